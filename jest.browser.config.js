@@ -1,0 +1,9 @@
+/** Browser tests: bot + playground driven by Debian's Chromium. Slow; run by `npm test` through test:browser. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test/browser'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  testTimeout: 120000,
+  maxWorkers: 1,
+};
