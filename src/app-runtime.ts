@@ -1,0 +1,89 @@
+import path from 'node:path';
+import type { Logger } from 'pino';
+import { createBotAdapter } from './bot/adapter';
+import { createTeamsApp } from './bot/app';
+import { BotEndpoint } from './bot/bot-endpoint';
+import { systemClock, type Clock } from './clock';
+import type { AppConfig } from './config';
+import { CommandRouter } from './dialogs/command-router';
+import type { Feature } from './dialogs/feature';
+import { createCalendarGateway } from './graph';
+import type { CalendarGateway, TokenProvider } from './graph/calendar-gateway';
+import { LocalTokenProvider } from './graph/local-token-provider';
+import { createLogger } from './logger';
+import { startServer, type RunningServer } from './server';
+import { SqlBotStorage } from './storage/bot-state-storage';
+import { openDatabase, type AppDatabase } from './storage/database';
+
+export interface AppOptions {
+  logger?: Logger;
+  clock?: Clock;
+  /** Graph tokens; defaults to the emulator's in local mode. */
+  tokenProvider?: TokenProvider;
+}
+
+export interface RunningApp {
+  url: string;
+  database: AppDatabase;
+  gateway: CalendarGateway;
+  close(): Promise<void>;
+}
+
+/** Wires storage, Graph, dialogs and the Teams app together, and starts the HTTP server. */
+export async function startApp(config: AppConfig, options: AppOptions = {}): Promise<RunningApp> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const clock = options.clock ?? systemClock;
+  if (config.mode === 'local') {
+    logger.warn(`LOCAL MODE: the bot is unauthenticated and only accepts loopback callers on ${config.server.host}. Never expose it.`);
+  }
+  if (config.mode === 'production' && !options.tokenProvider) {
+    throw new Error('Production mode needs a Graph token provider (Teams SSO)');
+  }
+
+  const database = await openDatabase({
+    databaseUrl: config.storage.databaseUrl,
+    sqliteFile: path.join(config.storage.dataDir, 'bot.sqlite'),
+    logger,
+  });
+  const tokenProvider = options.tokenProvider ?? new LocalTokenProvider();
+  const gateway = createCalendarGateway({ baseUrl: config.graph.baseUrl, tokenProvider, logger });
+
+  const features: Feature[] = [];
+  const router = new CommandRouter(Object.assign({}, ...features.map((feature) => feature.commands)));
+  const { adapter, auth } = createBotAdapter(config);
+  const app = createTeamsApp({ adapter, storage: new SqlBotStorage(database.db, clock), router, features, logger });
+  const endpoint = new BotEndpoint({ mode: config.mode, auth, adapter, app, allowedTenantIds: config.allowedTenantIds, logger });
+
+  let server: RunningServer;
+  try {
+    server = await startServer({
+      mode: config.mode,
+      host: config.server.host,
+      port: config.server.port,
+      handleActivity: (request) => endpoint.handle(request),
+      probes: [
+        { name: 'storage', check: () => database.ping() },
+        { name: 'graph', check: () => probeGraph(config.graph.baseUrl) },
+      ],
+      logger,
+    });
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  logger.info({ url: server.url, mode: config.mode }, 'bot listening');
+  return {
+    url: server.url,
+    database,
+    gateway,
+    close: async () => {
+      await server.close();
+      await database.close();
+    },
+  };
+}
+
+/** Graph is reachable when it answers HTTP at all (an unauthenticated call gets 401: that is fine). */
+async function probeGraph(baseUrl: string): Promise<void> {
+  await fetch(`${baseUrl}/$metadata`, { method: 'HEAD', signal: AbortSignal.timeout(3000) });
+}

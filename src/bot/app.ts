@@ -1,0 +1,117 @@
+import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
+import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
+import type { Logger } from 'pino';
+import { Verb } from '../cards/verbs';
+import type { CommandRouter } from '../dialogs/command-router';
+import type { ActionHandler, Feature } from '../dialogs/feature';
+import { welcomeReply } from '../dialogs/help';
+import { errorReplies } from '../dialogs/error-reply';
+import type { Reply } from '../dialogs/reply';
+import { isETagConflict } from './etag-conflict';
+import { sendReplies } from './send-replies';
+import { callerOf } from './turn-caller';
+
+export interface TeamsAppDeps {
+  adapter: TeamsAdapter;
+  storage: Storage;
+  router: CommandRouter;
+  features: Feature[];
+  logger: Logger;
+  /** Called on every turn with a user, so proactive messages can reach them later. */
+  onTurn?: (context: TurnContext) => Promise<void>;
+}
+
+/** Builds the teams-ai Application: the only place that maps Teams activities to our dialogs. */
+export function createTeamsApp(deps: TeamsAppDeps): Application {
+  const { router, logger } = deps;
+  const app = new Application({
+    adapter: deps.adapter,
+    storage: deps.storage,
+    startTypingTimer: false,
+    longRunningMessages: false,
+    removeRecipientMention: true,
+    turnStateFactory: () => new TurnState(),
+  });
+
+  if (deps.onTurn) {
+    const onTurn = deps.onTurn;
+    app.turn('beforeTurn', async (context) => {
+      await onTurn(context);
+      return true;
+    });
+  }
+
+  app.conversationUpdate('membersAdded', async (context) => {
+    const caller = callerOf(context);
+    const botId = context.activity.recipient?.id;
+    const added = context.activity.membersAdded ?? [];
+    if (!caller || !added.some((member) => member.id === botId)) return;
+    await sendReplies(context, [welcomeReply(caller)]);
+  });
+
+  const actions: Record<string, ActionHandler> = {
+    [Verb.RunCommand]: async (caller, data) => ({ replies: await router.run(caller, String(data.command ?? 'help')) }),
+  };
+  for (const feature of deps.features) Object.assign(actions, feature.actions);
+  for (const [verb, handler] of Object.entries(actions)) registerAction(app, verb, handler, logger);
+
+  app.activity(ActivityTypes.Message, async (context) => {
+    const caller = callerOf(context);
+    if (!caller) return;
+    await context.sendActivity({ type: ActivityTypes.Typing });
+    const replies = await guarded(caller, logger, () => router.handle(caller, context.activity.text));
+    await sendReplies(context, replies);
+  });
+
+  app.error(async (context, error) => {
+    if (isETagConflict(error)) {
+      // Another turn of the same conversation saved first; our replies are already sent.
+      logger.warn({ conversation: context.activity.conversation?.id }, 'turn state not saved: eTag conflict');
+      return;
+    }
+    logger.error({ err: error, activityType: context.activity.type }, 'unhandled turn error');
+    const caller = callerOf(context);
+    if (caller && context.activity.type === ActivityTypes.Message) {
+      await context.sendActivity(caller.t('errors.generic')).catch(() => undefined);
+    }
+  });
+  return app;
+}
+
+/** Runs a dialog, turning any error into a clear message for the user (never a stack trace). */
+async function guarded(caller: NonNullable<ReturnType<typeof callerOf>>, logger: Logger, run: () => Promise<Reply[]>): Promise<Reply[]> {
+  try {
+    return await run();
+  } catch (error) {
+    logger.warn({ err: error }, 'dialog failed');
+    return errorReplies(caller, error);
+  }
+}
+
+function registerAction(app: Application, verb: string, handler: ActionHandler, logger: Logger): void {
+  app.adaptiveCards.actionExecute<Record<string, unknown>>(verb, async (context, _state, data) => {
+    const caller = callerOf(context);
+    if (!caller) return 'Unknown user';
+    const result = await guarded(caller, logger, async () => {
+      const outcome = await handler(caller, data ?? {});
+      if (outcome.card) {
+        await sendReplies(context, outcome.replies ?? []);
+        return [{ type: 'card', card: outcome.card }];
+      }
+      return outcome.replies ?? [];
+    });
+    const [first, ...rest] = result;
+    if (first?.type === 'card' && result.length === 1) return first.card;
+    await sendReplies(context, result);
+    return first?.type === 'text' && result.length === 1 ? first.text : caller.t('actions.done');
+  });
+  app.adaptiveCards.actionSubmit<Record<string, unknown>>(verb, async (context, _state, data) => {
+    const caller = callerOf(context);
+    if (!caller) return;
+    const replies = await guarded(caller, logger, async () => {
+      const outcome = await handler(caller, data ?? {});
+      return [...(outcome.card ? [{ type: 'card', card: outcome.card } as Reply] : []), ...(outcome.replies ?? [])];
+    });
+    await sendReplies(context, replies);
+  });
+}

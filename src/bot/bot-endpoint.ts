@@ -1,0 +1,81 @@
+import type { Activity, BotFrameworkAuthentication, CloudAdapter } from 'botbuilder';
+import type { Application } from '@microsoft/teams-ai';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import { isLoopbackHost } from '../config';
+import { KeyedQueue } from './keyed-queue';
+import { tenantOf } from './turn-caller';
+
+export interface BotRequest {
+  body: unknown;
+  authorization?: string;
+}
+
+export interface BotResponse {
+  status: number;
+  body?: unknown;
+}
+
+export interface BotEndpointDeps {
+  mode: 'local' | 'production';
+  auth: BotFrameworkAuthentication;
+  adapter: CloudAdapter;
+  app: Application;
+  allowedTenantIds: string[];
+  logger: Logger;
+}
+
+const activityShape = z.object({ type: z.string().min(1), serviceUrl: z.string().optional() }).passthrough();
+
+/**
+ * The bot's one HTTP entry point, framework-side: checks where an activity comes from, who signed
+ * it, and which tenant it belongs to, then runs the turn. Failures answer with a status and a short
+ * word, never with key material or a stack.
+ */
+export class BotEndpoint {
+  private readonly queue = new KeyedQueue();
+
+  constructor(private readonly deps: BotEndpointDeps) {}
+
+  async handle(request: BotRequest): Promise<BotResponse> {
+    const { deps } = this;
+    const parsed = activityShape.safeParse(request.body);
+    if (!parsed.success) return { status: 400, body: { error: 'Bad request' } };
+    const activity = parsed.data as unknown as Activity;
+
+    if (deps.mode === 'local' && !isLoopbackUrl(activity.serviceUrl)) {
+      deps.logger.warn('refused an activity whose serviceUrl is not loopback (local mode)');
+      return { status: 403, body: { error: 'Forbidden' } };
+    }
+    const tenant = tenantOf(activity);
+    if (deps.allowedTenantIds.length > 0 && (!tenant || !deps.allowedTenantIds.includes(tenant))) {
+      deps.logger.warn({ tenant }, 'refused an activity from a tenant outside the allow-list');
+      return { status: 403, body: { error: 'Forbidden' } };
+    }
+
+    let authResult;
+    try {
+      authResult = await deps.auth.authenticateRequest(activity, request.authorization ?? '');
+    } catch (error) {
+      deps.logger.warn({ reason: error instanceof Error ? error.name : 'unknown' }, 'refused an activity: authentication failed');
+      return { status: 401, body: { error: 'Unauthorized' } };
+    }
+
+    const key = activity.conversation?.id ?? 'no-conversation';
+    const invokeResponse = await this.queue.run(key, () =>
+      deps.adapter.processActivity(authResult, activity, async (context) => {
+        await deps.app.run(context);
+      }),
+    );
+    return { status: invokeResponse?.status ?? 200, body: invokeResponse?.body };
+  }
+}
+
+function isLoopbackUrl(url: string | undefined): boolean {
+  if (!url) return false;
+  try {
+    return isLoopbackHost(new URL(url).hostname.replace(/^\[|\]$/g, ''));
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,13 @@
+import type { Locale, Translate } from '../i18n';
+
+/**
+ * The person a turn is for, taken from the authenticated activity (never from card data).
+ * `userId` is the Entra object id (aadObjectId): the key of every record and Graph token.
+ */
+export interface Caller {
+  userId: string;
+  tenantId: string;
+  name: string;
+  locale: Locale;
+  t: Translate;
+}

@@ -1,0 +1,57 @@
+/** The commands the bot understands, typed as `/name args` or said in plain words. */
+export const commandNames = ['help', 'share', 'subscribe', 'calendars', 'alias', 'permissions', 'troubleshoot', 'accept', 'diagnose'] as const;
+export type CommandName = (typeof commandNames)[number];
+
+export interface ParsedCommand {
+  name: CommandName;
+  /** Whatever followed the command word, trimmed (for example the code of `/accept CODE`). */
+  args: string;
+}
+
+/** Command words in both languages; the key is what the user types after `/` (or alone). */
+const aliases: Record<string, CommandName> = {
+  help: 'help', aide: 'help', '?': 'help', menu: 'help',
+  share: 'share', partager: 'share', partage: 'share',
+  subscribe: 'subscribe', abonner: 'subscribe', souscrire: 'subscribe', abonnement: 'subscribe',
+  calendars: 'calendars', calendriers: 'calendars',
+  alias: 'alias', renommer: 'alias', rename: 'alias',
+  permissions: 'permissions', autorisations: 'permissions', droits: 'permissions', acces: 'permissions',
+  troubleshoot: 'troubleshoot', depanner: 'troubleshoot', diagnostic: 'troubleshoot', probleme: 'troubleshoot',
+  accept: 'accept', accepter: 'accept',
+  diagnose: 'diagnose', diagnostiquer: 'diagnose',
+};
+
+/** Plain-word intents, FR and EN, checked in order. Accents are folded before matching. */
+const phrases: Array<[RegExp, CommandName]> = [
+  [/\b(help|what can you do|aide|que sais[- ]tu faire|bonjour|hello|hi|salut)\b/, 'help'],
+  [/\b(can(no|')?t see|do(es)? ?n[o']t (show|appear|see)|not showing|missing|ne (vois|voit|s'affiche|apparait) pas|n'apparait pas|probleme|problem|issue|bug|connect|connexion|ews|mfa)\b/, 'troubleshoot'],
+  [/\b(who (can )?sees?|who has access|permissions?|revoke|stop sharing|qui (voit|a acces)|retirer|revoquer|arreter (le|de) partag)/, 'permissions'],
+  [/\b(alias|rename|renommer|display name|nom d'affichage)\b/, 'alias'],
+  [/\b(subscribe|add (a |the )?shared calendar|lost (the )?invitation|abonner|ajouter (un |le )?calendrier partage|invitation perdue|s'abonner)/, 'subscribe'],
+  [/\b(my (shared )?calendars|shared with me|mes calendriers|partages avec moi|agenda of|agenda de)\b/, 'calendars'],
+  [/\b(share|partager|partage)\b/, 'share'],
+  [/\b(accept|accepter)\b/, 'accept'],
+];
+
+export function foldText(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[’`]/g, "'")
+    .trim();
+}
+
+/** Finds the command in a message, or undefined when the text matches nothing we know. */
+export function parseCommand(text: string): ParsedCommand | undefined {
+  const folded = foldText(text);
+  if (!folded) return undefined;
+  const slash = /^\/?([a-z?]+)(?:\s+(.*))?$/s.exec(folded);
+  if (slash && aliases[slash[1]] && (folded.startsWith('/') || !slash[2])) {
+    const original = text.trim().replace(/^\/?\S+\s*/, '');
+    return { name: aliases[slash[1]], args: original.trim() };
+  }
+  if (folded.startsWith('/')) return undefined;
+  const match = phrases.find(([pattern]) => pattern.test(folded));
+  return match ? { name: match[1], args: text.trim() } : undefined;
+}

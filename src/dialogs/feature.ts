@@ -1,0 +1,25 @@
+import type { AdaptiveCardJson } from '../cards/render-card';
+import type { Caller } from './caller';
+import type { CommandName } from './commands';
+import type { Reply } from './reply';
+
+/** Runs a command typed (or said) by the caller; `args` is the text after the command word. */
+export type CommandHandler = (caller: Caller, args: string) => Promise<Reply[]>;
+
+/** What a card click produces: a card that replaces the clicked one, and/or new messages. */
+export interface ActionResult {
+  card?: AdaptiveCardJson;
+  replies?: Reply[];
+}
+
+/**
+ * Handles one card verb. `data` is whatever the card carried: untrusted input, to be validated,
+ * holding opaque ids only. Identity always comes from `caller`.
+ */
+export type ActionHandler = (caller: Caller, data: Record<string, unknown>) => Promise<ActionResult>;
+
+/** A capability of the product, framework-free: src/bot wires its commands and verbs to Teams. */
+export interface Feature {
+  commands?: Partial<Record<CommandName, CommandHandler>>;
+  actions?: Record<string, ActionHandler>;
+}

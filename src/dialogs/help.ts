@@ -1,0 +1,36 @@
+import { renderCard } from '../cards/render-card';
+import type { Caller } from './caller';
+import { cardReply, type Reply } from './reply';
+
+const listedCommands = ['share', 'subscribe', 'calendars', 'alias', 'permissions', 'troubleshoot', 'accept', 'help'] as const;
+const buttonCommands = ['share', 'subscribe', 'troubleshoot'] as const;
+
+function buttons(caller: Caller) {
+  return buttonCommands.map((command) => ({ command, title: caller.t(`help.buttons.${command}`) }));
+}
+
+/** The help card: every command with a sentence, and buttons for the main flows. */
+export function helpReply(caller: Caller): Reply {
+  const { t } = caller;
+  return cardReply(
+    renderCard('help', {
+      title: t('help.title'),
+      intro: t('help.intro'),
+      commands: listedCommands.map((name) => ({ name, description: t(`help.commands.${name}`) })),
+      buttons: buttons(caller),
+    }),
+  );
+}
+
+/** The card sent when the bot is installed or added to a chat. */
+export function welcomeReply(caller: Caller): Reply {
+  const { t } = caller;
+  return cardReply(
+    renderCard('welcome', {
+      title: t('welcome.title', { name: caller.name.split(' ')[0] || caller.name }),
+      intro: t('welcome.intro'),
+      privacy: t('welcome.privacy'),
+      buttons: buttons(caller),
+    }),
+  );
+}

@@ -1,0 +1,56 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import i18next, { type i18n, type Resource } from 'i18next';
+
+export const locales = ['en', 'fr'] as const;
+export type Locale = (typeof locales)[number];
+
+/** Looks up a user-facing string: `t('share:title')`, or `t('title')` for the `common` namespace. */
+export type Translate = (key: string, vars?: Record<string, unknown>) => string;
+
+const localesDir = path.join(__dirname, 'locales');
+
+/** Reads every `locales/<lang>/<namespace>.json`; one file per feature keeps features apart. */
+export function loadResources(dir: string = localesDir): Resource {
+  return Object.fromEntries(
+    locales.map((lang) => {
+      const files = readdirSync(path.join(dir, lang)).filter((file) => file.endsWith('.json'));
+      const namespaces = files.map((file) => [
+        path.basename(file, '.json'),
+        JSON.parse(readFileSync(path.join(dir, lang, file), 'utf8')) as Record<string, unknown>,
+      ]);
+      return [lang, Object.fromEntries(namespaces) as Record<string, Record<string, unknown>>];
+    }),
+  ) as Resource;
+}
+
+let instance: i18n | undefined;
+
+function translator(): i18n {
+  if (!instance) {
+    const resources = loadResources();
+    instance = i18next.createInstance();
+    void instance.init({
+      resources,
+      lng: 'en',
+      fallbackLng: false,
+      ns: Object.keys(resources.en),
+      defaultNS: 'common',
+      interpolation: { escapeValue: false },
+      initAsync: false,
+      returnNull: false,
+      showSupportNotice: false,
+    });
+  }
+  return instance;
+}
+
+/** `fr-*` gets French; anything else English. */
+export function localeOf(activityLocale: string | undefined): Locale {
+  return activityLocale?.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
+export function translatorFor(locale: Locale): Translate {
+  const t = translator().getFixedT(locale);
+  return (key, vars) => t(key, vars ?? {});
+}
