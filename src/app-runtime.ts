@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Storage } from 'botbuilder';
 import type { Logger } from 'pino';
 import { createBotAdapter } from './bot/adapter';
 import { createTeamsApp } from './bot/app';
@@ -20,6 +21,8 @@ export interface AppOptions {
   clock?: Clock;
   /** Graph tokens; defaults to the emulator's in local mode. */
   tokenProvider?: TokenProvider;
+  /** Replaces the SQL turn-state storage (tests of concurrency failures). */
+  botStorage?: Storage;
 }
 
 export interface RunningApp {
@@ -51,7 +54,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const features: Feature[] = [];
   const router = new CommandRouter(Object.assign({}, ...features.map((feature) => feature.commands)));
   const { adapter, auth } = createBotAdapter(config);
-  const app = createTeamsApp({ adapter, storage: new SqlBotStorage(database.db, clock), router, features, logger });
+  const app = createTeamsApp({ adapter, storage: options.botStorage ?? new SqlBotStorage(database.db, clock), router, features, logger });
   const endpoint = new BotEndpoint({ mode: config.mode, auth, adapter, app, allowedTenantIds: config.allowedTenantIds, logger });
 
   let server: RunningServer;

@@ -22,15 +22,22 @@ export interface TeamsAppDeps {
 }
 
 /** Builds the teams-ai Application: the only place that maps Teams activities to our dialogs. */
-export function createTeamsApp(deps: TeamsAppDeps): Application {
+/** What teams-ai keeps per user between turns. Product records live in our own tables. */
+interface UserTurnState {
+  locale?: string;
+}
+
+export class BotTurnState extends TurnState<Record<string, unknown>, UserTurnState> {}
+
+export function createTeamsApp(deps: TeamsAppDeps): Application<BotTurnState> {
   const { router, logger } = deps;
-  const app = new Application({
+  const app = new Application<BotTurnState>({
     adapter: deps.adapter,
     storage: deps.storage,
     startTypingTimer: false,
     longRunningMessages: false,
     removeRecipientMention: true,
-    turnStateFactory: () => new TurnState(),
+    turnStateFactory: () => new BotTurnState(),
   });
 
   if (deps.onTurn) {
@@ -55,10 +62,12 @@ export function createTeamsApp(deps: TeamsAppDeps): Application {
   for (const feature of deps.features) Object.assign(actions, feature.actions);
   for (const [verb, handler] of Object.entries(actions)) registerAction(app, verb, handler, logger);
 
-  app.activity(ActivityTypes.Message, async (context) => {
+  app.activity(ActivityTypes.Message, async (context, state) => {
     const caller = callerOf(context);
     if (!caller) return;
     await context.sendActivity({ type: ActivityTypes.Typing });
+    // Remembered so that proactive messages (invitations, expiry notices) use the person's language.
+    state.user.locale = caller.locale;
     const replies = await guarded(caller, logger, () => router.handle(caller, context.activity.text));
     await sendReplies(context, replies);
   });
@@ -88,7 +97,7 @@ async function guarded(caller: NonNullable<ReturnType<typeof callerOf>>, logger:
   }
 }
 
-function registerAction(app: Application, verb: string, handler: ActionHandler, logger: Logger): void {
+function registerAction(app: Application<BotTurnState>, verb: string, handler: ActionHandler, logger: Logger): void {
   app.adaptiveCards.actionExecute<Record<string, unknown>>(verb, async (context, _state, data) => {
     const caller = callerOf(context);
     if (!caller) return 'Unknown user';

@@ -1,5 +1,6 @@
 import type { Activity, BotFrameworkAuthentication, CloudAdapter } from 'botbuilder';
 import type { Application } from '@microsoft/teams-ai';
+import type { BotTurnState } from './app';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { isLoopbackHost } from '../config';
@@ -20,7 +21,7 @@ export interface BotEndpointDeps {
   mode: 'local' | 'production';
   auth: BotFrameworkAuthentication;
   adapter: CloudAdapter;
-  app: Application;
+  app: Application<BotTurnState>;
   allowedTenantIds: string[];
   logger: Logger;
 }

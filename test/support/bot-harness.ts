@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import { startApp, type RunningApp } from '../../src/app-runtime';
+import { startApp, type AppOptions, type RunningApp } from '../../src/app-runtime';
 import { ManualClock } from '../../src/clock';
 import { parseConfig, type AppConfig } from '../../src/config';
 import { startGraphEmulator, type RunningEmulator } from '../../src/emulator';
@@ -32,7 +32,7 @@ export class BotHarness {
   private dataDir = '';
   private nextActivity = 1;
 
-  async start(env: Record<string, string> = {}): Promise<this> {
+  async start(env: Record<string, string> = {}, options: AppOptions = {}): Promise<this> {
     this.dataDir = mkdtempSync(path.join(tmpdir(), 'csa-test-'));
     this.emulator = await startGraphEmulator({ clock: this.clock });
     this.connector = await new FakeConnector().start();
@@ -46,7 +46,7 @@ export class BotHarness {
       SHARING_POLICY_DOMAINS: 'partner.example.org:limitedRead',
       ...env,
     });
-    this.app = await startApp(this.config, { logger: pino({ level: 'silent' }), clock: this.clock });
+    this.app = await startApp(this.config, { logger: pino({ level: 'silent' }), clock: this.clock, ...options });
     return this;
   }
 
@@ -103,6 +103,6 @@ export class BotHarness {
   }
 }
 
-export async function startBotHarness(env: Record<string, string> = {}): Promise<BotHarness> {
-  return new BotHarness().start(env);
+export async function startBotHarness(env: Record<string, string> = {}, options: AppOptions = {}): Promise<BotHarness> {
+  return new BotHarness().start(env, options);
 }

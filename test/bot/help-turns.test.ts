@@ -1,0 +1,87 @@
+import { alex, inFrench, megan } from '../support/demo-users';
+import { startBotHarness, type BotHarness } from '../support/bot-harness';
+import { cardOf } from '../support/fake-connector';
+
+/** Texts of a card's TextBlocks and FactSet values, to check what a person reads. */
+function cardText(card: Record<string, unknown> | undefined): string {
+  return JSON.stringify(card ?? {});
+}
+
+describe('help, welcome and unknown input', () => {
+  let bot: BotHarness;
+  beforeAll(async () => {
+    bot = await startBotHarness();
+  });
+  afterAll(() => bot.stop());
+
+  it('answers /help with the help card, after a typing indicator', async () => {
+    const turn = await bot.say(alex, '/help');
+    expect(turn.status).toBe(200);
+    expect(turn.all[0].type).toBe('typing');
+    expect(turn.messages).toHaveLength(1);
+    const card = cardOf(turn.messages[0]);
+    expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
+    expect(cardText(card)).toContain('What I can do');
+    expect(cardText(card)).toContain('/share');
+  });
+
+  it.each([
+    [inFrench(alex), '/aide', 'Ce que je sais faire'],
+    [inFrench(alex), 'aide', 'Ce que je sais faire'],
+    [alex, 'help', 'What I can do'],
+    [{ ...alex, locale: 'fr-CA' }, '/help', 'Ce que je sais faire'],
+    [{ ...alex, locale: 'de-DE' }, '/help', 'What I can do'],
+  ])('speaks the activity locale (%#)', async (user, text, title) => {
+    const turn = await bot.say(user, text);
+    expect(cardText(cardOf(turn.messages[0]))).toContain(title);
+  });
+
+  it('answers unknown input with a helpful message and the help card, never silence', async () => {
+    const turn = await bot.say(megan, 'what is the weather like');
+    expect(turn.messages[0].text).toMatch(/did not understand "what is the weather like"/);
+    expect(cardOf(turn.messages[1])).toBeDefined();
+  });
+
+  it('answers an unknown slash command in French', async () => {
+    const turn = await bot.say(inFrench(megan), '/frobnicate');
+    expect(turn.messages[0].text).toContain('je n\'ai pas compris');
+  });
+
+  it('answers a message with no text', async () => {
+    const turn = await bot.say(megan, '');
+    expect(turn.messages[0].text).toMatch(/only understand text/);
+  });
+
+  it('runs a help card button as the command it names', async () => {
+    const turn = await bot.click(alex, { verb: 'runCommand', command: 'help' });
+    expect(turn.status).toBe(200);
+    expect(cardText(turn.body)).toContain('What I can do');
+  });
+
+  it('answers a card verb it does not know without a stack trace', async () => {
+    const turn = await bot.click(alex, { verb: 'noSuchVerb' });
+    expect(JSON.stringify(turn.body ?? '')).not.toMatch(/at .*\.ts:\d+/);
+    expect(turn.status).toBeLessThan(500);
+  });
+
+  it('welcomes the user when the bot is installed, in their language', async () => {
+    const turn = await bot.post(
+      bot.activity(inFrench(megan), { type: 'conversationUpdate', membersAdded: [{ id: '28:bot' }] }),
+    );
+    expect(cardText(cardOf(turn.messages[0]))).toContain('Bonjour Megan');
+  });
+
+  it('stays silent when someone else joins a chat', async () => {
+    const turn = await bot.post(bot.activity(megan, { type: 'conversationUpdate', membersAdded: [{ id: '29:someone' }] }));
+    expect(turn.messages).toHaveLength(0);
+  });
+
+  it('answers every one of several rapid messages in one conversation, with no error shown', async () => {
+    const turns = await Promise.all(['/help', 'help', '/aide', 'hello', '/help'].map((text) => bot.say(alex, text)));
+    for (const turn of turns) {
+      expect(turn.status).toBe(200);
+    }
+    const texts = bot.connector.sent.map((activity) => activity.text ?? '');
+    expect(texts.filter((text) => text.includes('went wrong'))).toEqual([]);
+  });
+});

@@ -1,0 +1,153 @@
+import type { Request, Response } from 'restify';
+import pino from 'pino';
+import { startApp, type RunningApp } from '../../src/app-runtime';
+import { parseConfig } from '../../src/config';
+import { LocalTokenProvider } from '../../src/graph/local-token-provider';
+import { loopbackOnly } from '../../src/server';
+import { startBotHarness, type BotHarness } from '../support/bot-harness';
+import { alex, tenantId } from '../support/demo-users';
+import { FakeOpenIdIssuer } from '../support/fake-openid';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+describe('local mode', () => {
+  let bot: BotHarness;
+  beforeAll(async () => {
+    bot = await startBotHarness();
+  });
+  afterAll(() => bot.stop());
+
+  it('binds loopback only', () => {
+    expect(bot.app.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it('answers /healthz and /readyz', async () => {
+    expect((await fetch(`${bot.app.url}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${bot.app.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready', checks: { storage: 'ok', graph: 'ok' } });
+  });
+
+  it('refuses an activity whose serviceUrl is not loopback', async () => {
+    const turn = await bot.post(bot.activity(alex, { type: 'message', text: '/help', serviceUrl: 'https://smba.trafficmanager.net/emea/' }));
+    expect(turn.status).toBe(403);
+    expect(turn.all).toHaveLength(0);
+  });
+
+  it('refuses an activity from a tenant outside the allow-list', async () => {
+    const activity = bot.activity(alex, { type: 'message', text: '/help' });
+    const turn = await bot.post({ ...activity, conversation: { id: 'x', tenantId: 'other-tenant' }, channelData: { tenant: { id: 'other-tenant' } } });
+    expect(turn.status).toBe(403);
+    expect(turn.all).toHaveLength(0);
+  });
+
+  it('answers 400 to a body that is not an activity', async () => {
+    expect((await bot.post({ hello: 'world' })).status).toBe(400);
+  });
+
+  it('refuses non-loopback callers', () => {
+    const sent: Array<[number, unknown]> = [];
+    const next = jest.fn();
+    const res = { send: (status: number, body: unknown) => sent.push([status, body]) } as unknown as Response;
+    loopbackOnly({ socket: { remoteAddress: '10.1.2.3' } } as unknown as Request, res, next);
+    expect(sent).toEqual([[403, { error: 'Forbidden' }]]);
+    expect(next).toHaveBeenCalledWith(false);
+    loopbackOnly({ socket: { remoteAddress: '::ffff:127.0.0.1' } } as unknown as Request, res, next);
+    expect(next).toHaveBeenLastCalledWith();
+  });
+});
+
+describe('readiness', () => {
+  it('reports Graph unreachable as 503', async () => {
+    const bot = await startBotHarness({ GRAPH_BASE_URL: 'http://127.0.0.1:9/v1.0' });
+    try {
+      const ready = await fetch(`${bot.app.url}/readyz`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toMatchObject({ checks: { storage: 'ok', graph: 'unavailable' } });
+    } finally {
+      await bot.stop();
+    }
+  });
+});
+
+describe('production mode', () => {
+  const issuer = new FakeOpenIdIssuer();
+  const logs: string[] = [];
+  let app: RunningApp;
+  const serviceUrl = 'https://smba.trafficmanager.net/emea/';
+  const botId = 'prod-bot-id';
+
+  beforeAll(async () => {
+    await issuer.start();
+    const config = parseConfig({
+      APP_MODE: 'production',
+      BOT_HOST: '127.0.0.1',
+      BOT_PORT: '0',
+      BOT_ID: botId,
+      SECRET_BOT_PASSWORD: 'not-a-real-secret',
+      BOT_TENANT_ID: tenantId,
+      AAD_APP_CLIENT_ID: 'client',
+      SECRET_AAD_APP_CLIENT_SECRET: 'client-secret',
+      ALLOWED_TENANT_IDS: tenantId,
+      BOT_OPENID_METADATA_URL: issuer.metadataUrl,
+      GRAPH_BASE_URL: 'http://127.0.0.1:9/v1.0',
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'csa-prod-')),
+    });
+    const logger = pino({ level: 'debug' }, { write: (line: string) => logs.push(line) });
+    app = await startApp(config, { logger, tokenProvider: new LocalTokenProvider() });
+  });
+  afterAll(async () => {
+    await app.close();
+    await issuer.close();
+  });
+
+  const event = (tenant = tenantId) => ({
+    type: 'event',
+    name: 'test/ping',
+    channelId: 'msteams',
+    serviceUrl,
+    from: { id: '29:x', aadObjectId: alex.aadObjectId },
+    recipient: { id: `28:${botId}` },
+    conversation: { id: 'conv-1', tenantId: tenant },
+    channelData: { tenant: { id: tenant } },
+  });
+
+  const post = (body: unknown, authorization?: string) =>
+    fetch(`${app.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+      body: JSON.stringify(body),
+    });
+
+  it('answers 401 with no JWT', async () => {
+    const response = await post(event());
+    expect(response.status).toBe(401);
+  });
+
+  it('answers 401, not 500, to a JWT with a bad signature, leaking nothing', async () => {
+    const forged = issuer.forge({ audience: botId, serviceUrl });
+    const response = await post(event(), `Bearer ${forged}`);
+    const body = await response.text();
+    expect(response.status).toBe(401);
+    expect(body).toBe('{"error":"Unauthorized"}');
+    const logText = logs.join('\n');
+    expect(logText).not.toContain(forged);
+    expect(logText).not.toMatch(/BEGIN (RSA |PUBLIC )?KEY|-----BEGIN|\n\s+at /);
+  });
+
+  it('answers 401 to a valid signature for another bot', async () => {
+    const response = await post(event(), `Bearer ${issuer.sign({ audience: 'another-bot', serviceUrl })}`);
+    expect(response.status).toBe(401);
+  });
+
+  it('accepts a correctly signed activity', async () => {
+    const response = await post(event(), `Bearer ${issuer.sign({ audience: botId, serviceUrl })}`);
+    expect(response.status).toBe(200);
+  });
+
+  it('refuses an authenticated activity from a tenant outside the allow-list', async () => {
+    const response = await post(event('foreign-tenant'), `Bearer ${issuer.sign({ audience: botId, serviceUrl })}`);
+    expect(response.status).toBe(403);
+  });
+});
