@@ -4,6 +4,8 @@ import type { Logger } from 'pino';
 import { createBotAdapter } from './bot/adapter';
 import { createTeamsApp } from './bot/app';
 import { BotEndpoint } from './bot/bot-endpoint';
+import { captureConversation } from './bot/conversation-capture';
+import { OutboxDispatcher } from './bot/outbox-dispatcher';
 import { systemClock, type Clock } from './clock';
 import type { AppConfig } from './config';
 import { CommandRouter } from './dialogs/command-router';
@@ -12,6 +14,11 @@ import { createCalendarGateway } from './graph';
 import type { CalendarGateway, TokenProvider } from './graph/calendar-gateway';
 import { LocalTokenProvider } from './graph/local-token-provider';
 import { createLogger } from './logger';
+import type { Notifier } from './dialogs/notifier';
+import { ConversationStore } from './outbox/conversation-store';
+import { OutboxNotifier } from './outbox/outbox-notifier';
+import { OutboxStore } from './outbox/outbox-store';
+import { SendLimiter } from './outbox/send-limiter';
 import { startServer, type RunningServer } from './server';
 import { SqlBotStorage } from './storage/bot-state-storage';
 import { openDatabase, type AppDatabase } from './storage/database';
@@ -23,12 +30,16 @@ export interface AppOptions {
   tokenProvider?: TokenProvider;
   /** Replaces the SQL turn-state storage (tests of concurrency failures). */
   botStorage?: Storage;
+  /** Tests deliver queued proactive messages themselves (`outbox.drain()`), deterministically. */
+  manualOutbox?: boolean;
 }
 
 export interface RunningApp {
   url: string;
   database: AppDatabase;
   gateway: CalendarGateway;
+  notifier: Notifier;
+  outbox: OutboxDispatcher;
   close(): Promise<void>;
 }
 
@@ -51,10 +62,22 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const tokenProvider = options.tokenProvider ?? new LocalTokenProvider();
   const gateway = createCalendarGateway({ baseUrl: config.graph.baseUrl, tokenProvider, logger });
 
+  const { adapter, auth } = createBotAdapter(config);
+  const conversations = new ConversationStore(database.db, clock);
+  const outboxStore = new OutboxStore(database.db, clock);
+  const outbox = new OutboxDispatcher({ adapter, botAppId: config.bot.appId, outbox: outboxStore, conversations, limiter: new SendLimiter(), clock, logger });
+  const notifier = new OutboxNotifier(conversations, outboxStore, () => outbox.kick());
+
   const features: Feature[] = [];
   const router = new CommandRouter(Object.assign({}, ...features.map((feature) => feature.commands)));
-  const { adapter, auth } = createBotAdapter(config);
-  const app = createTeamsApp({ adapter, storage: options.botStorage ?? new SqlBotStorage(database.db, clock), router, features, logger });
+  const app = createTeamsApp({
+    adapter,
+    storage: options.botStorage ?? new SqlBotStorage(database.db, clock),
+    router,
+    features,
+    logger,
+    onTurn: captureConversation(conversations),
+  });
   const endpoint = new BotEndpoint({ mode: config.mode, auth, adapter, app, allowedTenantIds: config.allowedTenantIds, logger });
 
   let server: RunningServer;
@@ -75,11 +98,15 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     throw error;
   }
   logger.info({ url: server.url, mode: config.mode }, 'bot listening');
+  if (!options.manualOutbox) outbox.start(2_000);
   return {
     url: server.url,
     database,
     gateway,
+    notifier,
+    outbox,
     close: async () => {
+      outbox.stop();
       await server.close();
       await database.close();
     },

@@ -46,8 +46,23 @@ export class BotHarness {
       SHARING_POLICY_DOMAINS: 'partner.example.org:limitedRead',
       ...env,
     });
-    this.app = await startApp(this.config, { logger: pino({ level: 'silent' }), clock: this.clock, ...options });
+    this.app = await startApp(this.config, { logger: pino({ level: 'silent' }), clock: this.clock, manualOutbox: true, ...options });
     return this;
+  }
+
+  /**
+   * Stops the bot process and starts a new one on the same database and emulator: what a crash
+   * and restart (or a second instance) looks like. Returns the new app; the harness now uses it.
+   */
+  async restartApp(options: AppOptions = {}): Promise<RunningApp> {
+    await this.app.close();
+    this.app = await startApp(this.config, { logger: pino({ level: 'silent' }), clock: this.clock, manualOutbox: true, ...options });
+    return this.app;
+  }
+
+  /** A second bot instance sharing this one's database, emulator and connector. Close it yourself. */
+  startSecondInstance(options: AppOptions = {}): Promise<RunningApp> {
+    return startApp(this.config, { logger: pino({ level: 'silent' }), clock: this.clock, manualOutbox: true, ...options });
   }
 
   async stop(): Promise<void> {
@@ -83,6 +98,13 @@ export class BotHarness {
     const text = await response.text();
     const all = this.connector.sent.slice(before);
     return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined, messages: all.filter((a) => a.type === 'message'), all };
+  }
+
+  /** Delivers every queued proactive message that is due (the runtime does this on a timer). */
+  async deliverOutbox(): Promise<SentActivity[]> {
+    const before = this.connector.sent.length;
+    await this.app.outbox.drain();
+    return this.connector.sent.slice(before);
   }
 
   /** The user types a message. */

@@ -1,0 +1,109 @@
+import type { CloudAdapter, ConversationReference } from 'botbuilder';
+import type { Logger } from 'pino';
+import type { Clock } from '../clock';
+import type { Reply } from '../dialogs/reply';
+import { backoffMs, maxDeliveryAttempts, retryableStatuses } from '../outbox/backoff';
+import type { ConversationStore } from '../outbox/conversation-store';
+import type { OutboxEntry, OutboxStore } from '../outbox/outbox-store';
+import type { SendLimiter } from '../outbox/send-limiter';
+import { toActivity } from './send-replies';
+
+export interface OutboxDispatcherDeps {
+  adapter: CloudAdapter;
+  botAppId: string;
+  outbox: OutboxStore;
+  conversations: ConversationStore;
+  limiter: SendLimiter;
+  clock: Clock;
+  logger: Logger;
+  random?: () => number;
+}
+
+export interface DrainReport {
+  sent: number;
+  retried: number;
+  failed: number;
+}
+
+/** A connector error's HTTP status and Retry-After, when it has them. */
+function failureOf(error: unknown): { status?: number; retryAfterMs?: number } {
+  const details = error as { statusCode?: number; response?: { headers?: { get?: (name: string) => string | undefined } } };
+  const retryAfter = Number(details.response?.headers?.get?.('retry-after'));
+  return { status: details.statusCode, retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined };
+}
+
+/** Delivers queued proactive messages through the Bot Framework, with retries and Teams' rate limits. */
+export class OutboxDispatcher {
+  private timer: NodeJS.Timeout | undefined;
+  private draining: Promise<DrainReport> | undefined;
+
+  constructor(private readonly deps: OutboxDispatcherDeps) {}
+
+  /** Sends everything due now; entries that must wait are left for a later drain. */
+  drain(): Promise<DrainReport> {
+    this.draining ??= this.drainAll().finally(() => {
+      this.draining = undefined;
+    });
+    return this.draining;
+  }
+
+  /** Runtime only: drain on an interval, and soon after something is queued. */
+  start(intervalMs: number): void {
+    this.timer = setInterval(() => this.kick(), intervalMs);
+    this.timer.unref();
+  }
+
+  kick(): void {
+    if (this.timer) void this.drain().catch((error: unknown) => this.deps.logger.error({ err: error }, 'outbox drain failed'));
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  private async drainAll(): Promise<DrainReport> {
+    const report: DrainReport = { sent: 0, retried: 0, failed: 0 };
+    for (let round = 0; round < 50; round++) {
+      const entries = await this.deps.outbox.claimDue(20);
+      if (entries.length === 0) break;
+      for (const entry of entries) report[await this.deliver(entry)] += 1;
+    }
+    return report;
+  }
+
+  private async deliver(entry: OutboxEntry): Promise<keyof DrainReport> {
+    const { outbox, conversations, limiter, clock, logger } = this.deps;
+    const conversation = await conversations.find(entry.userId);
+    if (!conversation) {
+      await outbox.markFailed(entry.id, entry.attempts, 'unreachable: no conversation with this person');
+      return 'failed';
+    }
+    const reference = JSON.parse(conversation.reference) as ConversationReference;
+    const wait = limiter.reserve(reference.conversation.id, conversation.tenantId, clock.now().getTime());
+    if (wait > 0) {
+      await outbox.retryLater(entry.id, entry.attempts, wait, 'rate limited by this instance');
+      return 'retried';
+    }
+    const attempts = entry.attempts + 1;
+    try {
+      const replies = JSON.parse(entry.payload) as Reply[];
+      await this.deps.adapter.continueConversationAsync(this.deps.botAppId, reference, async (context) => {
+        for (const reply of replies) await context.sendActivity(toActivity(reply));
+      });
+      await outbox.markSent(entry.id);
+      return 'sent';
+    } catch (error) {
+      const { status, retryAfterMs } = failureOf(error);
+      const reason = `send failed${status ? ` with ${status}` : ''}`;
+      if ((status === undefined || retryableStatuses.has(status)) && attempts < maxDeliveryAttempts) {
+        await outbox.retryLater(entry.id, attempts, backoffMs(attempts, retryAfterMs, this.deps.random), reason);
+        logger.warn({ status, attempts }, 'proactive message will be retried');
+        return 'retried';
+      }
+      await outbox.markFailed(entry.id, attempts, reason);
+      logger.warn({ status, attempts }, 'proactive message failed for good');
+      return 'failed';
+    }
+  }
+}
