@@ -1,4 +1,5 @@
-import { ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication, type Activity, type ConfigurationBotFrameworkAuthenticationOptions, type InvokeResponse, type TurnContext } from 'botbuilder';
+import type { AuthenticateRequestResult } from 'botframework-connector';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { AppConfig } from '../config';
 
@@ -14,11 +15,18 @@ function botFrameworkOptions(config: AppConfig): ConfigurationBotFrameworkAuthen
   };
 }
 
+/** The teams-ai adapter, with a way to run a turn for a request we have already authenticated. */
+export class BotAdapter extends TeamsAdapter {
+  runAuthenticated(auth: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(auth, activity, logic);
+  }
+}
+
 /**
  * The adapter sends replies and proactive messages; `auth` validates incoming requests. The same
  * settings feed both, so what we check on the way in matches the credentials we use on the way out.
  */
-export function createBotAdapter(config: AppConfig): { adapter: TeamsAdapter; auth: ConfigurationBotFrameworkAuthentication } {
+export function createBotAdapter(config: AppConfig): { adapter: BotAdapter; auth: ConfigurationBotFrameworkAuthentication } {
   const options = botFrameworkOptions(config);
-  return { adapter: new TeamsAdapter(options), auth: new ConfigurationBotFrameworkAuthentication(options) };
+  return { adapter: new BotAdapter(options), auth: new ConfigurationBotFrameworkAuthentication(options) };
 }

@@ -109,7 +109,7 @@ function registerAction(app: Application<BotTurnState>, verb: string, handler: A
       }
       return outcome.replies ?? [];
     });
-    const [first, ...rest] = result;
+    const [first] = result;
     if (first?.type === 'card' && result.length === 1) return first.card;
     await sendReplies(context, result);
     return first?.type === 'text' && result.length === 1 ? first.text : caller.t('actions.done');

@@ -1,5 +1,7 @@
-import type { Activity, BotFrameworkAuthentication, CloudAdapter } from 'botbuilder';
+import type { Activity } from 'botbuilder';
+import type { BotFrameworkAuthentication } from 'botframework-connector';
 import type { Application } from '@microsoft/teams-ai';
+import type { BotAdapter } from './adapter';
 import type { BotTurnState } from './app';
 import type { Logger } from 'pino';
 import { z } from 'zod';
@@ -20,7 +22,7 @@ export interface BotResponse {
 export interface BotEndpointDeps {
   mode: 'local' | 'production';
   auth: BotFrameworkAuthentication;
-  adapter: CloudAdapter;
+  adapter: BotAdapter;
   app: Application<BotTurnState>;
   allowedTenantIds: string[];
   logger: Logger;
@@ -64,7 +66,7 @@ export class BotEndpoint {
 
     const key = activity.conversation?.id ?? 'no-conversation';
     const invokeResponse = await this.queue.run(key, () =>
-      deps.adapter.processActivity(authResult, activity, async (context) => {
+      deps.adapter.runAuthenticated(authResult, activity, async (context) => {
         await deps.app.run(context);
       }),
     );

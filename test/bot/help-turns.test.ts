@@ -55,7 +55,7 @@ describe('help, welcome and unknown input', () => {
   it('runs a help card button as the command it names', async () => {
     const turn = await bot.click(alex, { verb: 'runCommand', command: 'help' });
     expect(turn.status).toBe(200);
-    expect(cardText(turn.body)).toContain('What I can do');
+    expect(cardText(turn.body as Record<string, unknown>)).toContain('What I can do');
   });
 
   it('answers a card verb it does not know without a stack trace', async () => {

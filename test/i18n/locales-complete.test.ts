@@ -24,7 +24,7 @@ describe('locale files', () => {
 
   it('have no empty strings', () => {
     const empty = locales.flatMap((lang) =>
-      Object.entries(resources[lang]).flatMap(([ns, tree]) =>
+      Object.values(resources[lang]).flatMap((tree) =>
         keyPaths(tree, '').filter((key) => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], tree) === ''),
       ).map((key) => `${lang}:${key}`),
     );

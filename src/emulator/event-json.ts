@@ -1,0 +1,69 @@
+import type { DirectoryUser } from './org-schema';
+import type { StoredEvent } from './state';
+import { toDateTimeTimeZone } from './time-zone';
+
+export type BodyContentType = 'html' | 'text';
+
+/** Graph returns HTML bodies unless the caller prefers `outlook.body-content-type="text"`. */
+export function preferredBodyType(prefer: string | undefined): BodyContentType {
+  return /outlook\.body-content-type\s*=\s*"?text"?/i.test(prefer ?? '') ? 'text' : 'html';
+}
+
+const escapeHtml = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function locationJson(displayName: string | null): Record<string, unknown> {
+  if (!displayName) return { displayName: '', locationType: 'default', uniqueIdType: 'unknown', address: {}, coordinates: {} };
+  return { displayName, locationType: 'default', uniqueId: displayName, uniqueIdType: 'private', address: {}, coordinates: {} };
+}
+
+/** Every property of an event as its owner sees it; readers get a filtered copy (role-filter.ts). */
+export function eventJson(event: StoredEvent, owner: DirectoryUser, zone: string, bodyType: BodyContentType): Record<string, unknown> {
+  const isOrganizer = event.organizer.address === owner.mail;
+  const location = locationJson(event.location);
+  return {
+    id: event.id,
+    createdDateTime: event.createdDateTime,
+    lastModifiedDateTime: event.createdDateTime,
+    changeKey: Buffer.from(`${event.id}:${event.createdDateTime}`).toString('base64').slice(0, 24),
+    categories: event.categories,
+    originalStartTimeZone: event.originalTimeZone,
+    originalEndTimeZone: event.originalTimeZone,
+    iCalUId: `040000008200E00074C5B7101A82E008${Buffer.from(event.id).toString('hex').slice(0, 32).toUpperCase()}`,
+    reminderMinutesBeforeStart: event.isAllDay ? 1080 : 15,
+    isReminderOn: true,
+    hasAttachments: false,
+    subject: event.subject,
+    bodyPreview: event.body.replace(/\s+/g, ' ').trim().slice(0, 255),
+    importance: 'normal',
+    sensitivity: event.sensitivity,
+    isAllDay: event.isAllDay,
+    isCancelled: false,
+    isOrganizer,
+    responseRequested: true,
+    seriesMasterId: null,
+    showAs: event.showAs,
+    type: 'singleInstance',
+    webLink: `https://outlook.office365.com/owa/?itemid=${encodeURIComponent(event.id)}&exvsurl=1&path=/calendar/item`,
+    onlineMeetingUrl: null,
+    isOnlineMeeting: event.isOnlineMeeting,
+    onlineMeetingProvider: event.isOnlineMeeting ? 'teamsForBusiness' : 'unknown',
+    onlineMeeting: event.isOnlineMeeting ? { joinUrl: `https://teams.microsoft.com/l/meetup-join/${encodeURIComponent(event.id)}` } : null,
+    allowNewTimeProposals: true,
+    isDraft: false,
+    hideAttendees: false,
+    recurrence: null,
+    responseStatus: { response: isOrganizer ? 'organizer' : 'accepted', time: '0001-01-01T00:00:00Z' },
+    body: bodyType === 'text' ? { contentType: 'text', content: event.body } : { contentType: 'html', content: `<html><body>${escapeHtml(event.body)}</body></html>` },
+    start: toDateTimeTimeZone(new Date(event.start), zone),
+    end: toDateTimeTimeZone(new Date(event.end), zone),
+    location,
+    locations: event.location ? [location] : [],
+    attendees: event.attendees.map((attendee) => ({
+      type: 'required',
+      status: { response: 'none', time: '0001-01-01T00:00:00Z' },
+      emailAddress: { name: attendee.name, address: attendee.address },
+    })),
+    organizer: { emailAddress: { name: event.organizer.name, address: event.organizer.address } },
+  };
+}

@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import { faultCode, faultMessage, faultStatus, type FaultRegistry } from './faults';
+import { GraphApiError, type GraphRequest, type GraphResponse } from './graph-http';
+import type { DirectoryUser } from './org-schema';
+import { matchRoute, type Route } from './router';
+import type { EmulatorStore } from './state-store';
+import { userIdFromToken } from './token';
+
+/** One handled Graph request, for tests that count calls. `status` is 0 for a request left hanging. */
+export interface RequestLogEntry {
+  method: string;
+  path: string;
+  /** Decoded, e.g. "$select=id,name&$top=5". */
+  query: string;
+  status: number;
+  inBatch: boolean;
+  at: string;
+}
+
+export interface DispatcherDeps {
+  store: EmulatorStore;
+  faults: FaultRegistry;
+  routes: Route[];
+  pageSize: number;
+  logger: Logger;
+  /** Waits for an injected latency; the HTTP layer cancels pending waits on close. */
+  delay(ms: number): Promise<void>;
+}
+
+/** Every /v1.0 request, outer or inside a $batch, goes through here: faults, auth, routing, log. */
+export class GraphDispatcher {
+  readonly log: RequestLogEntry[] = [];
+
+  constructor(private readonly deps: DispatcherDeps) {}
+
+  async dispatch(request: GraphRequest): Promise<GraphResponse> {
+    const fault = this.deps.faults.take(request.method, request.path);
+    if (fault?.hang) {
+      this.record(request, 0);
+      return new Promise<GraphResponse>(() => undefined);
+    }
+    if (fault?.latencyMs) await this.deps.delay(fault.latencyMs);
+    const status = fault && faultStatus(fault);
+    let response: GraphResponse;
+    if (fault && status !== undefined) {
+      const headers = fault.retryAfter !== undefined ? { 'Retry-After': fault.retryAfter } : {};
+      response = this.errorResponse(request, new GraphApiError(status, faultCode(fault, status), faultMessage(status), headers));
+    } else {
+      response = await this.handle(request);
+    }
+    this.record(request, response.status);
+    return response;
+  }
+
+  private async handle(request: GraphRequest): Promise<GraphResponse> {
+    try {
+      const caller = this.authenticate(request);
+      const segments = request.path.split('/').filter((segment) => segment.length > 0);
+      // `/me` is shorthand for the signed-in user's /users/{id}.
+      if (segments[0]?.toLowerCase() === 'me') segments.splice(0, 1, 'users', caller.id);
+      const { route, params } = matchRoute(this.deps.routes, request.method, segments);
+      return await route.handler({
+        request,
+        params,
+        caller,
+        store: this.deps.store,
+        pageSize: this.deps.pageSize,
+        dispatch: (inner) => this.dispatch(inner),
+      });
+    } catch (error) {
+      if (error instanceof GraphApiError) return this.errorResponse(request, error);
+      this.deps.logger.error({ err: error, method: request.method, path: request.path }, 'emulator route failed');
+      return this.errorResponse(request, new GraphApiError(500, 'InternalServerError', 'An internal server error occurred.'));
+    }
+  }
+
+  private authenticate(request: GraphRequest): DirectoryUser {
+    const header = request.headers.authorization;
+    if (!header) throw new GraphApiError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
+    const userId = userIdFromToken(header.replace(/^Bearer\s+/i, ''));
+    const user = userId === undefined ? undefined : this.deps.store.org.users.find((candidate) => candidate.id === userId);
+    if (!user) throw new GraphApiError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.');
+    return user;
+  }
+
+  /** Graph's envelope, with the innerError block clients log for support cases. */
+  private errorResponse(request: GraphRequest, error: GraphApiError): GraphResponse {
+    return {
+      status: error.status,
+      headers: error.headers,
+      body: {
+        error: {
+          code: error.code,
+          message: error.message,
+          innerError: {
+            date: this.deps.store.clock.now().toISOString().replace(/\.\d{3}Z$/, ''),
+            'request-id': randomUUID(),
+            'client-request-id': request.headers['client-request-id'] ?? randomUUID(),
+          },
+        },
+      },
+    };
+  }
+
+  private record(request: GraphRequest, status: number): void {
+    const entry: RequestLogEntry = {
+      method: request.method,
+      path: request.path,
+      query: [...request.query].map(([key, value]) => `${key}=${value}`).join('&'),
+      status,
+      inBatch: request.inBatch,
+      at: this.deps.store.clock.now().toISOString(),
+    };
+    this.log.push(entry);
+    this.deps.logger.debug({ method: entry.method, path: entry.path, status, inBatch: entry.inBatch }, 'graph request');
+  }
+}

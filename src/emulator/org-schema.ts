@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { calendarRoles } from './sharing-rules';
+import { resolveTimeZone } from './time-zone';
+
+const role = z.enum(calendarRoles);
+const address = z.string().email().transform((value) => value.toLowerCase());
+const timeOfDay = z.string().regex(/^\d{2}:\d{2}$/, 'expected HH:MM');
+const timeZone = z.string().refine((value) => resolveTimeZone(value) !== undefined, 'unknown time zone');
+
+export const calendarColors = [
+  'auto', 'lightBlue', 'lightGreen', 'lightOrange', 'lightGray', 'lightYellow', 'lightTeal', 'lightPink', 'lightBrown', 'lightRed',
+] as const;
+
+const orgUser = z.object({
+  id: z.string().min(1),
+  displayName: z.string().min(1),
+  givenName: z.string(),
+  surname: z.string(),
+  mail: address,
+  userPrincipalName: address,
+  jobTitle: z.string().nullable().default(null),
+  timeZone: timeZone.default('Europe/Paris'),
+  /** Calendars besides the primary "Calendar", which every user has. */
+  calendars: z.array(z.object({ name: z.string().min(1), color: z.enum(calendarColors).default('auto') })).default([]),
+});
+
+const orgEvent = z
+  .object({
+    owner: address,
+    calendar: z.string().default('Calendar'),
+    subject: z.string().min(1),
+    /** Days after Monday of the current week, in the owner's time zone (0-13: this week and next). */
+    day: z.number().int().min(0).max(27),
+    start: timeOfDay.optional(),
+    end: timeOfDay.optional(),
+    allDay: z.boolean().default(false),
+    /** Length of an all-day event in days. */
+    days: z.number().int().min(1).default(1),
+    showAs: z.enum(['free', 'tentative', 'busy', 'oof', 'workingElsewhere']).default('busy'),
+    sensitivity: z.enum(['normal', 'personal', 'private', 'confidential']).default('normal'),
+    location: z.string().optional(),
+    body: z.string().default(''),
+    categories: z.array(z.string()).default([]),
+    /** Who sent the invitation; the owner when absent. */
+    organizer: address.optional(),
+    attendees: z.array(address).default([]),
+    isOnlineMeeting: z.boolean().default(false),
+  })
+  .refine((event) => event.allDay || (event.start !== undefined && event.end !== undefined), 'a timed event needs start and end');
+
+export const demoOrgSchema = z.object({
+  tenantId: z.string().min(1),
+  domain: z.string().min(1).transform((value) => value.toLowerCase()),
+  sharingPolicy: z.object({
+    defaultExternal: role.default('freeBusyRead'),
+    domains: z.record(z.string(), role).default({}),
+  }),
+  users: z.array(orgUser).min(1),
+  /** People outside the directory who can still receive permissions and mail. */
+  externalPeople: z.array(z.object({ name: z.string(), address })).default([]),
+  shares: z
+    .array(z.object({ owner: address, calendar: z.string().default('Calendar'), recipient: address, role }))
+    .default([]),
+  events: z.array(orgEvent).default([]),
+});
+
+export type DemoOrg = z.infer<typeof demoOrgSchema>;
+export type DirectoryUser = DemoOrg['users'][number];
+export type OrgEvent = DemoOrg['events'][number];
+
+/** Validates a demo organisation; throws with the offending paths when it does not fit. */
+export function parseDemoOrg(data: unknown, source = 'demo organisation'): DemoOrg {
+  const result = demoOrgSchema.safeParse(data);
+  if (!result.success) {
+    const issues = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new Error(`Invalid ${source}: ${issues}`);
+  }
+  return result.data;
+}
+
+export function loadDemoOrg(file: string): DemoOrg {
+  return parseDemoOrg(JSON.parse(readFileSync(file, 'utf8')) as unknown, file);
+}

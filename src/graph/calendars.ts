@@ -1,0 +1,48 @@
+import type { Calendar } from '@microsoft/microsoft-graph-types';
+import type { Caller, CalendarSummary, Outcome } from './calendar-gateway';
+import type { GraphDeps } from './graph-deps';
+import { GraphError } from './graph-error';
+import { selectFields, toCalendarSummary } from './graph-mappers';
+import { calendarPath, mailboxPath, withQuery } from './graph-paths';
+
+/** Calendars as lists: the caller's Outlook list, and what an owner shares with the caller. */
+export class Calendars {
+  constructor(private readonly deps: GraphDeps) {}
+
+  async listMyCalendars(caller: Caller): Promise<CalendarSummary[]> {
+    const calendars = await this.deps.api.getAll<Calendar>(caller, calendarsOf(undefined));
+    return calendars.map(toCalendarSummary);
+  }
+
+  /** Read with the caller's token: Exchange lists only the owner's calendars shared with the caller. */
+  async listCalendarsSharedBy(caller: Caller, params: { ownerAddress: string }): Promise<CalendarSummary[]> {
+    const calendars = await this.deps.api.getAll<Calendar>(caller, calendarsOf(params.ownerAddress));
+    return calendars.map(toCalendarSummary);
+  }
+
+  /** Several owners in one `$batch`; each owner's result stands alone (one refusal does not fail the rest). */
+  async listCalendarsSharedByMany(caller: Caller, params: { ownerAddresses: string[] }): Promise<Map<string, Outcome<CalendarSummary[]>>> {
+    const owners = [...new Set(params.ownerAddresses)];
+    const outcomes = await this.deps.batch.getAllMany<Calendar>(caller, owners.map((owner) => ({ path: calendarsOf(owner) })));
+    return new Map(
+      owners.map((owner, index): [string, Outcome<CalendarSummary[]>] => {
+        const outcome = outcomes[index];
+        return [owner, outcome.ok ? { ok: true, value: outcome.value.map(toCalendarSummary) } : outcome];
+      }),
+    );
+  }
+
+  /** The name the caller sees; for a calendar shared with them, the owner keeps seeing the original. */
+  async renameMyCalendarView(caller: Caller, params: { calendarId: string; name: string }): Promise<CalendarSummary> {
+    const name = params.name.trim();
+    if (name === '' || name.length > 255) throw new GraphError('invalidRequest', 'A calendar name must have 1 to 255 characters');
+    const path = calendarPath(undefined, params.calendarId);
+    const renamed = await this.deps.api.patch<Calendar | undefined>(caller, path, { name });
+    // Some servers answer 204: read it back then.
+    return toCalendarSummary(renamed ?? (await this.deps.api.get<Calendar>(caller, withQuery(path, { $select: selectFields.calendar }))));
+  }
+}
+
+function calendarsOf(ownerAddress: string | undefined): string {
+  return withQuery(`${mailboxPath(ownerAddress)}/calendars`, { $select: selectFields.calendar });
+}

@@ -1,0 +1,46 @@
+import { Agenda } from './agenda';
+import type { CalendarGateway } from './calendar-gateway';
+import { Calendars } from './calendars';
+import type { GraphDeps } from './graph-deps';
+import { Mail } from './mail';
+import { People } from './people';
+import { Permissions } from './permissions';
+import { Schedules } from './schedule';
+
+/** The calendar port over Microsoft Graph, one area per concern; all areas share one client. */
+export class GraphCalendarGateway implements CalendarGateway {
+  private readonly people: People;
+  private readonly calendars: Calendars;
+  private readonly permissions: Permissions;
+  private readonly agenda: Agenda;
+  private readonly schedules: Schedules;
+  private readonly mail: Mail;
+
+  constructor(deps: GraphDeps) {
+    this.people = new People(deps);
+    this.calendars = new Calendars(deps);
+    this.permissions = new Permissions(deps);
+    this.agenda = new Agenda(deps);
+    this.schedules = new Schedules(deps);
+    this.mail = new Mail(deps);
+  }
+
+  getMe: CalendarGateway['getMe'] = (caller) => this.people.getMe(caller);
+  findPeople: CalendarGateway['findPeople'] = (caller, params) => this.people.findPeople(caller, params);
+  resolvePerson: CalendarGateway['resolvePerson'] = (caller, params) => this.people.resolvePerson(caller, params);
+
+  listMyCalendars: CalendarGateway['listMyCalendars'] = (caller) => this.calendars.listMyCalendars(caller);
+  listCalendarsSharedBy: CalendarGateway['listCalendarsSharedBy'] = (caller, params) => this.calendars.listCalendarsSharedBy(caller, params);
+  listCalendarsSharedByMany: CalendarGateway['listCalendarsSharedByMany'] = (caller, params) => this.calendars.listCalendarsSharedByMany(caller, params);
+  renameMyCalendarView: CalendarGateway['renameMyCalendarView'] = (caller, params) => this.calendars.renameMyCalendarView(caller, params);
+
+  listPermissions: CalendarGateway['listPermissions'] = (caller, params) => this.permissions.listPermissions(caller, params);
+  listPermissionsForCalendars: CalendarGateway['listPermissionsForCalendars'] = (caller, params) => this.permissions.listPermissionsForCalendars(caller, params);
+  grantPermission: CalendarGateway['grantPermission'] = (caller, params) => this.permissions.grantPermission(caller, params);
+  updatePermission: CalendarGateway['updatePermission'] = (caller, params) => this.permissions.updatePermission(caller, params);
+  revokePermission: CalendarGateway['revokePermission'] = (caller, params) => this.permissions.revokePermission(caller, params);
+
+  readAgenda: CalendarGateway['readAgenda'] = (caller, params) => this.agenda.readAgenda(caller, params);
+  getSchedule: CalendarGateway['getSchedule'] = (caller, params) => this.schedules.getSchedule(caller, params);
+  sendMail: CalendarGateway['sendMail'] = (caller, params) => this.mail.sendMail(caller, params);
+}

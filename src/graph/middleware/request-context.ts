@@ -1,0 +1,42 @@
+import type { Context, MiddlewareOptions } from '@microsoft/microsoft-graph-client';
+import type { Caller } from '../calendar-gateway';
+import type { GraphError } from '../graph-error';
+
+/**
+ * What one gateway call tells the middleware chain: whose token to use, which mailbox it counts against, and
+ * where the chain leaves a failure it already classified (timeout, gave up retrying). The Graph client wraps
+ * errors thrown inside middleware into its own error type, so the failure travels back through here instead.
+ */
+export class GraphRequestContext implements MiddlewareOptions {
+  failure?: GraphError;
+
+  constructor(
+    readonly caller: Caller,
+    /** Overrides the mailbox found in the URL (a `$batch` counts against the caller's). */
+    readonly mailbox?: string,
+  ) {}
+}
+
+/** The call's context, put there by the gateway through `GraphRequest.middlewareOptions`. */
+export function requestContextOf(context: Context): GraphRequestContext | undefined {
+  const option = context.middlewareControl?.getMiddlewareOptions(GraphRequestContext);
+  return option instanceof GraphRequestContext ? option : undefined;
+}
+
+/** The absolute URL of the request, whatever form the client passed it in. */
+export function requestUrl(context: Context): string {
+  const request: unknown = context.request;
+  if (typeof request === 'string') return request;
+  if (request instanceof URL) return request.href;
+  if (request instanceof Request) return request.url;
+  throw new TypeError('Unsupported request type in the Graph middleware chain');
+}
+
+export function requestMethod(context: Context): string {
+  return (context.options?.method ?? 'GET').toUpperCase();
+}
+
+/** The path after the version segment (`/me/calendars?$select=...`), given the configured base URL. */
+export function pathAfterBase(url: string, baseUrl: string): string {
+  return url.startsWith(baseUrl) ? url.slice(baseUrl.length) || '/' : new URL(url).pathname;
+}

@@ -1,0 +1,14 @@
+import type { Migration } from 'kysely';
+import { botStateMigration } from './0001-bot-state';
+import { outboxMigration } from './0010-outbox';
+
+/**
+ * Every migration, by name. Kysely runs them in the alphabetical order of their names and records
+ * each one, so names keep a zero-padded number ('0002-share-invitations') and a migration, once
+ * shipped, never changes: add a new one instead. A static list rather than a folder scan, so it
+ * works the same under tsx, jest and compiled JavaScript.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001-bot-state': botStateMigration,
+  '0010-outbox': outboxMigration,
+};

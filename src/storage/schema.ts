@@ -1,0 +1,25 @@
+/**
+ * The tables of the bot's one database, as Kysely sees them. Each feature adds its table interface
+ * and one line to `DatabaseSchema`, together with the migration that creates it
+ * (`migrations/index.ts`). Column types must work on both SQLite and PostgreSQL: timestamps are
+ * ISO-8601 text, documents are JSON text.
+ */
+
+import type { ConversationReferenceTable, OutboxTable } from '../outbox/tables';
+
+/** The Bot Framework's turn state (conversation, user...), one JSON document per storage key. */
+export interface BotStateTable {
+  /** The botbuilder storage key; Teams conversation ids make it long, hence text. */
+  key: string;
+  /** The item as JSON, without its eTag (the `etag` column is the truth). */
+  value: string;
+  /** Changes on every write: the optimistic concurrency token. */
+  etag: string;
+  updated_at: string;
+}
+
+export interface DatabaseSchema {
+  bot_state: BotStateTable;
+  conversation_references: ConversationReferenceTable;
+  outbox: OutboxTable;
+}

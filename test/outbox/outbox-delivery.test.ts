@@ -1,0 +1,70 @@
+import { textReply } from '../../src/dialogs/reply';
+import { alex, inFrench, megan, patti } from '../support/demo-users';
+import { startBotHarness, type BotHarness } from '../support/bot-harness';
+
+describe('proactive delivery through the outbox', () => {
+  let bot: BotHarness;
+  beforeEach(async () => {
+    bot = await startBotHarness();
+    await bot.say(megan, 'hello');
+  });
+  afterEach(() => bot.stop());
+
+  it('knows who it can reach, in the language they last used', async () => {
+    await bot.say(inFrench(alex), '/aide');
+    expect(await bot.app.notifier.reachable(megan.aadObjectId)).toMatchObject({ locale: 'en' });
+    expect(await bot.app.notifier.reachable(alex.aadObjectId)).toMatchObject({ locale: 'fr' });
+    expect(await bot.app.notifier.reachable(patti.aadObjectId)).toBeUndefined();
+  });
+
+  it('delivers a queued message to the person 1:1 conversation, once per dedupe key', async () => {
+    await bot.app.notifier.notify(megan.aadObjectId, [textReply('Alex shared a calendar')], { dedupeKey: 'invite-1' });
+    await bot.app.notifier.notify(megan.aadObjectId, [textReply('Alex shared a calendar')], { dedupeKey: 'invite-1' });
+    const sent = await bot.deliverOutbox();
+    expect(sent.map((activity) => [activity.conversationId, activity.text])).toEqual([[`personal-${megan.aadObjectId}`, 'Alex shared a calendar']]);
+    expect(await bot.deliverOutbox()).toEqual([]);
+  });
+
+  it.each([429, 412, 502, 504])('retries after a %i with backoff, then delivers', async (status) => {
+    bot.connector.failNext = { status, count: 1 };
+    await bot.app.notifier.notify(megan.aadObjectId, [textReply('retry me')], { dedupeKey: `k-${status}` });
+    expect(await bot.deliverOutbox()).toEqual([]);
+    expect(await bot.deliverOutbox()).toEqual([]);
+    bot.clock.advance(1_001);
+    expect((await bot.deliverOutbox()).map((activity) => activity.text)).toEqual(['retry me']);
+  });
+
+  it('gives up on a person who blocked the bot (403) without retrying', async () => {
+    bot.connector.failNext = { status: 403, count: 1 };
+    await bot.app.notifier.notify(megan.aadObjectId, [textReply('blocked')], { dedupeKey: 'k-403' });
+    await bot.deliverOutbox();
+    bot.clock.advance(600_000);
+    expect(await bot.deliverOutbox()).toEqual([]);
+  });
+
+  it('delivers after a restart what was queued before it', async () => {
+    await bot.app.notifier.notify(megan.aadObjectId, [textReply('survives a restart')], { dedupeKey: 'k-restart' });
+    await bot.restartApp();
+    expect((await bot.deliverOutbox()).map((activity) => activity.text)).toEqual(['survives a restart']);
+  });
+
+  it('sends once when two instances drain the same outbox at the same time', async () => {
+    const second = await bot.startSecondInstance();
+    try {
+      for (let i = 0; i < 5; i++) await bot.app.notifier.notify(megan.aadObjectId, [textReply(`n${i}`)], { dedupeKey: `k-${i}` });
+      const before = bot.connector.sent.length;
+      await Promise.all([bot.app.outbox.drain(), second.outbox.drain()]);
+      const texts = bot.connector.sent.slice(before).map((activity) => activity.text).sort();
+      expect(texts).toEqual(['n0', 'n1', 'n2', 'n3', 'n4']);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('keeps to 7 messages per second in one conversation', async () => {
+    for (let i = 0; i < 9; i++) await bot.app.notifier.notify(megan.aadObjectId, [textReply(`m${i}`)], { dedupeKey: `burst-${i}` });
+    expect(await bot.deliverOutbox()).toHaveLength(7);
+    bot.clock.advance(2_000);
+    expect(await bot.deliverOutbox()).toHaveLength(2);
+  });
+});
