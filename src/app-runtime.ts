@@ -6,6 +6,7 @@ import { createTeamsApp } from './bot/app';
 import { BotEndpoint } from './bot/bot-endpoint';
 import { captureConversation } from './bot/conversation-capture';
 import { OutboxDispatcher } from './bot/outbox-dispatcher';
+import { teamsSsoOptions, TurnTokenProvider } from './bot/teams-sso';
 import { systemClock, type Clock } from './clock';
 import type { AppConfig } from './config';
 import { CommandRouter } from './dialogs/command-router';
@@ -50,16 +51,14 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   if (config.mode === 'local') {
     logger.warn(`LOCAL MODE: the bot is unauthenticated and only accepts loopback callers on ${config.server.host}. Never expose it.`);
   }
-  if (config.mode === 'production' && !options.tokenProvider) {
-    throw new Error('Production mode needs a Graph token provider (Teams SSO)');
-  }
 
   const database = await openDatabase({
     databaseUrl: config.storage.databaseUrl,
     sqliteFile: path.join(config.storage.dataDir, 'bot.sqlite'),
     logger,
   });
-  const tokenProvider = options.tokenProvider ?? new LocalTokenProvider();
+  const ssoTokens = config.mode === 'production' && !options.tokenProvider ? new TurnTokenProvider() : undefined;
+  const tokenProvider = options.tokenProvider ?? ssoTokens ?? new LocalTokenProvider();
   const gateway = createCalendarGateway({ baseUrl: config.graph.baseUrl, tokenProvider, logger });
 
   const { adapter, auth } = createBotAdapter(config);
@@ -77,6 +76,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     features,
     logger,
     onTurn: captureConversation(conversations),
+    sso: ssoTokens && { authentication: teamsSsoOptions(config), tokens: ssoTokens },
   });
   const endpoint = new BotEndpoint({ mode: config.mode, auth, adapter, app, allowedTenantIds: config.allowedTenantIds, logger });
 

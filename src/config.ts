@@ -46,6 +46,7 @@ const schema = z
     BOT_TENANT_ID: z.string().optional(),
     BOT_APP_TYPE: z.enum(['SingleTenant', 'MultiTenant']).default('SingleTenant'),
     BOT_OPENID_METADATA_URL: z.string().url().optional(),
+    BOT_DOMAIN: z.string().regex(/^[a-z0-9.-]+(:\d+)?$/i, 'expected the public host name of the bot, e.g. bot.contoso.com').optional(),
     ALLOWED_TENANT_IDS: z.string().optional().transform(list),
     GRAPH_BASE_URL: z
       .string()
@@ -71,7 +72,7 @@ const schema = z
   })
   .superRefine((env, ctx) => {
     if (env.APP_MODE !== 'production') return;
-    const required = ['BOT_ID', 'SECRET_BOT_PASSWORD', 'BOT_TENANT_ID', 'AAD_APP_CLIENT_ID', 'SECRET_AAD_APP_CLIENT_SECRET'] as const;
+    const required = ['BOT_ID', 'SECRET_BOT_PASSWORD', 'BOT_TENANT_ID', 'BOT_DOMAIN', 'AAD_APP_CLIENT_ID', 'SECRET_AAD_APP_CLIENT_SECRET'] as const;
     for (const key of required) {
       if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'required in production mode' });
     }
@@ -86,6 +87,8 @@ export type RawEnv = z.infer<typeof schema>;
 export interface AppConfig {
   mode: 'local' | 'production';
   server: { host: string; port: number };
+  /** The host name Teams reaches the bot at (sign-in pages); `localhost` in local mode. */
+  publicHost: string;
   bot: { appId: string; appPassword: string; tenantId: string; appType: 'SingleTenant' | 'MultiTenant'; openIdMetadataUrl?: string };
   allowedTenantIds: string[];
   graph: { baseUrl: string; clientId: string; clientSecret: string };
@@ -120,6 +123,7 @@ export function parseConfig(values: Record<string, string | undefined>): AppConf
   return {
     mode: env.APP_MODE,
     server: { host: env.BOT_HOST ?? (local ? '127.0.0.1' : '0.0.0.0'), port: env.BOT_PORT },
+    publicHost: env.BOT_DOMAIN ?? 'localhost',
     bot: {
       appId: local ? '' : (env.BOT_ID ?? ''),
       appPassword: local ? '' : (env.SECRET_BOT_PASSWORD ?? ''),

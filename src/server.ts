@@ -1,3 +1,4 @@
+import path from 'node:path';
 import restify, { type Request, type Response, type Next } from 'restify';
 import type { Logger } from 'pino';
 import type { BotRequest, BotResponse } from './bot/bot-endpoint';
@@ -47,6 +48,11 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
       res.send(500, { error: 'Internal error' });
     }
   });
+
+  // Teams SSO consent pages (see src/bot/teams-sso.ts).
+  const publicDir = path.resolve(__dirname, '..', 'public');
+  server.get('/auth-start.html', restify.plugins.serveStatic({ directory: publicDir, file: 'auth-start.html' }));
+  server.get('/auth-end.html', restify.plugins.serveStatic({ directory: publicDir, file: 'auth-end.html' }));
 
   server.get('/healthz', (_req: Request, res: Response, next: Next) => {
     res.send(200, { status: 'ok' });

@@ -1,5 +1,5 @@
 import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
-import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
+import { Application, TurnState, type AuthenticationOptions, type TeamsAdapter } from '@microsoft/teams-ai';
 import type { Logger } from 'pino';
 import { Verb } from '../cards/verbs';
 import type { CommandRouter } from '../dialogs/command-router';
@@ -9,6 +9,7 @@ import { errorReplies } from '../dialogs/error-reply';
 import type { Reply } from '../dialogs/reply';
 import { isETagConflict } from './etag-conflict';
 import { sendReplies } from './send-replies';
+import { graphSetting, type TurnTokenProvider } from './teams-sso';
 import { callerOf } from './turn-caller';
 
 export interface TeamsAppDeps {
@@ -19,6 +20,8 @@ export interface TeamsAppDeps {
   logger: Logger;
   /** Called on every turn with a user, so proactive messages can reach them later. */
   onTurn?: (context: TurnContext) => Promise<void>;
+  /** Production: Teams SSO; each turn's Graph token is handed to `tokens`. */
+  sso?: { authentication: AuthenticationOptions; tokens: TurnTokenProvider };
 }
 
 /** Builds the teams-ai Application: the only place that maps Teams activities to our dialogs. */
@@ -38,15 +41,21 @@ export function createTeamsApp(deps: TeamsAppDeps): Application<BotTurnState> {
     longRunningMessages: false,
     removeRecipientMention: true,
     turnStateFactory: () => new BotTurnState(),
+    ...(deps.sso ? { authentication: deps.sso.authentication } : {}),
   });
 
-  if (deps.onTurn) {
-    const onTurn = deps.onTurn;
-    app.turn('beforeTurn', async (context) => {
-      await onTurn(context);
-      return true;
-    });
-  }
+  app.turn('beforeTurn', async (context, state) => {
+    const userId = context.activity.from?.aadObjectId;
+    const token = state.temp.authTokens?.[graphSetting];
+    if (deps.sso && userId && token) deps.sso.tokens.remember(userId, token);
+    await deps.onTurn?.(context);
+    return true;
+  });
+  app.turn('afterTurn', (context) => {
+    const userId = context.activity.from?.aadObjectId;
+    if (deps.sso && userId) deps.sso.tokens.forget(userId);
+    return Promise.resolve(true);
+  });
 
   app.conversationUpdate('membersAdded', async (context) => {
     const caller = callerOf(context);

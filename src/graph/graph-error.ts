@@ -71,7 +71,7 @@ function reasonFor({ status, code, message, method, path }: FailedGraphResponse)
     if (isPermissionWrite(method, path)) return 'notOwner';
     return 'forbidden';
   }
-  if (status === 404) return 'notFound';
+  if (status === 404 || code === 'ErrorInvalidRecipients') return 'notFound';
   if (status === 409) return 'alreadyExists';
   if (status === 408) return 'timeout';
   if (status === 429) return 'throttled';

@@ -47,7 +47,7 @@ export class People {
     if (!addressPattern.test(address)) throw new GraphError('invalidRequest', 'Not an email address');
     const [me, matches] = await this.deps.batch.getMany(caller, [
       { path: withQuery('/me', { $select: ['mail', 'userPrincipalName'] }) },
-      { path: withQuery('/users', { $filter: `startswith(mail,${odataString(address)})`, $select: selectFields.user }) },
+      { path: withQuery('/users', { $filter: `mail eq ${odataString(address)} or userPrincipalName eq ${odataString(address)}`, $select: selectFields.user }) },
     ]);
     if (!matches.ok) throw matches.error;
     if (!me.ok) throw me.error;

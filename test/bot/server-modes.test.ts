@@ -87,6 +87,7 @@ describe('production mode', () => {
       BOT_ID: botId,
       SECRET_BOT_PASSWORD: 'not-a-real-secret',
       BOT_TENANT_ID: tenantId,
+      BOT_DOMAIN: 'bot.contoso.com',
       AAD_APP_CLIENT_ID: 'client',
       SECRET_AAD_APP_CLIENT_SECRET: 'client-secret',
       ALLOWED_TENANT_IDS: tenantId,
@@ -149,5 +150,28 @@ describe('production mode', () => {
   it('refuses an authenticated activity from a tenant outside the allow-list', async () => {
     const response = await post(event('foreign-tenant'), `Bearer ${issuer.sign({ audience: botId, serviceUrl })}`);
     expect(response.status).toBe(403);
+  });
+});
+
+describe('Teams SSO pieces', () => {
+  it('hands the gateway the token of the turn, and asks for consent when there is none', async () => {
+    const { TurnTokenProvider } = await import('../../src/bot/teams-sso');
+    const tokens = new TurnTokenProvider();
+    await expect(tokens.getToken({ userId: alex.aadObjectId })).rejects.toMatchObject({ reason: 'consentRequired' });
+    tokens.remember(alex.aadObjectId, 'token-for-alex');
+    await expect(tokens.getToken({ userId: alex.aadObjectId })).resolves.toBe('token-for-alex');
+    tokens.forget(alex.aadObjectId);
+    await expect(tokens.getToken({ userId: alex.aadObjectId })).rejects.toMatchObject({ reason: 'consentRequired' });
+  });
+
+  it('serves the consent pages the sign-in card opens', async () => {
+    const bot = await startBotHarness();
+    try {
+      const response = await fetch(`${bot.app.url}/auth-start.html`);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain('code_challenge_method');
+    } finally {
+      await bot.stop();
+    }
   });
 });

@@ -8,6 +8,7 @@ const production = {
   BOT_ID: 'bot-id',
   SECRET_BOT_PASSWORD: 'bot-secret',
   BOT_TENANT_ID: 'tenant',
+  BOT_DOMAIN: 'bot.contoso.com',
   AAD_APP_CLIENT_ID: 'client',
   SECRET_AAD_APP_CLIENT_SECRET: 'client-secret',
   ALLOWED_TENANT_IDS: 'tenant',

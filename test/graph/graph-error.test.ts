@@ -12,6 +12,7 @@ describe('graphErrorFromResponse', () => {
     ['a read refused', { status: 403, code: 'ErrorAccessDenied', message: 'Access is denied.', ...read }, 'forbidden'],
     ['a missing item', { status: 404, code: 'ErrorItemNotFound', ...read }, 'notFound'],
     ['an unknown user', { status: 404, code: 'ErrorInvalidUser', ...read }, 'notFound'],
+    ['an unknown recipient', { status: 400, code: 'ErrorInvalidRecipients', ...write }, 'notFound'],
     ['a conflict', { status: 409, code: 'Conflict', ...write }, 'alreadyExists'],
     ['an existing item code', { status: 400, code: 'ErrorItemAlreadyExists', ...write }, 'alreadyExists'],
     ['a bad request', { status: 400, code: 'ErrorInvalidParameter', ...write }, 'invalidRequest'],

@@ -1,0 +1,47 @@
+import { mailboxUser, resolveCalendar } from '../calendar-access';
+import { eventJson, preferredBodyType } from '../event-json';
+import { accessDenied, invalidParameter, json, type GraphRequest } from '../graph-http';
+import { applySelect, page, queryOption } from '../odata';
+import { filterEvent } from '../role-filter';
+import { calendarPatterns, routesFor, type Route, type RouteContext } from '../router';
+import type { StoredEvent } from '../state';
+import { parseInZone, preferredTimeZone } from '../time-zone';
+
+const windowMessage = 'This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.';
+
+/** startDateTime/endDateTime carry their own offset; without one they are UTC (Prefer does not apply). */
+function timeWindow(request: GraphRequest): { start: Date; end: Date } {
+  const startText = request.query.get('startDateTime') ?? request.query.get('startdatetime');
+  const endText = request.query.get('endDateTime') ?? request.query.get('enddatetime');
+  if (!startText || !endText) throw invalidParameter(windowMessage);
+  const start = parseInZone(startText, 'UTC');
+  const end = parseInZone(endText, 'UTC');
+  if (!start || !end) throw invalidParameter(`The value of startDateTime or endDateTime is not a valid date and time.`);
+  return { start, end };
+}
+
+function sortEvents(request: GraphRequest, events: StoredEvent[]): StoredEvent[] {
+  const orderBy = (queryOption(request, 'orderby') ?? 'start/dateTime').trim();
+  const descending = /\s+desc$/i.test(orderBy);
+  const byEnd = /^end\//i.test(orderBy);
+  const key = (event: StoredEvent): string => (byEnd ? event.end : event.start);
+  return [...events].sort((a, b) => (descending ? -1 : 1) * (key(a).localeCompare(key(b)) || a.id.localeCompare(b.id)));
+}
+
+function calendarView({ request, params, caller, store, pageSize }: RouteContext) {
+  const target = resolveCalendar(store, caller, mailboxUser(store, params.user), params.calendar);
+  if (!target.canOpen) throw accessDenied();
+  const { start, end } = timeWindow(request);
+  const zone = preferredTimeZone(request.headers.prefer);
+  const bodyType = preferredBodyType(request.headers.prefer);
+  const inWindow = store.state.events.filter(
+    (event) => event.calendarId === target.calendar.id && new Date(event.start) < end && new Date(event.end) > start,
+  );
+  const result = page(request, sortEvents(request, inWindow), pageSize);
+  const value = result.value.map((event) =>
+    applySelect(request, filterEvent(eventJson(event, target.owner, zone, bodyType), target.level, event.sensitivity)),
+  );
+  return json(200, { ...result, value }, { 'Preference-Applied': `outlook.timezone="${zone}"` });
+}
+
+export const calendarViewRoutes: Route[] = routesFor('GET', calendarPatterns('/calendarView'), calendarView);
