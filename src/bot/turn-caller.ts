@@ -23,5 +23,6 @@ export function callerOf(context: TurnContext): Caller | undefined {
     name: activity.from.name ?? '',
     locale,
     t: translatorFor(locale),
+    ...(activity.localTimezone ? { timeZone: activity.localTimezone } : {}),
   };
 }

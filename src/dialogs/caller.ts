@@ -10,4 +10,6 @@ export interface Caller {
   name: string;
   locale: Locale;
   t: Translate;
+  /** The IANA time zone of the user's Teams client (`activity.localTimezone`), when it said. */
+  timeZone?: string;
 }

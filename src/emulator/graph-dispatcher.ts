@@ -44,7 +44,7 @@ export class GraphDispatcher {
     const status = fault && faultStatus(fault);
     let response: GraphResponse;
     if (fault && status !== undefined) {
-      const headers = fault.retryAfter !== undefined ? { 'Retry-After': fault.retryAfter } : {};
+      const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'Retry-After': fault.retryAfter } : {};
       response = this.errorResponse(request, new GraphApiError(status, faultCode(fault, status), faultMessage(status), headers));
     } else {
       response = await this.handle(request);

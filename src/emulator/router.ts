@@ -9,7 +9,7 @@ export interface RouteContext {
   store: EmulatorStore;
   pageSize: number;
   /** Runs another request through the whole pipeline (auth, faults, log): what $batch needs. */
-  dispatch(request: GraphRequest): Promise<GraphResponse>;
+  dispatch: (request: GraphRequest) => Promise<GraphResponse>;
 }
 
 export type RouteHandler = (context: RouteContext) => GraphResponse | Promise<GraphResponse>;

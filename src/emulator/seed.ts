@@ -103,7 +103,7 @@ function seedEvent(org: DemoOrg, calendars: StoredCalendar[], event: OrgEvent, i
   if (!start || !end || end <= start) throw new Error(`Demo organisation: event "${event.subject}" has an invalid time range`);
   const organizer = event.organizer ?? owner.mail;
   return {
-    id: exchangeId('event', `${calendar.id}:${index}`),
+    id: exchangeId('event', String(index)),
     calendarId: calendar.id,
     subject: event.subject,
     body: event.body,

@@ -6,6 +6,8 @@
  */
 
 import type { ConversationReferenceTable, OutboxTable } from '../outbox/tables';
+import type { AccessRequestTable, SubscriptionTable } from '../subscriptions/tables';
+import type { ShareAuditTable, ShareDraftTable, ShareInvitationTable } from '../sharing/tables';
 
 /** The Bot Framework's turn state (conversation, user...), one JSON document per storage key. */
 export interface BotStateTable {
@@ -22,4 +24,9 @@ export interface DatabaseSchema {
   bot_state: BotStateTable;
   conversation_references: ConversationReferenceTable;
   outbox: OutboxTable;
+  subscriptions: SubscriptionTable;
+  access_requests: AccessRequestTable;
+  share_invitations: ShareInvitationTable;
+  share_drafts: ShareDraftTable;
+  share_audit: ShareAuditTable;
 }

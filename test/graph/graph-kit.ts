@@ -1,5 +1,5 @@
 import { ManualClock } from '../../src/clock';
-import { startGraphEmulator } from '../../src/emulator';
+import { startGraphEmulator, type RequestLogEntry } from '../../src/emulator';
 import { createCalendarGateway, type CalendarGatewayOptions } from '../../src/graph';
 import type { Caller, CalendarGateway } from '../../src/graph/calendar-gateway';
 import { LocalTokenProvider } from '../../src/graph/local-token-provider';
@@ -28,9 +28,9 @@ export interface GraphKit {
   /** Another gateway on the same emulator, clock and wait recorder, with other options. */
   gatewayWith(options: Partial<CalendarGatewayOptions>): CalendarGateway;
   /** Requests the emulator saw since the last `reset()`. */
-  requests(): Array<{ method: string; path: string; status: number; inBatch?: boolean; query?: string }>;
-  /** Back to the seeded organisation, no faults, no recorded waits. */
-  reset(): Promise<void>;
+  requests(): RequestLogEntry[];
+  /** Back to the seeded organisation, no faults, no request log, no recorded waits. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -53,17 +53,25 @@ export async function startGraphKit(options: { pageSize?: number } = {}): Promis
     gateway: gatewayWith({}),
     gatewayWith,
     requests: () => emulator.control.requests(),
-    reset: async () => {
+    reset: () => {
       clock.set(testNow);
-      await emulator.control.reset();
-      await emulator.control.clearFaults();
+      emulator.control.reset();
+      emulator.control.clearFaults();
+      emulator.control.clearRequests();
       waits.length = 0;
     },
     close: () => emulator.close(),
   };
 }
 
+/** The id of one of an owner's calendars, straight from the emulator (no Graph call, nothing in the request log). */
+export function calendarIdOf(kit: GraphKit, ownerAddress: string, name = 'Calendar'): string {
+  const calendar = kit.emulator.control.calendarsOf(ownerAddress).find((candidate) => candidate.name === name);
+  if (!calendar) throw new Error(`${ownerAddress} has no calendar "${name}"`);
+  return calendar.id;
+}
+
 /** Requests that reached the emulator as HTTP requests (not inside a `$batch`). */
-export function outerRequests(kit: GraphKit): Array<{ method: string; path: string; status: number }> {
+export function outerRequests(kit: GraphKit): RequestLogEntry[] {
   return kit.requests().filter((request) => !request.inBatch);
 }

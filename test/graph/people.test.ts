@@ -33,11 +33,17 @@ describe('findPeople', () => {
   });
 
   it('stops at the limit even when more pages exist', async () => {
-    const everyone = await kit.gateway.findPeople(callers.alex, { query: '', limit: 3 });
-    expect(everyone).toEqual([]);
+    const people = await kit.gateway.findPeople(callers.alex, { query: 'a', limit: 1 });
 
-    const letterA = await kit.gateway.findPeople(callers.alex, { query: 'a', limit: 1 });
-    expect(letterA).toHaveLength(1);
+    expect(people).toHaveLength(1);
+    const searches = kit.requests().filter((request) => request.path === '/users');
+    expect(searches).toHaveLength(1);
+    expect(searches[0].query).toContain('$top=1');
+  });
+
+  it('does not search for blank text', async () => {
+    await expect(kit.gateway.findPeople(callers.alex, { query: '  ' })).resolves.toEqual([]);
+    expect(kit.requests()).toEqual([]);
   });
 
   it('keeps quotes and reserved URL characters inside the search text', async () => {

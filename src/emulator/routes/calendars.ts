@@ -80,7 +80,7 @@ function updateCalendar(context: RouteContext) {
   const color = body.color;
   if (name !== undefined && (typeof name !== 'string' || name.trim() === '')) throw invalidRequest('The calendar name cannot be empty.');
   if (color !== undefined && !(calendarColors as readonly unknown[]).includes(color)) {
-    throw new GraphApiError(400, 'BadRequest', `Cannot convert the literal '${String(color)}' to the expected type 'microsoft.graph.calendarColor'.`);
+    throw new GraphApiError(400, 'BadRequest', `Cannot convert the literal ${JSON.stringify(color)} to the expected type 'microsoft.graph.calendarColor'.`);
   }
   store.change((state) => {
     if (target.entry) {

@@ -28,7 +28,7 @@ function attachments(value: unknown): Attachment[] {
     const file = (item ?? {}) as Record<string, unknown>;
     const type = file['@odata.type'];
     if (type !== undefined && type !== '#microsoft.graph.fileAttachment') {
-      throw invalidParameter(`Only file attachments are supported here, not '${String(type)}'.`);
+      throw invalidParameter(`Only file attachments are supported here, not ${JSON.stringify(type)}.`);
     }
     if (typeof file.name !== 'string' || typeof file.contentBytes !== 'string' || !base64.test(file.contentBytes.replace(/\s/g, ''))) {
       throw invalidParameter('A file attachment needs a name and base64 contentBytes.');

@@ -56,7 +56,7 @@ function findPermission(store: EmulatorStore, calendar: StoredCalendar, id: stri
 function parseRole(value: unknown): CalendarRole {
   if (value === undefined) throw invalidRequest("The property 'role' is required.");
   if (!isCalendarRole(value)) {
-    throw new GraphApiError(400, 'BadRequest', `Cannot convert the literal '${String(value)}' to the expected type 'microsoft.graph.calendarRoleType'.`);
+    throw new GraphApiError(400, 'BadRequest', `Cannot convert the literal ${JSON.stringify(value)} to the expected type 'microsoft.graph.calendarRoleType'.`);
   }
   return value;
 }

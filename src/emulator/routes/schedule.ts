@@ -94,7 +94,7 @@ function getSchedule({ request, params, caller, store }: RouteContext) {
     throw invalidParameter("The property 'availabilityViewInterval' must be between 5 and 1440 minutes.");
   }
   const window = { start, end, interval, zone: preferredTimeZone(request.headers.prefer) };
-  return json(200, { value: (schedules as string[]).map((id) => scheduleFor(store, caller, id, window)) });
+  return json(200, { value: schedules.map((id) => scheduleFor(store, caller, id, window)) });
 }
 
 export const scheduleRoutes: Route[] = [

@@ -1,6 +1,9 @@
 import type { Migration } from 'kysely';
 import { botStateMigration } from './0001-bot-state';
 import { outboxMigration } from './0010-outbox';
+import { sharingMigration } from './0100-sharing';
+import { subscriptionsMigration } from './0200-subscriptions';
+import { accessRequestsMigration } from './0201-access-requests';
 
 /**
  * Every migration, by name. Kysely runs them in the alphabetical order of their names and records
@@ -11,4 +14,7 @@ import { outboxMigration } from './0010-outbox';
 export const migrations: Record<string, Migration> = {
   '0001-bot-state': botStateMigration,
   '0010-outbox': outboxMigration,
+  '0100-sharing': sharingMigration,
+  '0200-subscriptions': subscriptionsMigration,
+  '0201-access-requests': accessRequestsMigration,
 };

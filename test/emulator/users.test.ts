@@ -1,0 +1,104 @@
+import { alex, isaiah, lynne, megan } from '../support/demo-users';
+import { graphAs, items, startEmu, type Emu } from './emulator-kit';
+
+describe('emulator: authentication and the directory', () => {
+  let emu: Emu;
+  beforeAll(async () => {
+    emu = await startEmu({ pageSize: 2 });
+  });
+  afterAll(() => emu.close());
+
+  it.each([
+    ['no token', undefined],
+    ['a token that is not the emulator\'s', 'Bearer eyJhbGciOiJIUzI1NiJ9.x.y'],
+    ['an unknown user', 'Bearer emu.00000000-0000-0000-0000-0000000000099'],
+    ['a mail address instead of an object id', 'Bearer emu.alexw@example.com'],
+  ])('answers 401 InvalidAuthenticationToken with %s', async (_case, authorization) => {
+    const reply = await graphAs(emu.emulator, { authorization }).get('/me');
+    expect(reply.status).toBe(401);
+    expect(reply.body.error.code).toBe('InvalidAuthenticationToken');
+  });
+
+  it('answers /me as the signed-in user, with Graph\'s user properties', async () => {
+    const reply = await graphAs(emu.emulator, alex).get('/me');
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({
+      id: alex.aadObjectId,
+      displayName: 'Alex Wilber',
+      mail: 'alexw@example.com',
+      userPrincipalName: 'alexw@example.com',
+      givenName: 'Alex',
+      surname: 'Wilber',
+      jobTitle: 'Marketing Assistant',
+    });
+    expect(reply.headers.get('content-type')).toContain('application/json');
+  });
+
+  it.each([isaiah.aadObjectId, 'isaiah@example.com', 'ISAIAHL@example.com'])('finds a user by id, userPrincipalName or mail: %s', async (key) => {
+    const reply = await graphAs(emu.emulator, alex).get(`/users/${key}`);
+    expect(reply.body).toMatchObject({ id: isaiah.aadObjectId, mail: 'isaiahl@example.com', userPrincipalName: 'isaiah@example.com' });
+  });
+
+  it.each(['nobody@example.com', 'jordan@partner.example.org'])('answers 404 Request_ResourceNotFound for %s', async (key) => {
+    const reply = await graphAs(emu.emulator, alex).get(`/users/${key}`);
+    expect(reply.status).toBe(404);
+    expect(reply.body.error.code).toBe('Request_ResourceNotFound');
+  });
+
+  it.each([
+    ["startswith(displayName,'meg')", ['Megan Bowen']],
+    ["startswith(givenName,'LY') or startswith(surname,'vance')", ['Adele Vance', 'Lynne Robbins']],
+    ["mail eq 'PattiF@example.com'", ['Patti Fernandez']],
+    ["userPrincipalName eq 'isaiah@example.com'", ['Isaiah Langer']],
+    ["startswith(mail,'jordan')", []],
+  ])('searches people with $filter=%s', async (filter, names) => {
+    const reply = await graphAs(emu.emulator, alex).get(`/users?$filter=${encodeURIComponent(filter)}&$top=10`);
+    expect(reply.status).toBe(200);
+    expect(items(reply.body.value).map((user) => user.displayName)).toEqual(names);
+  });
+
+  it('refuses a filter it does not support, like Graph', async () => {
+    const reply = await graphAs(emu.emulator, alex).get(`/users?$filter=${encodeURIComponent("jobTitle eq 'x'")}`);
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.code).toBe('Request_UnsupportedQuery');
+  });
+
+  it('pages the directory with an absolute @odata.nextLink until it is done', async () => {
+    const api = graphAs(emu.emulator, alex);
+    const names: string[] = [];
+    let link: string | undefined = '/users?$select=displayName';
+    let pages = 0;
+    while (link && pages < 10) {
+      const reply = await api.get(link);
+      expect(items(reply.body.value).length).toBeLessThanOrEqual(2);
+      names.push(...items(reply.body.value).map((user) => String(user.displayName)));
+      const next = reply.body['@odata.nextLink'] as unknown as string | undefined;
+      if (next) expect(next).toMatch(new RegExp(`^${emu.emulator.origin}/v1\\.0/users\\?.*\\$skiptoken=`));
+      link = next;
+      pages++;
+    }
+    expect(pages).toBe(3);
+    expect(names).toEqual(['Adele Vance', 'Alex Wilber', 'Isaiah Langer', 'Lynne Robbins', 'Megan Bowen', 'Patti Fernandez']);
+  });
+
+  it('projects $select and always keeps id', async () => {
+    const reply = await graphAs(emu.emulator, alex).get('/users/meganb@example.com?$select=displayName,mail');
+    expect(reply.body).toEqual({ id: megan.aadObjectId, displayName: 'Megan Bowen', mail: 'meganb@example.com' });
+  });
+
+  it('gives the mailbox time zone to its owner only', async () => {
+    expect((await graphAs(emu.emulator, alex).get('/me/mailboxSettings')).body.timeZone).toBe('Europe/Paris');
+    expect((await graphAs(emu.emulator, isaiah).get('/me/mailboxSettings')).body.timeZone).toBe('America/New_York');
+    const other = await graphAs(emu.emulator, lynne).get(`/users/${alex.aadObjectId}/mailboxSettings`);
+    expect(other.status).toBe(403);
+    expect(other.body.error.code).toBe('ErrorAccessDenied');
+  });
+
+  it('answers unknown segments with 400 BadRequest and unsupported methods with 405', async () => {
+    const unknown = await graphAs(emu.emulator, alex).get('/me/drive/root');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error).toMatchObject({ code: 'BadRequest', message: "Resource not found for the segment 'drive'." });
+    const method = await graphAs(emu.emulator, alex).delete('/me');
+    expect(method.status).toBe(405);
+  });
+});
