@@ -9,6 +9,7 @@ import { OutboxDispatcher } from './bot/outbox-dispatcher';
 import { teamsSsoOptions, TurnTokenProvider } from './bot/teams-sso';
 import { systemClock, type Clock } from './clock';
 import type { AppConfig } from './config';
+import { createCalendarsFeature } from './dialogs/calendars/calendars-feature';
 import { CommandRouter } from './dialogs/command-router';
 import type { Feature } from './dialogs/feature';
 import { createCalendarGateway } from './graph';
@@ -23,6 +24,12 @@ import { SendLimiter } from './outbox/send-limiter';
 import { startServer, type RunningServer } from './server';
 import { SqlBotStorage } from './storage/bot-state-storage';
 import { openDatabase, type AppDatabase } from './storage/database';
+import { createSubscribeFeature } from './dialogs/subscribe/subscribe-feature';
+import { AccessRequestStore } from './subscriptions/access-request-store';
+import { SqlSubscriptionStore } from './subscriptions/subscription-store';
+import { createSharing } from './sharing';
+import type { ShareHooks } from './sharing/share-deps';
+import { startShareMaintenance, type ShareMaintenance } from './sharing/share-maintenance';
 
 export interface AppOptions {
   logger?: Logger;
@@ -33,6 +40,8 @@ export interface AppOptions {
   botStorage?: Storage;
   /** Tests deliver queued proactive messages themselves (`outbox.drain()`), deterministically. */
   manualOutbox?: boolean;
+  /** Tests only: a seam in the share flow to play a stop between a Graph write and its notifications. */
+  sharingHooks?: ShareHooks;
 }
 
 export interface RunningApp {
@@ -41,6 +50,8 @@ export interface RunningApp {
   gateway: CalendarGateway;
   notifier: Notifier;
   outbox: OutboxDispatcher;
+  /** Recovery of interrupted shares and expiry of shares with an end date (tests call it with the fake clock). */
+  shareMaintenance: ShareMaintenance;
   close(): Promise<void>;
 }
 
@@ -67,7 +78,11 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const outbox = new OutboxDispatcher({ adapter, botAppId: config.bot.appId, outbox: outboxStore, conversations, limiter: new SendLimiter(), clock, logger });
   const notifier = new OutboxNotifier(conversations, outboxStore, () => outbox.kick());
 
-  const features: Feature[] = [];
+  // One store for invitations accepted (share flow) and calendars picked with /subscribe: the same records.
+  const subscriptions = new SqlSubscriptionStore(database.db, clock);
+  const subscriptionDeps = { gateway, subscriptions, accessRequests: new AccessRequestStore(database.db, clock), notifier, clock, logger };
+  const sharing = createSharing({ db: database.db, gateway, notifier, subscriptions, policy: config.sharingPolicy, clock, logger, hooks: options.sharingHooks });
+  const features: Feature[] = [createSubscribeFeature(subscriptionDeps), createCalendarsFeature(subscriptionDeps), ...sharing.features];
   const router = new CommandRouter(Object.assign({}, ...features.map((feature) => feature.commands)));
   const app = createTeamsApp({
     adapter,
@@ -99,13 +114,17 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   }
   logger.info({ url: server.url, mode: config.mode }, 'bot listening');
   if (!options.manualOutbox) outbox.start(2_000);
+  // Like the outbox, background work runs on timers in the runtime only; tests drive it themselves.
+  const stopShareMaintenance = options.manualOutbox ? () => undefined : startShareMaintenance(sharing.maintenance, 60_000, logger);
   return {
     url: server.url,
     database,
     gateway,
     notifier,
     outbox,
+    shareMaintenance: sharing.maintenance,
     close: async () => {
+      stopShareMaintenance();
       outbox.stop();
       await server.close();
       await database.close();

@@ -1,7 +1,8 @@
 import { ConfigurationBotFrameworkAuthentication, type Activity, type ConfigurationBotFrameworkAuthenticationOptions, type InvokeResponse, type TurnContext } from 'botbuilder';
-import type { AuthenticateRequestResult } from 'botframework-connector';
+import { AuthenticationConstants, type AuthenticateRequestResult } from 'botframework-connector';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { AppConfig } from '../config';
+import { filterLibraryConsoleErrors } from './library-log-filter';
 
 /** Bot Framework settings from our config. In local mode the app id stays empty: anonymous. */
 function botFrameworkOptions(config: AppConfig): ConfigurationBotFrameworkAuthenticationOptions {
@@ -11,7 +12,23 @@ function botFrameworkOptions(config: AppConfig): ConfigurationBotFrameworkAuthen
     MicrosoftAppPassword: config.bot.appPassword,
     MicrosoftAppTenantId: config.bot.tenantId,
     MicrosoftAppType: config.bot.appType,
-    ...(config.bot.openIdMetadataUrl ? { ToBotFromChannelOpenIdMetadataUrl: config.bot.openIdMetadataUrl } : {}),
+    ...(config.bot.openIdMetadataUrl ? publicCloudWithMetadata(config.bot.openIdMetadataUrl) : {}),
+  };
+}
+
+/**
+ * A custom OpenID metadata URL (sovereign clouds, tests) makes botbuilder use only explicit settings,
+ * so the public cloud's other values must come with it.
+ */
+function publicCloudWithMetadata(openIdMetadataUrl: string): ConfigurationBotFrameworkAuthenticationOptions {
+  return {
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    ValidateAuthority: true,
   };
 }
 
@@ -27,6 +44,7 @@ export class BotAdapter extends TeamsAdapter {
  * settings feed both, so what we check on the way in matches the credentials we use on the way out.
  */
 export function createBotAdapter(config: AppConfig): { adapter: BotAdapter; auth: ConfigurationBotFrameworkAuthentication } {
+  filterLibraryConsoleErrors();
   const options = botFrameworkOptions(config);
   return { adapter: new BotAdapter(options), auth: new ConfigurationBotFrameworkAuthentication(options) };
 }

@@ -6,7 +6,7 @@ import type { CommandRouter } from '../dialogs/command-router';
 import type { ActionHandler, Feature } from '../dialogs/feature';
 import { welcomeReply } from '../dialogs/help';
 import { errorReplies } from '../dialogs/error-reply';
-import type { Reply } from '../dialogs/reply';
+import { textReply, type Reply } from '../dialogs/reply';
 import { isETagConflict } from './etag-conflict';
 import { sendReplies } from './send-replies';
 import { graphSetting, type TurnTokenProvider } from './teams-sso';
@@ -70,6 +70,8 @@ export function createTeamsApp(deps: TeamsAppDeps): Application<BotTurnState> {
   };
   for (const feature of deps.features) Object.assign(actions, feature.actions);
   for (const [verb, handler] of Object.entries(actions)) registerAction(app, verb, handler, logger);
+  // Last, so it only catches what no feature claims: an old card, a tampered verb.
+  registerAction(app, /.*/, (caller) => Promise.resolve({ replies: [textReply(caller.t('errors.unknownAction'))] }), logger);
 
   app.activity(ActivityTypes.Message, async (context, state) => {
     const caller = callerOf(context);
@@ -106,7 +108,7 @@ async function guarded(caller: NonNullable<ReturnType<typeof callerOf>>, logger:
   }
 }
 
-function registerAction(app: Application<BotTurnState>, verb: string, handler: ActionHandler, logger: Logger): void {
+function registerAction(app: Application<BotTurnState>, verb: string | RegExp, handler: ActionHandler, logger: Logger): void {
   app.adaptiveCards.actionExecute<Record<string, unknown>>(verb, async (context, _state, data) => {
     const caller = callerOf(context);
     if (!caller) return 'Unknown user';

@@ -88,9 +88,16 @@ export class OutboxDispatcher {
     const attempts = entry.attempts + 1;
     try {
       const replies = JSON.parse(entry.payload) as Reply[];
+      // The adapter hands errors inside the turn to its turn-error handler; keep ours to decide.
+      let sendError: unknown;
       await this.deps.adapter.continueConversationAsync(this.deps.botAppId, reference, async (context) => {
-        for (const reply of replies) await context.sendActivity(toActivity(reply));
+        try {
+          for (const reply of replies) await context.sendActivity(toActivity(reply));
+        } catch (error) {
+          sendError = error;
+        }
       });
+      if (sendError) throw sendError;
       await outbox.markSent(entry.id);
       return 'sent';
     } catch (error) {

@@ -27,6 +27,48 @@ export const Verb = {
   AskUnsubscribe: 'askUnsubscribe',
   /** Removes my subscription (never the owner's permission): `{ subscriptionId }`. */
   ConfirmUnsubscribe: 'confirmUnsubscribe',
+  /** /share: the form was filled; review what will happen (inputs: calendarId, emails, people?, role, endDate). */
+  ShareReview: 'shareReview',
+  /** /share: the owner confirms the review: `{ draftId, role_N }` (role_N: the level picked for recipient N). */
+  ShareConfirm: 'shareConfirm',
+  /** /share: the owner drops the review: `{ draftId }`. */
+  ShareCancel: 'shareCancel',
+  /** Refresh of the owner's share confirmation (each recipient's state): `{ draftId }`. */
+  ShareStatus: 'shareStatus',
+  /** Refresh of an invitation card, each viewer getting their own view: `{ invitationId }`. */
+  InvitationView: 'invitationView',
+  /** The recipient accepts: `{ invitationId }`. */
+  InvitationAccept: 'invitationAccept',
+  /** The recipient declines: `{ invitationId }`. */
+  InvitationDecline: 'invitationDecline',
+  /** /permissions: the list of who sees my calendars. */
+  PermissionsShow: 'permissionsShow',
+  /** /permissions: choose a new level: `{ calendarId, permissionId }`. */
+  PermissionsChange: 'permissionsChange',
+  /** /permissions: confirm the new level: `{ calendarId, permissionId, role }`. */
+  PermissionsChangeConfirm: 'permissionsChangeConfirm',
+  /** /permissions: ask to confirm stopping a share: `{ calendarId, permissionId }`. */
+  PermissionsRevoke: 'permissionsRevoke',
+  /** /permissions: stop the share: `{ calendarId, permissionId }`. */
+  PermissionsRevokeConfirm: 'permissionsRevokeConfirm',
+  /** /permissions: the audit log of my shares. */
+  PermissionsHistory: 'permissionsHistory',
+  // Troubleshooting assistant and helpdesk mode. Data: `{ sessionId, revision }` (an opaque case id and the
+  // case revision the card showed) plus what each verb names; the case is loaded and its owner checked.
+  /** /troubleshoot: app and problem chosen (inputs `client`, `symptom`). */
+  TroubleshootChoose: 'troubleshootChoose',
+  /** /troubleshoot: the person named (input `person`; input `triedRole` for a refused external share). */
+  TroubleshootPerson: 'troubleshootPerson',
+  /** /troubleshoot: a question answered: `{ nodeId, answerId }`. */
+  TroubleshootAnswer: 'troubleshootAnswer',
+  /** /troubleshoot: "did this fix it?": `{ nodeId, fixed: 'yes' | 'no' }`. */
+  TroubleshootFeedback: 'troubleshootFeedback',
+  /** /troubleshoot: send the case summary to the helpdesk. */
+  TroubleshootHandoff: 'troubleshootHandoff',
+  /** The EWS helper: open it, or check the typed server (input `ewsInput`): `{ sessionId?, step: 'open' | 'check' }`. */
+  TroubleshootEws: 'troubleshootEws',
+  /** /diagnose: send the person a troubleshooting card: `{ diagnosisId }`, inputs `symptom`, `person`. */
+  HelpdeskSendCard: 'helpdeskSendCard',
 } as const;
 
 export type Verb = (typeof Verb)[keyof typeof Verb];

@@ -31,6 +31,8 @@ export interface ShareInvitationTable {
   failure: string | null;
   /** The operation under way (JSON), so a stop in the middle can be finished by another process. */
   intent: string | null;
+  /** The id of that operation: a step may only finish the operation it started. */
+  intent_id: string | null;
   intent_at: string | null;
   created_at: string;
   updated_at: string;

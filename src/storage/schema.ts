@@ -8,6 +8,7 @@
 import type { ConversationReferenceTable, OutboxTable } from '../outbox/tables';
 import type { AccessRequestTable, SubscriptionTable } from '../subscriptions/tables';
 import type { ShareAuditTable, ShareDraftTable, ShareInvitationTable } from '../sharing/tables';
+import type { HelpdeskAuditTable, TroubleshootSessionTable } from '../troubleshoot/tables';
 
 /** The Bot Framework's turn state (conversation, user...), one JSON document per storage key. */
 export interface BotStateTable {
@@ -29,4 +30,6 @@ export interface DatabaseSchema {
   share_invitations: ShareInvitationTable;
   share_drafts: ShareDraftTable;
   share_audit: ShareAuditTable;
+  troubleshoot_sessions: TroubleshootSessionTable;
+  helpdesk_audit: HelpdeskAuditTable;
 }

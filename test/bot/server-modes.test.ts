@@ -11,6 +11,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+// What reaches the console, under the bot's own filter (installed when the first app starts).
+const consoleErrors: unknown[][] = [];
+const realConsoleError = console.error;
+console.error = (...args: unknown[]) => void consoleErrors.push(args);
+afterAll(() => {
+  console.error = realConsoleError;
+});
+
 describe('local mode', () => {
   let bot: BotHarness;
   beforeAll(async () => {
@@ -130,6 +138,7 @@ describe('production mode', () => {
     const forged = issuer.forge({ audience: botId, serviceUrl });
     const response = await post(event(), `Bearer ${forged}`);
     const body = await response.text();
+    expect(JSON.stringify(consoleErrors)).not.toMatch(/BEGIN|Available keys/);
     expect(response.status).toBe(401);
     expect(body).toBe('{"error":"Unauthorized"}');
     const logText = logs.join('\n');

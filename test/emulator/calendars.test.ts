@@ -1,5 +1,5 @@
 import { adele, alex, isaiah, megan, patti } from '../support/demo-users';
-import { calendarId, graphAs, items, startEmu, twoWeeks, type Emu } from './emulator-kit';
+import { calendarId, graphAs, items, startEmu, text, twoWeeks, type Emu } from './emulator-kit';
 
 describe('emulator: calendars and the calendar list', () => {
   let emu: Emu;
@@ -78,7 +78,7 @@ describe('emulator: calendars and the calendar list', () => {
     expect(emu.emulator.control.addToCalendarList({ userId: megan.email, ownerId: alex.email, calendarId: phoenix })).toBe(entryId);
 
     const list = await graphAs(emu.emulator, megan).get('/me/calendars');
-    const entry = items(list.body.value).find((calendar) => String(calendar.id) === entryId);
+    const entry = items(list.body.value).find((calendar) => text(calendar.id) === entryId);
     expect(entry).toMatchObject({ name: 'Alex Wilber - Project Phoenix', canShare: false, canEdit: false, isDefaultCalendar: false, owner: { address: 'alexw@example.com' } });
 
     const renamed = await graphAs(emu.emulator, megan).patch(`/me/calendars/${entryId}`, { name: 'Phoenix (Alex)' });
@@ -110,21 +110,21 @@ describe('emulator: calendars and the calendar list', () => {
     expect((await graphAs(emu.emulator, megan).get(megansView)).status).toBe(200);
 
     const permissions = await graphAs(emu.emulator, alex).get(`/me/calendars/${phoenix}/calendarPermissions`);
-    const megansPermission = items(permissions.body.value).find((permission) => String(permission.emailAddress.address) === megan.email);
-    expect((await graphAs(emu.emulator, alex).delete(`/me/calendars/${phoenix}/calendarPermissions/${String(megansPermission?.id)}`)).status).toBe(204);
+    const megansPermission = items(permissions.body.value).find((permission) => text(permission.emailAddress.address) === megan.email);
+    expect((await graphAs(emu.emulator, alex).delete(`/me/calendars/${phoenix}/calendarPermissions/${text(megansPermission?.id)}`)).status).toBe(204);
 
     const view = await graphAs(emu.emulator, megan).get(megansView);
     expect(view.status).toBe(403);
     expect(view.body.error.code).toBe('ErrorAccessDenied');
     expect((await graphAs(emu.emulator, megan).get(`/me/calendars/${entryId}`)).status).toBe(403);
     const list = await graphAs(emu.emulator, megan).get('/me/calendars');
-    expect(items(list.body.value).some((calendar) => String(calendar.id) === entryId)).toBe(true);
+    expect(items(list.body.value).some((calendar) => text(calendar.id) === entryId)).toBe(true);
   });
 
   it('pages calendar lists with $top', async () => {
     const first = await graphAs(emu.emulator, alex).get('/me/calendars?$top=2&$select=name');
     expect(items(first.body.value).map((calendar) => Object.keys(calendar).sort())).toEqual([['id', 'name'], ['id', 'name']]);
-    const second = await graphAs(emu.emulator, alex).get(String(first.body['@odata.nextLink']));
+    const second = await graphAs(emu.emulator, alex).get(text(first.body['@odata.nextLink']));
     expect(items(second.body.value).map((calendar) => calendar.name)).toEqual(['Team Offsite']);
     expect(second.body['@odata.nextLink']).toBeUndefined();
   });

@@ -16,6 +16,11 @@ export interface Json {
   [key: string]: Json;
 }
 
+/** A JSON value as text: strings as they are, anything else as JSON. */
+export function text(json: Json | undefined): string {
+  return typeof json === 'string' ? json : JSON.stringify(json);
+}
+
 /** A JSON array (a collection's `value`) as a list. */
 export function items(json: Json | undefined): Json[] {
   if (!Array.isArray(json)) throw new Error(`expected an array, got ${JSON.stringify(json)}`);

@@ -1,5 +1,5 @@
 import { alex, isaiah, lynne, megan } from '../support/demo-users';
-import { graphAs, items, startEmu, type Emu } from './emulator-kit';
+import { graphAs, items, startEmu, text, type Emu } from './emulator-kit';
 
 describe('emulator: authentication and the directory', () => {
   let emu: Emu;
@@ -51,6 +51,8 @@ describe('emulator: authentication and the directory', () => {
     ["mail eq 'PattiF@example.com'", ['Patti Fernandez']],
     ["userPrincipalName eq 'isaiah@example.com'", ['Isaiah Langer']],
     ["startswith(mail,'jordan')", []],
+    ["startswith(displayName,'lynne or megan') or startswith(displayName,'o''brien')", []],
+    ["startswith(displayName,'Alex Wilber') OR startswith(surname,'BOWEN')", ['Alex Wilber', 'Megan Bowen']],
   ])('searches people with $filter=%s', async (filter, names) => {
     const reply = await graphAs(emu.emulator, alex).get(`/users?$filter=${encodeURIComponent(filter)}&$top=10`);
     expect(reply.status).toBe(200);
@@ -71,7 +73,7 @@ describe('emulator: authentication and the directory', () => {
     while (link && pages < 10) {
       const reply = await api.get(link);
       expect(items(reply.body.value).length).toBeLessThanOrEqual(2);
-      names.push(...items(reply.body.value).map((user) => String(user.displayName)));
+      names.push(...items(reply.body.value).map((user) => text(user.displayName)));
       const next = reply.body['@odata.nextLink'] as unknown as string | undefined;
       if (next) expect(next).toMatch(new RegExp(`^${emu.emulator.origin}/v1\\.0/users\\?.*\\$skiptoken=`));
       link = next;

@@ -1,4 +1,4 @@
-import restify, { type Request, type Response } from 'restify';
+import restify, { type Next, type Request, type Response } from 'restify';
 
 export interface SentActivity {
   type: string;
@@ -35,17 +35,23 @@ export class FakeConnector {
       this.sent.push({ ...(req.body as SentActivity), conversationId: String(req.params.conversationId), ...extra, id });
       res.send(200, { id });
     };
-    this.server.post('/v3/conversations/:conversationId/activities', (req: Request, res: Response) => record(req, res, {}));
-    this.server.post('/v3/conversations/:conversationId/activities/:activityId', (req: Request, res: Response) =>
-      record(req, res, { replyToId: String(req.params.activityId) }),
-    );
-    this.server.put('/v3/conversations/:conversationId/activities/:activityId', (req: Request, res: Response) =>
-      record(req, res, { updatedId: String(req.params.activityId) }),
-    );
-    this.server.post('/v3/conversations', (req: Request, res: Response) => {
+    this.server.post('/v3/conversations/:conversationId/activities', (req: Request, res: Response, next: Next) => {
+      record(req, res, {});
+      next();
+    });
+    this.server.post('/v3/conversations/:conversationId/activities/:activityId', (req: Request, res: Response, next: Next) => {
+      record(req, res, { replyToId: String(req.params.activityId) });
+      next();
+    });
+    this.server.put('/v3/conversations/:conversationId/activities/:activityId', (req: Request, res: Response, next: Next) => {
+      record(req, res, { updatedId: String(req.params.activityId) });
+      next();
+    });
+    this.server.post('/v3/conversations', (req: Request, res: Response, next: Next) => {
       const body = req.body as { members?: Array<{ id: string; aadObjectId?: string }> };
       const member = body.members?.[0];
       res.send(200, { id: `personal-${member?.aadObjectId ?? member?.id ?? 'unknown'}` });
+      next();
     });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', () => resolve()));
     this.url = `http://127.0.0.1:${this.server.address().port}/`;

@@ -16,7 +16,8 @@ function timeWindow(request: GraphRequest): { start: Date; end: Date } {
   if (!startText || !endText) throw invalidParameter(windowMessage);
   const start = parseInZone(startText, 'UTC');
   const end = parseInZone(endText, 'UTC');
-  if (!start || !end) throw invalidParameter(`The value of startDateTime or endDateTime is not a valid date and time.`);
+  if (!start || !end) throw invalidParameter('The value of startDateTime or endDateTime is not a valid date and time.');
+  if (end < start) throw invalidParameter('The endDateTime must not be earlier than the startDateTime.');
   return { start, end };
 }
 
@@ -44,4 +45,5 @@ function calendarView({ request, params, caller, store, pageSize }: RouteContext
   return json(200, { ...result, value }, { 'Preference-Applied': `outlook.timezone="${zone}"` });
 }
 
-export const calendarViewRoutes: Route[] = routesFor('GET', calendarPatterns('/calendarView'), calendarView);
+/** `/users/{id}/calendarView` is Graph's shorthand for the primary calendar's view. */
+export const calendarViewRoutes: Route[] = routesFor('GET', [...calendarPatterns('/calendarView'), '/users/:user/calendarView'], calendarView);

@@ -57,8 +57,30 @@ function parseClause(clause: string): UserPredicate {
   return startsWith ? (user) => property(user).toLowerCase().startsWith(value) : (user) => property(user).toLowerCase() === value;
 }
 
+/** Splits on ` or ` outside quoted literals, so searched text may itself contain "or". */
+function splitOr(filter: string): string[] {
+  const clauses: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let index = 0; index < filter.length; index++) {
+    if (filter[index] === "'") {
+      quoted = !quoted; // a doubled '' toggles twice: still inside the literal
+      continue;
+    }
+    const separator = quoted ? null : /^\s+or\s+/i.exec(filter.slice(index));
+    if (separator) {
+      clauses.push(filter.slice(start, index));
+      index += separator[0].length - 1;
+      start = index + 1;
+    }
+  }
+  clauses.push(filter.slice(start));
+  return clauses;
+}
+
+/** The `$filter` Graph accepts for people search: clauses joined with `or`, values matched case-insensitively. */
 export function parseUserFilter(filter: string): UserPredicate {
-  const clauses = filter.trim().split(/\s+or\s+/i).map((clause) => parseClause(clause.trim().replace(/^\((.*)\)$/, '$1').trim()));
+  const clauses = splitOr(filter.trim()).map((clause) => parseClause(clause.trim().replace(/^\((.*)\)$/, '$1').trim()));
   return (user) => clauses.some((matches) => matches(user));
 }
 

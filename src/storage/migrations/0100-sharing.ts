@@ -26,6 +26,7 @@ export const sharingMigration: Migration = {
       .addColumn('permission_id', 'text')
       .addColumn('failure', 'text')
       .addColumn('intent', 'text')
+      .addColumn('intent_id', 'text')
       .addColumn('intent_at', 'text')
       .addColumn('created_at', 'text', (column) => column.notNull())
       .addColumn('updated_at', 'text', (column) => column.notNull())

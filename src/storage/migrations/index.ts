@@ -4,6 +4,7 @@ import { outboxMigration } from './0010-outbox';
 import { sharingMigration } from './0100-sharing';
 import { subscriptionsMigration } from './0200-subscriptions';
 import { accessRequestsMigration } from './0201-access-requests';
+import { troubleshootMigration } from './0600-troubleshoot';
 
 /**
  * Every migration, by name. Kysely runs them in the alphabetical order of their names and records
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0100-sharing': sharingMigration,
   '0200-subscriptions': subscriptionsMigration,
   '0201-access-requests': accessRequestsMigration,
+  '0600-troubleshoot': troubleshootMigration,
 };

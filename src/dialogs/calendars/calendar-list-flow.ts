@@ -1,0 +1,106 @@
+import type { AdaptiveCardJson } from '../../cards/render-card';
+import { renderCard } from '../../cards/render-card';
+import { Verb } from '../../cards/verbs';
+import type { CalendarOwner } from '../../graph/calendar-gateway';
+import { shareeLevel } from '../../subscriptions/sharee-level';
+import { normalizeAddress, type Subscription } from '../../subscriptions/subscription-store';
+import type { Caller } from '../caller';
+import { button, commandButton, firstNameOf, noticeCard, type CardButton } from './card-kit';
+import type { SubscriptionFeatureDeps } from './feature-deps';
+import { checkShares, type ShareState } from './share-check';
+import { displayNameOf, formatInstantDate, levelLabel } from './subscription-view';
+
+/**
+ * /calendars: what I follow (alias or name, owner, my level, since when), each checked against Graph
+ * so a revoked share says so; and the people whose calendars are in my Outlook but not followed here.
+ */
+export class CalendarListFlow {
+  constructor(private readonly deps: SubscriptionFeatureDeps) {}
+
+  async show(caller: Caller): Promise<AdaptiveCardJson> {
+    const { t } = caller;
+    const followed = await this.deps.subscriptions.listFor(caller.userId);
+    const [states, offers] = await Promise.all([checkShares(this.deps.gateway, caller, followed), this.unfollowedOwners(caller, followed)]);
+    const current = await this.refreshNames(followed, states);
+    const subscribe = commandButton(t('calendars:list.subscribe'), 'subscribe');
+    if (current.length === 0 && offers.length === 0) return noticeCard({ title: t('calendars:list.title'), paragraphs: [t('calendars:list.empty')], buttons: [subscribe] });
+
+    return renderCard('calendars-list', {
+      title: t('calendars:list.title'),
+      intro: current.length > 0 ? t('calendars:list.intro') : t('calendars:list.empty'),
+      items: current.map((subscription) => this.item(caller, subscription, states.get(subscription.id) ?? { state: 'unknown' })),
+      offersTitle: t('calendars:list.offersTitle'),
+      offersIntro: t('calendars:list.offersIntro'),
+      offers: offers.map((owner) => button(t('calendars:list.offerAdd', { owner: owner.name || owner.address }), Verb.SubscribeOwner, { ownerAddress: owner.address })),
+      buttons: [subscribe],
+    });
+  }
+
+  private item(caller: Caller, subscription: Subscription, share: ShareState) {
+    const { t } = caller;
+    const id = subscription.id;
+    const owner = subscription.ownerName;
+    const level = levelLabel(caller, shareeLevel(subscription.role, share.state === 'shared' ? share.calendar : undefined));
+    const facts = [
+      { title: t('calendars:list.owner'), value: `${owner} (${subscription.ownerAddress})` },
+      { title: t('calendars:list.level'), value: level },
+      { title: t('calendars:list.since'), value: formatInstantDate(caller, subscription.createdAt, caller.timeZone ?? 'UTC') },
+      ...(subscription.alias ? [{ title: t('calendars:list.outlookName'), value: subscription.calendarName }] : []),
+    ];
+    const buttons: CardButton[] =
+      share.state === 'revoked'
+        ? [
+            button(t('calendars:list.askAgain', { firstName: firstNameOf(owner) }), Verb.RequestAccess, { ownerAddress: subscription.ownerAddress }),
+            button(t('calendars:list.remove'), Verb.AskUnsubscribe, { subscriptionId: id }),
+          ]
+        : [
+            button(t('calendars:list.agenda'), Verb.ShowAgenda, { subscriptionId: id, range: 'week' }),
+            button(t('calendars:list.alias'), Verb.AskAlias, { subscriptionId: id }),
+            button(t('calendars:list.unsubscribe'), Verb.AskUnsubscribe, { subscriptionId: id }),
+          ];
+    const warning = share.state === 'revoked' ? t('calendars:list.revoked', { owner }) : share.state === 'unknown' ? t('calendars:list.unchecked') : '';
+    return { name: displayNameOf(subscription), facts, warning, buttons };
+  }
+
+  /** The owner may have renamed a calendar: keep the stored name in step with what Graph shows now. */
+  private async refreshNames(followed: Subscription[], states: Map<string, ShareState>): Promise<Subscription[]> {
+    const current: Subscription[] = [];
+    for (const subscription of followed) {
+      const share = states.get(subscription.id);
+      if (share?.state === 'shared' && share.calendar.name && share.calendar.name !== subscription.calendarName) {
+        current.push(await this.deps.subscriptions.upsert(withoutKeys(subscription, share.calendar.name)));
+      } else {
+        current.push(subscription);
+      }
+    }
+    return current;
+  }
+
+  /**
+   * People whose shared calendars Outlook added to my list while I follow none of theirs here. Best
+   * effort: the list still shows what I follow when this read fails.
+   */
+  private async unfollowedOwners(caller: Caller, followed: Subscription[]): Promise<CalendarOwner[]> {
+    let entries;
+    try {
+      entries = await this.deps.gateway.listMyCalendars(caller);
+    } catch (error) {
+      this.deps.logger?.warn({ err: error }, 'could not read the calendar list for offers');
+      return [];
+    }
+    const followedOwners = new Set(followed.map((subscription) => subscription.ownerAddress));
+    const owners = new Map<string, CalendarOwner>();
+    for (const entry of entries) {
+      const address = normalizeAddress(entry.owner.address);
+      if (entry.canShare || entry.isDefault || address === '' || followedOwners.has(address)) continue;
+      owners.set(address, { name: entry.owner.name, address });
+    }
+    return [...owners.values()];
+  }
+}
+
+/** The fields upsert takes, with the calendar's current name. */
+function withoutKeys(subscription: Subscription, calendarName: string): Omit<Subscription, 'id' | 'createdAt'> {
+  const { userId, ownerAddress, ownerName, calendarId, role, alias, listEntryId, source } = subscription;
+  return { userId, ownerAddress, ownerName, calendarId, calendarName, role, alias, listEntryId, source };
+}

@@ -1,0 +1,27 @@
+import { Verb } from '../../cards/verbs';
+import type { Feature } from '../feature';
+import { cardReply, textReply } from '../reply';
+import type { ShareFeatureDeps } from '../share/feature-deps';
+import { askChange, askRevoke, confirmChange, confirmRevoke, listWith } from './permission-change';
+import { showHistory } from './permissions-history';
+import { permissionsCard } from './permissions-list';
+
+/** /permissions: who sees my calendars, change a level, revoke, each with a confirmation; the audit log. */
+export function createPermissionsFeature(deps: ShareFeatureDeps): Feature {
+  return {
+    commands: {
+      permissions: async (caller) => {
+        const card = await permissionsCard(deps, caller);
+        return card ? [cardReply(card)] : [textReply(caller.t('permissions:noCalendars'))];
+      },
+    },
+    actions: {
+      [Verb.PermissionsShow]: (caller) => listWith(deps, caller),
+      [Verb.PermissionsChange]: (caller, data) => askChange(deps, caller, data),
+      [Verb.PermissionsChangeConfirm]: (caller, data) => confirmChange(deps, caller, data),
+      [Verb.PermissionsRevoke]: (caller, data) => askRevoke(deps, caller, data),
+      [Verb.PermissionsRevokeConfirm]: (caller, data) => confirmRevoke(deps, caller, data),
+      [Verb.PermissionsHistory]: (caller) => showHistory(deps, caller),
+    },
+  };
+}

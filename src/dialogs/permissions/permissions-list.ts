@@ -1,0 +1,62 @@
+import { renderCard, type AdaptiveCardJson } from '../../cards/render-card';
+import { Verb } from '../../cards/verbs';
+import type { CalendarPermission } from '../../graph/calendar-gateway';
+import { isGraphError } from '../../graph/graph-error';
+import { roleLabel } from '../../sharing/roles';
+import type { Caller } from '../caller';
+import { button, commandButton } from '../share/card-kit';
+import type { ShareFeatureDeps } from '../share/feature-deps';
+import { failureText } from '../share/share-status';
+
+/** How many entries one calendar shows, so the card stays well under Teams' size limit. */
+const maxEntriesPerCalendar = 30;
+
+export function recipientName(caller: Caller, permission: CalendarPermission): string {
+  if (permission.isMyOrganization || !permission.recipient.address) return caller.t('permissions:organization');
+  return permission.recipient.name || permission.recipient.address;
+}
+
+/**
+ * /permissions: for each of the caller's calendars, who has access and at what level (Graph's
+ * list, "My Organization" included), with Change and, where Exchange allows it, Revoke.
+ */
+export async function permissionsCard(deps: ShareFeatureDeps, caller: Caller): Promise<AdaptiveCardJson | undefined> {
+  const { t } = caller;
+  const owner = { userId: caller.userId };
+  const calendars = (await deps.gateway.listMyCalendars(owner)).filter((calendar) => calendar.canShare);
+  if (calendars.length === 0) return undefined;
+  const outcomes = await deps.gateway.listPermissionsForCalendars(owner, { calendarIds: calendars.map((calendar) => calendar.id) });
+  const pending = new Set(
+    (await deps.invitations.listActiveForOwner(caller.userId)).filter((invitation) => invitation.status === 'pending').map((invitation) => `${invitation.calendar.id}|${invitation.recipient.address}`),
+  );
+  const sections = calendars.map((calendar) => {
+    const outcome = outcomes.get(calendar.id);
+    if (!outcome?.ok) {
+      const reason = outcome && isGraphError(outcome.error) ? outcome.error.reason : undefined;
+      return { name: calendar.name, entries: [], problem: t('permissions:unreadable', { reason: failureText(caller, reason) }), empty: '' };
+    }
+    const entries = outcome.value.slice(0, maxEntriesPerCalendar).map((permission) => {
+      const address = permission.recipient.address?.toLowerCase();
+      const notes = [
+        ...(address && !permission.isInsideOrganization ? [t('permissions:external')] : []),
+        ...(address && pending.has(`${calendar.id}|${address}`) ? [t('permissions:invitationPending')] : []),
+      ];
+      const ids = { calendarId: calendar.id, permissionId: permission.id };
+      return {
+        title: t('permissions:entry', { name: recipientName(caller, permission), level: roleLabel(t, permission.role) }),
+        detail: [permission.recipient.address ?? t('permissions:organizationDetail'), ...notes].join(' · '),
+        buttons: [
+          button(t('permissions:change'), Verb.PermissionsChange, ids),
+          ...(permission.isRemovable ? [button(t('permissions:revoke'), Verb.PermissionsRevoke, ids, 'destructive')] : []),
+        ],
+      };
+    });
+    return { name: calendar.isDefault ? t('share:form.primary', { name: calendar.name }) : calendar.name, entries, problem: '', empty: entries.length === 0 ? t('permissions:none') : '' };
+  });
+  return renderCard('permissions-list', {
+    title: t('permissions:title'),
+    intro: t('permissions:intro'),
+    calendars: sections,
+    buttons: [button(t('permissions:history'), Verb.PermissionsHistory), commandButton(t('permissions:share'), 'share')],
+  });
+}

@@ -1,0 +1,29 @@
+import type { Clock } from '../../clock';
+import type { Caller as GraphCaller, CalendarGateway, Person } from '../../graph/calendar-gateway';
+import type { AuditStore } from '../../sharing/audit-store';
+import type { InvitationAnswers } from '../../sharing/invitation-answers';
+import type { InvitationStore } from '../../sharing/invitation-store';
+import type { ShareDraftStore } from '../../sharing/share-draft';
+import type { ShareService } from '../../sharing/share-service';
+import type { SharingPolicy } from '../../sharing/sharing-policy';
+import type { Notifier } from '../notifier';
+
+/** Looks a person up by directory object id: what the Teams people picker returns. */
+export interface PersonDirectory {
+  personById(caller: GraphCaller, params: { id: string }): Promise<Person | undefined>;
+}
+
+/** What the share and permissions dialogs need, built once in app-runtime. */
+export interface ShareFeatureDeps {
+  gateway: CalendarGateway;
+  notifier: Notifier;
+  drafts: ShareDraftStore;
+  invitations: InvitationStore;
+  audit: AuditStore;
+  service: ShareService;
+  answers: InvitationAnswers;
+  policy: SharingPolicy;
+  clock: Clock;
+  /** When set, the share card offers the Teams people picker (its choices are object ids). */
+  directory?: PersonDirectory;
+}

@@ -1,0 +1,57 @@
+import type { Caller as GraphCaller, Person } from '../../graph/calendar-gateway';
+import { isGraphError } from '../../graph/graph-error';
+import { isTransient } from '../../sharing/share-operations';
+import type { SkippedRecipient } from '../../sharing/share-draft';
+import type { ShareFeatureDeps } from './feature-deps';
+
+export const maxRecipients = 20;
+
+export type Lookup = { kind: 'person'; person: Person } | { kind: 'skipped'; skipped: SkippedRecipient };
+
+const addressPattern = /[^\s@<>()",;:[\]]+@[^\s@<>()",;:[\]]+\.[^\s@<>()",;:[\]]+/g;
+
+/**
+ * The people typed in the form: comma, semicolon or line separated names or addresses; several
+ * addresses separated by spaces are split too. Names keep their spaces ("Megan Bowen").
+ */
+export function splitPeople(text: string): string[] {
+  const entries = text
+    .split(/[,;\n]+/)
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .flatMap((entry) => {
+      const addresses = entry.match(addressPattern) ?? [];
+      return addresses.length > 1 ? addresses : [entry.replace(/^.*<([^>]+)>.*$/, '$1')];
+    });
+  return [...new Set(entries)];
+}
+
+/**
+ * One typed entry as a person: an address is resolved (directory, else external), a name is
+ * searched in the directory and must match one person. Graph being busy is an error for the whole
+ * review; anything else only skips this entry, with the reason.
+ */
+export async function lookUpRecipient(deps: ShareFeatureDeps, caller: GraphCaller, input: string): Promise<Lookup> {
+  const skipped = (reason: SkippedRecipient['reason']): Lookup => ({ kind: 'skipped', skipped: { input, reason } });
+  try {
+    if (input.includes('@')) return { kind: 'person', person: await deps.gateway.resolvePerson(caller, { address: input }) };
+    const people = await deps.gateway.findPeople(caller, { query: input, limit: 5 });
+    const exact = people.filter((person) => person.displayName.toLowerCase() === input.toLowerCase());
+    if (people.length === 1 || exact.length === 1) return { kind: 'person', person: exact[0] ?? people[0] };
+    return skipped(people.length === 0 ? 'notFound' : 'ambiguous');
+  } catch (error) {
+    if (!isGraphError(error) || isTransient(error)) throw error;
+    if (error.reason === 'notFound') return skipped('notFound');
+    if (error.reason === 'invalidRequest') return skipped('invalidAddress');
+    return skipped('lookupFailed');
+  }
+}
+
+/** A person picked in the Teams people picker, by object id. */
+export async function lookUpPicked(deps: ShareFeatureDeps, caller: GraphCaller, id: string): Promise<Lookup> {
+  const person = deps.directory ? await deps.directory.personById(caller, { id }).catch((error: unknown) => {
+    if (!isGraphError(error) || isTransient(error)) throw error;
+    return undefined;
+  }) : undefined;
+  return person ? { kind: 'person', person } : { kind: 'skipped', skipped: { input: id, reason: 'lookupFailed' } };
+}

@@ -1,0 +1,73 @@
+import { renderCard, type AdaptiveCardJson } from '../../cards/render-card';
+import { Verb } from '../../cards/verbs';
+import type { CalendarSummary } from '../../graph/calendar-gateway';
+import { offeredRoles, roleChoice, type ShareRole } from '../../sharing/roles';
+import type { Caller } from '../caller';
+import { cardReply, textReply, type Reply } from '../reply';
+import { button } from './card-kit';
+import type { ShareFeatureDeps } from './feature-deps';
+
+/** What the form starts with: a calendar, people (names or addresses), a level, an error to show. */
+export interface FormPrefill {
+  calendarId?: string;
+  people?: string;
+  role?: ShareRole;
+  error?: string;
+}
+
+const defaultRole: ShareRole = 'read';
+
+/** The caller's own calendars, the only ones they can share. */
+export async function shareableCalendars(deps: ShareFeatureDeps, caller: Caller): Promise<CalendarSummary[]> {
+  const calendars = await deps.gateway.listMyCalendars({ userId: caller.userId });
+  return calendars.filter((calendar) => calendar.canShare);
+}
+
+/**
+ * Who a request names, to fill the form in: addresses anywhere, else the words after "with" /
+ * "avec" ("share my calendar with Megan"), else the arguments of `/share Megan Bowen` themselves.
+ */
+export function peopleIn(text: string): string {
+  const addresses = text.match(/[^\s@<>()",;:[\]]+@[^\s@<>()",;:[\]]+\.[^\s@<>()",;:[\]]+/g) ?? [];
+  if (addresses.length > 0) return addresses.join(', ');
+  const named = /\b(?:with|avec)\s+(.{1,80})$/i.exec(text.trim())?.[1];
+  if (named) return named.replace(/[.!?]+$/, '').trim();
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  const aboutSharing = /\b(share|sharing|partager|partage|calendar|calendrier|agenda|my|mon|mes)\b/i.test(text);
+  return words.length > 0 && words.length <= 3 && !aboutSharing ? words.join(' ') : '';
+}
+
+/** /share: the form, with the caller's shareable calendars and every level explained. */
+export async function openShareForm(deps: ShareFeatureDeps, caller: Caller, prefill: FormPrefill = {}): Promise<Reply[]> {
+  const calendars = await shareableCalendars(deps, caller);
+  if (calendars.length === 0) return [textReply(caller.t('share:form.noCalendars'))];
+  return [cardReply(shareFormCard(deps, caller, calendars, prefill))];
+}
+
+export function shareFormCard(deps: ShareFeatureDeps, caller: Caller, calendars: CalendarSummary[], prefill: FormPrefill): AdaptiveCardJson {
+  const { t } = caller;
+  const primary = calendars.find((calendar) => calendar.isDefault) ?? calendars[0];
+  const chosen = calendars.find((calendar) => calendar.id === prefill.calendarId) ?? primary;
+  const tomorrow = new Date(deps.clock.now().getTime() + 24 * 3600_000).toISOString().slice(0, 10);
+  return renderCard('share-form', {
+    title: t('share:form.title'),
+    intro: t('share:form.intro'),
+    calendarLabel: t('share:form.calendarLabel'),
+    calendarValue: chosen.id,
+    calendars: calendars.map((calendar) => ({ id: calendar.id, name: calendar.isDefault ? t('share:form.primary', { name: calendar.name }) : calendar.name })),
+    peoplePicker: deps.directory !== undefined,
+    peoplePickerLabel: t('share:form.peoplePickerLabel'),
+    peopleLabel: t(deps.directory ? 'share:form.peopleFallbackLabel' : 'share:form.peopleLabel'),
+    peoplePlaceholder: t('share:form.peoplePlaceholder'),
+    emails: prefill.people ?? '',
+    roleLabel: t('share:form.roleLabel'),
+    roleValue: prefill.role ?? defaultRole,
+    roles: offeredRoles.map((role) => roleChoice(t, role)),
+    roleRules: t('share:form.roleRules'),
+    endDateLabel: t('share:form.endDateLabel'),
+    minDate: tomorrow,
+    endDateHelp: t('share:form.endDateHelp'),
+    error: prefill.error ?? '',
+    buttons: [button(t('share:form.review'), Verb.ShareReview, {}, 'positive')],
+  });
+}

@@ -1,0 +1,47 @@
+import type { Invitation } from '../../sharing/invitation';
+import { roleExplanation, roleLabel } from '../../sharing/roles';
+import type { AccessChange, Audience, InvitationMail, ShareNotices } from '../../sharing/share-notices';
+import { cardReply, textReply } from '../reply';
+import { invitationCard } from './invitation-card';
+
+/** HTML-escapes text going into the invitation email (names and calendar names are user data). */
+function escape(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/** The share feature's messages, in the language of the person they go to. */
+export const shareNotices: ShareNotices = {
+  invitation: (invitation: Invitation, to: Audience) => [cardReply(invitationCard(invitation, 'recipient', to))],
+
+  invitationMail(invitation: Invitation, code: string, { t }: Audience): InvitationMail {
+    const vars = { owner: invitation.owner.name, calendar: invitation.calendar.name, level: roleLabel(t, invitation.role) };
+    const paragraphs = [
+      t('share:mail.intro', vars),
+      `${t('share:mail.level', vars)} ${roleExplanation(t, invitation.role)}`,
+      t('share:mail.outlook'),
+      t('share:mail.teams', { code }),
+    ];
+    const html = [
+      `<p>${escape(t('share:mail.greeting', { name: invitation.recipient.name }))}</p>`,
+      ...paragraphs.map((paragraph) => `<p>${escape(paragraph)}</p>`),
+      `<p style="font-size:20px;font-family:monospace;letter-spacing:2px"><b>/accept ${escape(code)}</b></p>`,
+    ].join('\n');
+    return { subject: t('share:mail.subject', vars), html };
+  },
+
+  accepted: (invitation, { t }) => [
+    textReply(t('share:notices.accepted', { name: invitation.recipient.name, calendar: invitation.calendar.name, level: roleLabel(t, invitation.role) })),
+  ],
+  declined: (invitation, { t }) => [textReply(t('share:notices.declined', { name: invitation.recipient.name, calendar: invitation.calendar.name }))],
+  deliveredLate: (invitation, { t }) => [
+    textReply(t(invitation.channel === 'email' ? 'share:notices.deliveredLateEmail' : 'share:notices.deliveredLate', { name: invitation.recipient.name, calendar: invitation.calendar.name })),
+  ],
+  abandoned: (invitation, { t }) => [textReply(t('share:notices.abandoned', { name: invitation.recipient.name, calendar: invitation.calendar.name }))],
+  expiredForOwner: (invitation, { t }) => [textReply(t('share:notices.expiredOwner', { name: invitation.recipient.name, calendar: invitation.calendar.name }))],
+  roleChanged: (change: AccessChange, { t }) => [
+    textReply(
+      t('share:notices.roleChanged', { owner: change.ownerName, calendar: change.calendarName, level: roleLabel(t, change.role), explanation: roleExplanation(t, change.role) }),
+    ),
+  ],
+  accessEnded: (change: AccessChange, reason, { t }) => [textReply(t(`share:notices.${reason}`, { owner: change.ownerName, calendar: change.calendarName }))],
+};

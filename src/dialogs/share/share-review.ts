@@ -1,0 +1,145 @@
+import { renderCard, type AdaptiveCardJson } from '../../cards/render-card';
+import { Verb } from '../../cards/verbs';
+import type { CalendarSummary, Person } from '../../graph/calendar-gateway';
+import { roleChoice, roleLabel, type ShareRole } from '../../sharing/roles';
+import type { DraftRecipient, ShareDraft, SkippedRecipient } from '../../sharing/share-draft';
+import { allowedRolesFor, closestAllowedRole } from '../../sharing/sharing-policy';
+import type { Caller } from '../caller';
+import type { ActionResult } from '../feature';
+import { button, lastDayOf } from './card-kit';
+import { parseCardData, reviewInput, type ReviewInput } from './card-data';
+import type { ShareFeatureDeps } from './feature-deps';
+import { lookUpPicked, lookUpRecipient, maxRecipients, splitPeople, type Lookup } from './recipient-lookup';
+import { shareableCalendars, shareFormCard } from './share-form';
+
+const dayMs = 24 * 3600_000;
+/** Shares end at most two years ahead: a longer one is really "no end date". */
+const maxEndDays = 731;
+
+/**
+ * The form was sent: resolve the people, apply the rules to each, and show what will happen
+ * before anything is written. The choices are kept server-side as a draft.
+ */
+export async function reviewShare(deps: ShareFeatureDeps, caller: Caller, data: Record<string, unknown>): Promise<ActionResult> {
+  const { t } = caller;
+  const input = parseCardData(reviewInput, data);
+  const calendars = await shareableCalendars(deps, caller);
+  const again = (error: string, from?: ReviewInput): ActionResult => ({
+    card: shareFormCard(deps, caller, calendars, { calendarId: from?.calendarId, people: from?.emails, role: from?.role, error }),
+  });
+  if (!input) return again(t('share:errors.incomplete'));
+  const calendar = calendars.find((candidate) => candidate.id === input.calendarId);
+  if (!calendar) return again(t('share:errors.notYourCalendar'), input);
+  const expiresAt = endOf(input.endDate, deps.clock.now());
+  if (expiresAt === null) return again(t('share:errors.badEndDate'), input);
+
+  const typed = splitPeople(input.emails);
+  const picked = input.people.split(',').map((id) => id.trim()).filter(Boolean);
+  if (typed.length + picked.length === 0) return again(t('share:errors.noRecipients'), input);
+  if (typed.length + picked.length > maxRecipients) return again(t('share:errors.tooMany', { max: maxRecipients }), input);
+
+  const graphCaller = { userId: caller.userId };
+  const lookups: Lookup[] = [];
+  for (const id of picked) lookups.push(await lookUpPicked(deps, graphCaller, id));
+  for (const entry of typed) lookups.push(await lookUpRecipient(deps, graphCaller, entry));
+  const permissions = await deps.gateway.listPermissions(graphCaller, { calendarId: calendar.id });
+
+  const recipients: DraftRecipient[] = [];
+  const skipped: SkippedRecipient[] = [];
+  for (const lookup of lookups) {
+    if (lookup.kind === 'skipped') {
+      skipped.push(lookup.skipped);
+      continue;
+    }
+    const recipient = draftRecipient(deps, calendar, lookup.person, input.role);
+    const address = recipient.address;
+    if (address === calendar.owner.address.toLowerCase()) skipped.push({ input: lookup.person.address, reason: 'self' });
+    else if (recipient.allowed.length === 0) skipped.push({ input: lookup.person.address, reason: 'noRole' });
+    else if (!recipients.some((known) => known.address === address)) {
+      const current = permissions.find((permission) => permission.recipient.address?.toLowerCase() === address);
+      recipients.push({ ...recipient, ...(current && { currentRole: current.role }) });
+    }
+  }
+  if (recipients.length === 0) return again([t('share:errors.noValidRecipients'), ...skipped.map((item) => skippedLine(caller, item))].join(' '), input);
+
+  const draft = await deps.drafts.create({
+    ownerUserId: caller.userId,
+    owner: { name: caller.name || calendar.owner.name, address: calendar.owner.address },
+    calendar: { id: calendar.id, name: calendar.name, isDefault: calendar.isDefault },
+    requestedRole: input.role,
+    ...(input.endDate && expiresAt && { endDate: input.endDate, expiresAt }),
+    recipients,
+    skipped,
+  });
+  return { card: reviewCard(caller, draft) };
+}
+
+function draftRecipient(deps: ShareFeatureDeps, calendar: CalendarSummary, person: Person, wanted: ShareRole): DraftRecipient {
+  const allowed = allowedRolesFor(person, calendar, deps.policy);
+  return {
+    address: person.address.toLowerCase(),
+    name: person.displayName || person.address,
+    ...(person.id && person.isInsideOrganization && { userId: person.id }),
+    isInsideOrganization: person.isInsideOrganization,
+    allowed: allowed.roles,
+    proposed: closestAllowedRole(wanted, allowed.roles),
+    ...(allowed.policyCap && { policyCap: allowed.policyCap }),
+  };
+}
+
+/**
+ * The end of the chosen day (UTC): access lasts through that day. Undefined without a date; null
+ * when the day is past or more than two years away.
+ */
+function endOf(endDate: string, now: Date): string | undefined | null {
+  if (!endDate) return undefined;
+  const start = Date.parse(`${endDate}T00:00:00Z`);
+  const today = Date.parse(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(start) || start < today || start > today + maxEndDays * dayMs) return null;
+  return new Date(start + dayMs).toISOString();
+}
+
+function skippedLine(caller: Caller, item: SkippedRecipient): string {
+  return caller.t(`share:skipped.${item.reason}`, { input: item.input });
+}
+
+/** Notes under one recipient: why a level is not offered, what they have today. */
+function notesFor(caller: Caller, draft: ShareDraft, recipient: DraftRecipient): Array<{ text: string; color: string }> {
+  const { t } = caller;
+  const notes: Array<{ text: string; color: string }> = [];
+  if (!recipient.isInsideOrganization) {
+    notes.push({ text: t('share:review.external', { cap: roleLabel(t, recipient.policyCap ?? 'freeBusyRead') }), color: 'Warning' });
+  }
+  if (recipient.proposed !== draft.requestedRole) {
+    const why = recipient.isInsideOrganization ? 'share:review.notDelegable' : 'share:review.notForExternal';
+    notes.push({ text: `${t(why)} ${t('share:review.proposed', { level: roleLabel(t, recipient.proposed) })}`, color: 'Warning' });
+  }
+  if (recipient.currentRole) notes.push({ text: t('share:review.alreadyHasAccess', { level: roleLabel(t, recipient.currentRole) }), color: 'Default' });
+  return notes;
+}
+
+/** What will happen, per recipient, with only the levels the rules allow them. */
+export function reviewCard(caller: Caller, draft: ShareDraft, warning = ''): AdaptiveCardJson {
+  const { t } = caller;
+  return renderCard('share-review', {
+    title: t('share:review.title'),
+    intro: t('share:review.intro', { calendar: draft.calendar.name }),
+    recipients: draft.recipients.map((recipient, index) => ({
+      heading: recipient.name === recipient.address ? recipient.address : `${recipient.name} (${recipient.address})`,
+      notes: notesFor(caller, draft, recipient),
+      inputId: `role_${index}`,
+      levelLabel: t('share:review.levelLabel'),
+      proposed: recipient.proposed,
+      choices: recipient.allowed.map((role) => roleChoice(t, role)),
+    })),
+    skippedTitle: draft.skipped.length > 0 ? t('share:review.skippedTitle') : '',
+    skipped: draft.skipped.map((item) => skippedLine(caller, item)),
+    endLine: draft.expiresAt ? t('share:review.endsOn', { date: lastDayOf(caller.locale, draft.expiresAt) }) : t('share:review.noEnd'),
+    whatHappens: t('share:review.whatHappens'),
+    warning,
+    buttons: [
+      button(t('share:review.confirm'), Verb.ShareConfirm, { draftId: draft.id }, 'positive'),
+      button(t('share:review.cancel'), Verb.ShareCancel, { draftId: draft.id }),
+    ],
+  });
+}

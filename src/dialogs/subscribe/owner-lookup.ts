@@ -1,0 +1,45 @@
+import type { Caller as GraphCaller, CalendarGateway, Person } from '../../graph/calendar-gateway';
+import { isGraphError } from '../../graph/graph-error';
+
+/** Who the user meant by "whose calendar": one person, several to choose from, or nobody. */
+export type OwnerLookup =
+  | { kind: 'found'; person: Person }
+  | { kind: 'several'; query: string; people: Person[] }
+  | { kind: 'none'; query: string }
+  | { kind: 'unknownAddress'; address: string }
+  | { kind: 'invalidAddress'; address: string };
+
+/** How many matches the choice card offers; Teams shows long button lists badly. */
+export const maxPeopleShown = 8;
+
+const addressInText = /[^\s@<>()",;:[\]]+@[^\s@<>()",;:[\]]+\.[^\s@<>()",;:[\]]+/;
+
+/**
+ * What to look up in a message: an address anywhere in it, else a short name. Plain-word requests
+ * ("I lost Alex's invitation") arrive whole, so a long sentence without an address names no one.
+ */
+export function ownerQueryOf(text: string): string | undefined {
+  const address = addressInText.exec(text)?.[0];
+  if (address) return address;
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  return words.length > 0 && words.length <= 3 ? words.join(' ') : undefined;
+}
+
+/** A typed address is resolved (directory, else external); anything else is searched in the directory. */
+export async function lookUpOwner(gateway: CalendarGateway, caller: GraphCaller, query: string): Promise<OwnerLookup> {
+  const text = query.trim();
+  if (text.includes('@')) {
+    try {
+      return { kind: 'found', person: await gateway.resolvePerson(caller, { address: text }) };
+    } catch (error) {
+      if (isGraphError(error) && error.reason === 'notFound') return { kind: 'unknownAddress', address: text };
+      if (isGraphError(error) && error.reason === 'invalidRequest') return { kind: 'invalidAddress', address: text };
+      throw error;
+    }
+  }
+  const people = await gateway.findPeople(caller, { query: text, limit: maxPeopleShown + 1 });
+  if (people.length === 0) return { kind: 'none', query: text };
+  const exact = people.filter((person) => person.displayName.toLowerCase() === text.toLowerCase());
+  if (people.length === 1 || exact.length === 1) return { kind: 'found', person: exact[0] ?? people[0] };
+  return { kind: 'several', query: text, people };
+}

@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import type { AdaptiveCardJson } from '../../cards/render-card';
+import type { CalendarSummary, Person } from '../../graph/calendar-gateway';
+import { isGraphError } from '../../graph/graph-error';
+import { normalizeAddress, type Subscription } from '../../subscriptions/subscription-store';
+import { cardId, parseCardData } from '../calendars/card-kit';
+import type { SubscriptionFeatureDeps } from '../calendars/feature-deps';
+import type { Caller } from '../caller';
+import type { ActionResult } from '../feature';
+import { cardReply, textReply, type Reply } from '../reply';
+import { lookUpOwner, ownerQueryOf } from './owner-lookup';
+import { doneCard, nothingSharedCard, ownerCard, peopleCard, pickCard } from './subscribe-cards';
+
+const ownerData = z.object({
+  ownerAddress: z.string().trim().min(3).max(254).optional(),
+  /** The typed text of the owner card's input. */
+  owner: z.string().max(254).optional(),
+});
+
+const saveData = z.object({
+  ownerAddress: z.string().trim().min(3).max(254),
+  /** A multi-select ChoiceSet sends the ticked values comma-separated; nothing ticked sends "" or nothing. */
+  calendarIds: z.string().max(20_000).optional(),
+});
+
+/** At most this many calendars in one save: far more than anyone shares, small enough to bound the work. */
+const maxCalendarsPerSave = 50;
+
+/**
+ * /subscribe: whose calendar, which of their calendars shared with me, save. Everything is re-read
+ * with the caller's own token, so a card can only subscribe to what Graph lets that person read.
+ */
+export class SubscribeFlow {
+  constructor(private readonly deps: SubscriptionFeatureDeps) {}
+
+  /** The command: with a name or address, go straight to that person's calendars; else ask whose. */
+  async start(caller: Caller, args: string): Promise<Reply[]> {
+    const query = ownerQueryOf(args);
+    if (!query) return [cardReply(ownerCard(caller))];
+    return [cardReply(await this.cardForQuery(caller, query))];
+  }
+
+  /** The owner card's button (typed text) or a person picked among several (their address). */
+  async chooseOwner(caller: Caller, data: Record<string, unknown>): Promise<ActionResult> {
+    const input = parseCardData(ownerData, data);
+    if (!input) return { replies: [textReply(caller.t('subscribe:invalidCard'))] };
+    const query = input.ownerAddress ?? input.owner?.trim() ?? '';
+    if (query === '') return { card: ownerCard(caller, { error: caller.t('subscribe:owner.missing') }) };
+    return { card: await this.cardForQuery(caller, query) };
+  }
+
+  /** Saves the ticked calendars, after checking each one is still shared with the caller. */
+  async save(caller: Caller, data: Record<string, unknown>): Promise<ActionResult> {
+    const input = parseCardData(saveData, data);
+    if (!input) return { replies: [textReply(caller.t('subscribe:invalidCard'))] };
+    const picked = [...new Set((input.calendarIds ?? '').split(',').map((id) => id.trim()))].filter((id) => cardId.safeParse(id).success);
+    if (picked.length === 0 || picked.length > maxCalendarsPerSave) return { replies: [textReply(caller.t('subscribe:pick.nothingPicked'))] };
+
+    const shared = await this.sharedWithCaller(caller, input.ownerAddress);
+    const owner = ownerOf(shared, input.ownerAddress);
+    const chosen = shared.filter((calendar) => picked.includes(calendar.id));
+    if (chosen.length === 0) {
+      // Revoked between the pick card and the save: say so with the owner's name, as the pick card did.
+      if (shared.length === 0) return { card: nothingSharedCard(caller, await this.personOrAddress(caller, owner)) };
+      const warning = caller.t('subscribe:pick.notShared', { owner: owner.displayName });
+      return { card: pickCard(caller, { owner, calendars: shared, followed: await this.followedFrom(caller, owner.address), warning }) };
+    }
+
+    const followed = await this.followedFrom(caller, owner.address);
+    const saved: Subscription[] = [];
+    for (const calendar of chosen) {
+      const existing = followed.find((subscription) => subscription.calendarId === calendar.id);
+      saved.push(
+        await this.deps.subscriptions.upsert({
+          userId: caller.userId,
+          ownerAddress: owner.address,
+          ownerName: owner.displayName,
+          calendarId: calendar.id,
+          calendarName: calendar.name,
+          // A calendar first followed through an invitation stays one: that is where its role came from.
+          source: existing?.source ?? 'subscribe',
+        }),
+      );
+    }
+    const nothingNew = chosen.every((calendar) => followed.some((subscription) => subscription.calendarId === calendar.id));
+    return { card: doneCard(caller, saved, nothingNew) };
+  }
+
+  private async cardForQuery(caller: Caller, query: string): Promise<AdaptiveCardJson> {
+    const { t } = caller;
+    const lookup = await lookUpOwner(this.deps.gateway, caller, query);
+    switch (lookup.kind) {
+      case 'found':
+        return this.cardForOwner(caller, lookup.person, query);
+      case 'several':
+        return peopleCard(caller, lookup.query, lookup.people);
+      case 'none':
+        return ownerCard(caller, { value: query, error: t('subscribe:people.none', { query: lookup.query }) });
+      case 'unknownAddress':
+        return ownerCard(caller, { value: query, error: t('subscribe:unknownAddress', { address: lookup.address }) });
+      case 'invalidAddress':
+        return ownerCard(caller, { value: query, error: t('subscribe:invalidAddress', { address: lookup.address }) });
+    }
+  }
+
+  private async cardForOwner(caller: Caller, owner: Person, query: string): Promise<AdaptiveCardJson> {
+    const { t } = caller;
+    if (owner.id === caller.userId) return ownerCard(caller, { value: query, error: t('subscribe:self') });
+    // Graph reads only mailboxes of the caller's organization: outsiders share by invitation only.
+    if (!owner.isInsideOrganization) return ownerCard(caller, { value: query, error: t('subscribe:external', { name: owner.displayName }) });
+    const calendars = await this.sharedWithCaller(caller, owner.address);
+    if (calendars.length === 0) return nothingSharedCard(caller, owner);
+    return pickCard(caller, { owner, calendars, followed: await this.followedFrom(caller, owner.address) });
+  }
+
+  /** The owner's calendars the caller may open. Exchange answers "access denied" when there are none. */
+  private async sharedWithCaller(caller: Caller, ownerAddress: string): Promise<CalendarSummary[]> {
+    try {
+      return await this.deps.gateway.listCalendarsSharedBy(caller, { ownerAddress });
+    } catch (error) {
+      if (isGraphError(error) && error.reason === 'forbidden') return [];
+      throw error;
+    }
+  }
+
+  private async personOrAddress(caller: Caller, fallback: Person): Promise<Person> {
+    try {
+      return await this.deps.gateway.resolvePerson(caller, { address: fallback.address });
+    } catch {
+      return fallback;
+    }
+  }
+
+  private async followedFrom(caller: Caller, ownerAddress: string): Promise<Subscription[]> {
+    const all = await this.deps.subscriptions.listFor(caller.userId);
+    return all.filter((subscription) => subscription.ownerAddress === normalizeAddress(ownerAddress));
+  }
+}
+
+/** The owner as the calendars name them; the address as typed when no calendar says more. */
+function ownerOf(calendars: CalendarSummary[], ownerAddress: string): Person {
+  const named = calendars.find((calendar) => calendar.owner.name);
+  return {
+    displayName: named?.owner.name ?? ownerAddress,
+    address: normalizeAddress(named?.owner.address || ownerAddress),
+    isInsideOrganization: true,
+  };
+}

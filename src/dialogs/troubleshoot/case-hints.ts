@@ -1,0 +1,40 @@
+import type { TreeIndex } from '../../troubleshoot/tree-index';
+import { foldText } from '../commands';
+
+/** What a typed message already says about a case: "je ne vois pas le calendrier de Megan". */
+export interface CaseHints {
+  symptomId?: string;
+  /** An email address found in the message. */
+  personAddress?: string;
+  /** A name after "calendar of" / "calendrier de" / "'s calendar", to look up in the directory. */
+  personName?: string;
+}
+
+const emailPattern = /[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[a-z]{2,}/i;
+const afterCalendar = /(?:calendrier|agenda|calendar|planning)\s+(?:(?:de|du|of|from)\s+|d')(\p{L}[\p{L}'-]*)/iu;
+const possessive = /(\p{L}[\p{L}-]*)'s\s+(?:calendar|agenda|schedule)/iu;
+const notNames = new Set(['ma', 'mon', 'mes', 'la', 'le', 'les', 'l', 'my', 'the', 'a', 'un', 'une', 'son', 'sa', 'ses', 'his', 'her', 'their', 'notre', 'our', 'votre', 'your', 'ce', 'cette']);
+
+/**
+ * Reads the symptom from the keywords of every language's tree (people mix languages), and the person
+ * from an address or a name. Only hints: the person confirms them on the cards.
+ */
+export function caseHints(text: string, trees: TreeIndex[]): CaseHints {
+  const folded = foldText(text);
+  const hints: CaseHints = {};
+  const [reference] = trees;
+  const symptom = reference?.tree.symptoms.find((candidate) =>
+    trees.some((tree) => (tree.symptom(candidate.id)?.keywords ?? []).some((keyword) => folded.includes(foldText(keyword)))),
+  );
+  if (symptom) hints.symptomId = symptom.id;
+
+  const normalized = text.replace(/[’`]/g, "'");
+  const email = emailPattern.exec(normalized);
+  if (email) {
+    hints.personAddress = email[0].toLowerCase();
+    return hints;
+  }
+  const name = afterCalendar.exec(normalized)?.[1] ?? possessive.exec(normalized)?.[1];
+  if (name && !notNames.has(foldText(name)) && name.length >= 2) hints.personName = name;
+  return hints;
+}

@@ -1,0 +1,55 @@
+import { translatorFor, type Locale, type Translate } from '../../i18n';
+import type { CaseVars, CheckResult } from '../../troubleshoot/check-report';
+import { textVariables } from '../../troubleshoot/tree-schema';
+
+/** Who a card speaks to: the caller, a case's owner (in the case's language), or a helpdesk member. */
+export interface Speaker {
+  locale: Locale;
+  t: Translate;
+}
+
+export function speakerFor(locale: Locale): Speaker {
+  return { locale, t: translatorFor(locale) };
+}
+
+/** A calendar role (or canEdit / canView) as a level name: "all details". */
+export function levelName(t: Translate, level: string | undefined): string {
+  return level ? t(`troubleshoot:levels.${level}`, { defaultValue: level }) : t('troubleshoot:helpdesk.unknownLevel');
+}
+
+export function reasonText(t: Translate, reason: string | undefined): string {
+  return t(`troubleshoot:reasons.${reason ?? 'unknown'}`, { defaultValue: t('troubleshoot:reasons.unknown') });
+}
+
+/** Vars of stored data made readable: roles become level names, a reason becomes a sentence. */
+function readableVars(t: Translate, vars: Record<string, string | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(vars)) {
+    if (value === undefined) continue;
+    if (key.endsWith('Role')) out[key.slice(0, -'Role'.length)] = levelName(t, value);
+    else if (key === 'reason') out.reasonText = reasonText(t, value);
+    else out[key] = value;
+  }
+  return out;
+}
+
+/** One checklist line: "✅ Shared with you: Project Phoenix (all details)". */
+export function checkLine(t: Translate, result: CheckResult): string {
+  const vars = readableVars(t, result.vars);
+  if (result.calendars) vars.calendars = result.calendars.map((calendar) => `${calendar.name} (${levelName(t, calendar.level)})`).join(', ');
+  return `${t(`troubleshoot:status.${result.status}`)} ${t(`troubleshoot:checks.${result.id}.${result.message}`, vars)}`;
+}
+
+/** Fills a tree text's `{{placeholders}}` from the case; what the case does not know reads as a neutral word. */
+export function fillTreeText(t: Translate, text: string, vars: CaseVars): string {
+  const values = readableVars(t, { ...vars });
+  return text.replace(/\{\{\s*([a-zA-Z]+)\s*\}\}/g, (match, name: string) => {
+    if (!(textVariables as readonly string[]).includes(name)) return match;
+    return values[name] ?? t(`troubleshoot:fallback.${name}`);
+  });
+}
+
+/** A date as the person reads it, in UTC (the bot does not know their time zone here). */
+export function shortDate(locale: Locale, iso: string): string {
+  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso));
+}

@@ -1,0 +1,24 @@
+import type { Logger } from 'pino';
+import type { Clock } from '../../clock';
+import type { CalendarGateway } from '../../graph/calendar-gateway';
+import type { CaseChecks } from '../../troubleshoot/case-checks';
+import type { HelpdeskAuditLog } from '../../troubleshoot/helpdesk-audit';
+import type { TroubleshootSessionStore } from '../../troubleshoot/session-store';
+import type { SharingRecordsReader } from '../../troubleshoot/sharing-records';
+import type { TroubleshootTrees } from '../../troubleshoot/tree-loader';
+import type { Notifier } from '../notifier';
+
+/** Everything the troubleshooting assistant and helpdesk mode need, built once at start-up. */
+export interface TroubleshootDeps {
+  trees: TroubleshootTrees;
+  sessions: TroubleshootSessionStore;
+  checks: CaseChecks;
+  gateway: Pick<CalendarGateway, 'findPeople' | 'getMe' | 'resolvePerson' | 'sendMail'>;
+  records: SharingRecordsReader;
+  notifier: Notifier;
+  audit: HelpdeskAuditLog;
+  /** Helpdesk members' email addresses, lower case (config `helpdeskUsers`). */
+  helpdeskUsers: string[];
+  clock: Clock;
+  logger: Logger;
+}

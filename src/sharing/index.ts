@@ -1,0 +1,55 @@
+import type { Logger } from 'pino';
+import type { Clock } from '../clock';
+import type { Feature } from '../dialogs/feature';
+import type { Notifier } from '../dialogs/notifier';
+import { createPermissionsFeature } from '../dialogs/permissions/permissions-feature';
+import type { PersonDirectory } from '../dialogs/share/feature-deps';
+import { createShareFeature } from '../dialogs/share/share-feature';
+import { shareNotices } from '../dialogs/share/share-notices';
+import type { CalendarGateway } from '../graph/calendar-gateway';
+import type { DatabaseSchema } from '../storage/schema';
+import type { SubscriptionStore } from '../subscriptions/subscription-store';
+import type { Kysely } from 'kysely';
+import { AuditStore } from './audit-store';
+import { InvitationAnswers } from './invitation-answers';
+import { InvitationStore } from './invitation-store';
+import type { ShareHooks } from './share-deps';
+import { ShareDraftStore } from './share-draft';
+import { ShareMaintenance } from './share-maintenance';
+import { ShareService } from './share-service';
+import type { SharingPolicy } from './sharing-policy';
+
+export interface SharingDeps {
+  db: Kysely<DatabaseSchema>;
+  gateway: CalendarGateway;
+  notifier: Notifier;
+  subscriptions: Pick<SubscriptionStore, 'upsert' | 'listFor' | 'remove'>;
+  policy: SharingPolicy;
+  clock: Clock;
+  logger?: Logger;
+  directory?: PersonDirectory;
+  /** Tests only: see ShareHooks. */
+  hooks?: ShareHooks;
+}
+
+export interface Sharing {
+  /** /share + /accept + invitation cards, and /permissions. */
+  features: Feature[];
+  /** Background work: recovery of interrupted operations, expiry of shares with an end date. */
+  maintenance: ShareMaintenance;
+  invitations: InvitationStore;
+  audit: AuditStore;
+}
+
+/** Builds the share feature with its stores and services, over the bot's database. */
+export function createSharing(deps: SharingDeps): Sharing {
+  const invitations = new InvitationStore(deps.db, deps.clock);
+  const audit = new AuditStore(deps.db, deps.clock);
+  const drafts = new ShareDraftStore(deps.db, deps.clock);
+  const serviceDeps = { ...deps, invitations, audit, notices: shareNotices };
+  const service = new ShareService(serviceDeps);
+  const answers = new InvitationAnswers(serviceDeps);
+  const maintenance = new ShareMaintenance({ service, answers, invitations, notifier: deps.notifier, notices: shareNotices, clock: deps.clock, logger: deps.logger });
+  const featureDeps = { ...deps, drafts, invitations, audit, service, answers };
+  return { features: [createShareFeature(featureDeps), createPermissionsFeature(featureDeps)], maintenance, invitations, audit };
+}

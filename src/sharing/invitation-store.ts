@@ -1,0 +1,259 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Selectable, Updateable } from 'kysely';
+import type { Clock } from '../clock';
+import { localeOf } from '../i18n';
+import type { DatabaseSchema } from '../storage/schema';
+import {
+  activeStatuses,
+  invitationStatuses,
+  type Intent,
+  type Invitation,
+  type InvitationChanges,
+  type InvitationStatus,
+  type NewInvitation,
+} from './invitation';
+import { isCalendarRole } from './roles';
+import type { ShareInvitationTable } from './tables';
+
+type Row = Selectable<ShareInvitationTable>;
+
+/**
+ * Invitations in the bot's database. Every state change is a conditional update (compare and set on
+ * the status and the operation under way), so two clicks, two instances or a replayed action change
+ * an invitation at most once.
+ */
+export class InvitationStore {
+  constructor(
+    private readonly db: Kysely<DatabaseSchema>,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Records a share about to be written to Graph: status `granting`, its grant operation under way. */
+  async create(input: NewInvitation): Promise<Invitation> {
+    const now = this.now();
+    const row: Row = {
+      id: randomUUID(),
+      draft_id: input.draftId ?? null,
+      owner_user_id: input.owner.userId,
+      owner_name: input.owner.name,
+      owner_address: input.owner.address,
+      owner_locale: input.owner.locale,
+      calendar_id: input.calendar.id,
+      calendar_name: input.calendar.name,
+      calendar_is_default: input.calendar.isDefault ? 1 : 0,
+      recipient_address: input.recipient.address.toLowerCase(),
+      recipient_name: input.recipient.name,
+      recipient_user_id: input.recipient.userId ?? null,
+      recipient_inside: input.recipient.isInsideOrganization ? 1 : 0,
+      role: input.role,
+      status: 'granting',
+      channel: null,
+      code: null,
+      expires_at: input.expiresAt ?? null,
+      permission_id: null,
+      failure: null,
+      intent: JSON.stringify(input.intent),
+      intent_id: input.intent.id,
+      intent_at: now,
+      created_at: now,
+      updated_at: now,
+      decided_at: null,
+    };
+    await this.db.insertInto('share_invitations').values(row).execute();
+    return toInvitation(row);
+  }
+
+  async get(id: string): Promise<Invitation | undefined> {
+    const row = await this.db.selectFrom('share_invitations').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toInvitation(row);
+  }
+
+  async findByCode(code: string): Promise<Invitation | undefined> {
+    const row = await this.db.selectFrom('share_invitations').selectAll().where('code', '=', code).executeTakeFirst();
+    return row && toInvitation(row);
+  }
+
+  /** The live share of this calendar with this person, if any (one at a time). */
+  async findActive(ownerUserId: string, calendarId: string, recipientAddress: string): Promise<Invitation | undefined> {
+    const row = await this.db
+      .selectFrom('share_invitations')
+      .selectAll()
+      .where('owner_user_id', '=', ownerUserId)
+      .where('calendar_id', '=', calendarId)
+      .where('recipient_address', '=', recipientAddress.toLowerCase())
+      .where('status', 'in', activeStatuses)
+      .orderBy('created_at', 'desc')
+      .executeTakeFirst();
+    return row && toInvitation(row);
+  }
+
+  /** The most recent share of this calendar with this person, whatever its status. */
+  async findLatest(ownerUserId: string, calendarId: string, recipientAddress: string): Promise<Invitation | undefined> {
+    const row = await this.db
+      .selectFrom('share_invitations')
+      .selectAll()
+      .where('owner_user_id', '=', ownerUserId)
+      .where('calendar_id', '=', calendarId)
+      .where('recipient_address', '=', recipientAddress.toLowerCase())
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
+    return row && toInvitation(row);
+  }
+
+  /** The owner's live shares, to mark invitations not answered yet in /permissions. */
+  async listActiveForOwner(ownerUserId: string): Promise<Invitation[]> {
+    const rows = await this.db
+      .selectFrom('share_invitations')
+      .selectAll()
+      .where('owner_user_id', '=', ownerUserId)
+      .where('status', 'in', activeStatuses)
+      .limit(500)
+      .execute();
+    return rows.map(toInvitation);
+  }
+
+  async listByDraft(draftId: string): Promise<Invitation[]> {
+    const rows = await this.db.selectFrom('share_invitations').selectAll().where('draft_id', '=', draftId).orderBy('created_at').orderBy('id').execute();
+    return rows.map(toInvitation);
+  }
+
+  /** Invitations waiting for this person's answer, oldest first. */
+  async listPendingFor(recipientUserId: string): Promise<Invitation[]> {
+    const rows = await this.db
+      .selectFrom('share_invitations')
+      .selectAll()
+      .where('recipient_user_id', '=', recipientUserId)
+      .where('status', '=', 'pending')
+      .orderBy('created_at')
+      .execute();
+    return rows.map(toInvitation);
+  }
+
+  /** Operations started before `before` and never finished: a process stopped in the middle. */
+  async listInterrupted(before: Date): Promise<Invitation[]> {
+    const rows = await this.db
+      .selectFrom('share_invitations')
+      .selectAll()
+      .where('intent_id', 'is not', null)
+      .where('intent_at', '<', before.toISOString())
+      .orderBy('intent_at')
+      .limit(100)
+      .execute();
+    return rows.map(toInvitation);
+  }
+
+  /** Live shares whose end date has come and that no operation holds. */
+  async listDue(now: Date): Promise<Invitation[]> {
+    const rows = await this.db
+      .selectFrom('share_invitations')
+      .selectAll()
+      .where('status', 'in', ['pending', 'accepted'])
+      .where('expires_at', 'is not', null)
+      .where('expires_at', '<=', now.toISOString())
+      .where('intent_id', 'is', null)
+      .orderBy('expires_at')
+      .limit(100)
+      .execute();
+    return rows.map(toInvitation);
+  }
+
+  /**
+   * Starts an operation if the invitation is in one of `statuses` and nothing else is under way.
+   * Returns the invitation as claimed, or undefined when someone else got there first.
+   */
+  async claim(id: string, statuses: InvitationStatus[], intent: Intent): Promise<Invitation | undefined> {
+    const now = this.now();
+    const result = await this.db
+      .updateTable('share_invitations')
+      .set({ intent: JSON.stringify(intent), intent_id: intent.id, intent_at: now, updated_at: now })
+      .where('id', '=', id)
+      .where('intent_id', 'is', null)
+      .where('status', 'in', statuses)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1 ? this.get(id) : undefined;
+  }
+
+  /** Takes over an interrupted operation (for recovery); only one process wins. */
+  async takeOver(invitation: Invitation, staleBefore: Date): Promise<Invitation | undefined> {
+    if (!invitation.intent) return undefined;
+    const now = this.now();
+    const result = await this.db
+      .updateTable('share_invitations')
+      .set({ intent_at: now, updated_at: now })
+      .where('id', '=', invitation.id)
+      .where('intent_id', '=', invitation.intent.id)
+      .where('intent_at', '<', staleBefore.toISOString())
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1 ? this.get(invitation.id) : undefined;
+  }
+
+  /** Records progress of the operation under way, keeping it under way. */
+  async advance(id: string, intentId: string, changes: InvitationChanges): Promise<boolean> {
+    return this.update(id, intentId, changes, false);
+  }
+
+  /** Records the result of the operation and ends it, in one update. */
+  async finish(id: string, intentId: string, changes: InvitationChanges): Promise<boolean> {
+    return this.update(id, intentId, changes, true);
+  }
+
+  private async update(id: string, intentId: string, changes: InvitationChanges, end: boolean): Promise<boolean> {
+    const set: Updateable<ShareInvitationTable> = { updated_at: this.now() };
+    if (changes.status !== undefined) set.status = changes.status;
+    if (changes.role !== undefined) set.role = changes.role;
+    if (changes.channel !== undefined) set.channel = changes.channel;
+    if (changes.code !== undefined) set.code = changes.code;
+    if (changes.permissionId !== undefined) set.permission_id = changes.permissionId;
+    if (changes.failure !== undefined) set.failure = changes.failure;
+    if (changes.expiresAt !== undefined) set.expires_at = changes.expiresAt;
+    if (changes.decidedAt !== undefined) set.decided_at = changes.decidedAt;
+    if (changes.recipientUserId !== undefined) set.recipient_user_id = changes.recipientUserId;
+    if (end) Object.assign(set, { intent: null, intent_id: null, intent_at: null });
+    const result = await this.db.updateTable('share_invitations').set(set).where('id', '=', id).where('intent_id', '=', intentId).executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  private now(): string {
+    return this.clock.now().toISOString();
+  }
+}
+
+function parseIntent(text: string | null): Intent | undefined {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as Intent;
+  } catch {
+    return undefined;
+  }
+}
+
+function toStatus(value: string): InvitationStatus {
+  return (invitationStatuses as readonly string[]).includes(value) ? (value as InvitationStatus) : 'failed';
+}
+
+function toInvitation(row: Row): Invitation {
+  return {
+    id: row.id,
+    ...(row.draft_id !== null && { draftId: row.draft_id }),
+    owner: { userId: row.owner_user_id, name: row.owner_name, address: row.owner_address, locale: localeOf(row.owner_locale) },
+    calendar: { id: row.calendar_id, name: row.calendar_name, isDefault: row.calendar_is_default === 1 },
+    recipient: {
+      address: row.recipient_address,
+      name: row.recipient_name,
+      ...(row.recipient_user_id !== null && { userId: row.recipient_user_id }),
+      isInsideOrganization: row.recipient_inside === 1,
+    },
+    role: isCalendarRole(row.role) ? row.role : 'none',
+    status: toStatus(row.status),
+    ...(row.channel === 'teams' || row.channel === 'email' ? { channel: row.channel } : {}),
+    ...(row.code !== null && { code: row.code }),
+    ...(row.expires_at !== null && { expiresAt: row.expires_at }),
+    ...(row.permission_id !== null && { permissionId: row.permission_id }),
+    ...(row.failure !== null && { failure: row.failure }),
+    ...(row.intent_id !== null && { intent: parseIntent(row.intent), intentAt: row.intent_at ?? undefined }),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    ...(row.decided_at !== null && { decidedAt: row.decided_at }),
+  };
+}

@@ -1,0 +1,47 @@
+import type { Logger } from 'pino';
+import type { Clock } from '../clock';
+import type { Notifier } from '../dialogs/notifier';
+import type { Reply } from '../dialogs/reply';
+import type { CalendarGateway } from '../graph/calendar-gateway';
+import type { SubscriptionStore } from '../subscriptions/subscription-store';
+import type { AuditStore } from './audit-store';
+import type { Intent, Invitation } from './invitation';
+import type { InvitationStore } from './invitation-store';
+import type { Audience, ShareNotices } from './share-notices';
+
+/**
+ * Test seam: runs right after a Graph write and before anything is queued. A test throws from it
+ * to play a process that stops at the worst moment.
+ */
+export interface ShareHooks {
+  afterGraphWrite?(op: Intent['op'], invitation: Invitation): Promise<void> | void;
+}
+
+export interface ShareServiceDeps {
+  gateway: CalendarGateway;
+  notifier: Notifier;
+  invitations: InvitationStore;
+  audit: AuditStore;
+  subscriptions: Pick<SubscriptionStore, 'upsert' | 'listFor' | 'remove'>;
+  notices: ShareNotices;
+  clock: Clock;
+  logger?: Logger;
+  hooks?: ShareHooks;
+}
+
+/**
+ * Queues replies for a person in their own language, once per dedupe key. Returns false when the
+ * bot cannot reach them in Teams (no 1:1 chat yet): the caller decides what else to do.
+ */
+export async function notifyPerson(
+  notifier: Notifier,
+  userId: string | undefined,
+  build: (to: Audience) => Reply[],
+  dedupeKey: string,
+): Promise<boolean> {
+  if (!userId) return false;
+  const recipient = await notifier.reachable(userId);
+  if (!recipient) return false;
+  await notifier.notify(userId, build(recipient), { dedupeKey });
+  return true;
+}

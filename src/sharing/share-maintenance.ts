@@ -1,0 +1,146 @@
+import type { Logger } from 'pino';
+import type { Clock } from '../clock';
+import type { InvitationAnswers } from './invitation-answers';
+import type { Invitation } from './invitation';
+import type { InvitationStore } from './invitation-store';
+import type { ShareNotices } from './share-notices';
+import type { Notifier } from '../dialogs/notifier';
+import { notifyPerson } from './share-deps';
+import type { ShareService } from './share-service';
+
+export interface ShareMaintenanceDeps {
+  service: ShareService;
+  answers: InvitationAnswers;
+  invitations: InvitationStore;
+  notifier: Notifier;
+  notices: ShareNotices;
+  clock: Clock;
+  logger?: Logger;
+  /** An operation untouched for this long is taken to be interrupted (its process stopped). Default 60 s. */
+  staleAfterMs?: number;
+  /** A grant or role change interrupted longer ago than this is dropped, not completed. Default 24 h. */
+  maxCompletionAgeMs?: number;
+}
+
+export interface RecoveryReport {
+  completed: number;
+  /** Could not be finished now (Graph busy...): tried again on the next run. */
+  left: number;
+}
+
+/**
+ * The share feature's background work: finishing operations a stopped process left half done, and
+ * revoking shares whose end date has come. The runtime runs both on an interval; tests call them
+ * with a fake clock.
+ */
+export class ShareMaintenance {
+  private readonly staleAfterMs: number;
+  private readonly maxCompletionAgeMs: number;
+
+  constructor(private readonly deps: ShareMaintenanceDeps) {
+    this.staleAfterMs = deps.staleAfterMs ?? 60_000;
+    this.maxCompletionAgeMs = deps.maxCompletionAgeMs ?? 24 * 3600_000;
+  }
+
+  /**
+   * Finishes every operation interrupted between its Graph write and its notifications: checks
+   * Graph, then queues what was not queued (once: notifications are keyed by the operation).
+   * Several instances may run it at once; each operation is taken over by one of them.
+   */
+  async recoverInterruptedShares(): Promise<RecoveryReport> {
+    const now = this.deps.clock.now();
+    const staleBefore = new Date(now.getTime() - this.staleAfterMs);
+    const report: RecoveryReport = { completed: 0, left: 0 };
+    for (const candidate of await this.deps.invitations.listInterrupted(staleBefore)) {
+      const invitation = await this.deps.invitations.takeOver(candidate, staleBefore);
+      if (!invitation?.intent) continue;
+      try {
+        await this.resume(invitation, now);
+        report.completed += 1;
+      } catch (error) {
+        report.left += 1;
+        this.deps.logger?.warn({ err: error, invitation: invitation.id, op: invitation.intent.op }, 'interrupted share not finished yet');
+      }
+    }
+    return report;
+  }
+
+  private async resume(invitation: Invitation, now: Date): Promise<void> {
+    const intent = invitation.intent;
+    if (!intent) return;
+    const { service, answers, invitations, notifier, notices } = this.deps;
+    const tooOld = now.getTime() - Date.parse(intent.startedAt) > this.maxCompletionAgeMs;
+    const retry = { retryTransient: true };
+    switch (intent.op) {
+      case 'grant': {
+        if (tooOld && !invitation.permissionId) {
+          await invitations.finish(invitation.id, intent.id, { status: 'failed', failure: 'interrupted' });
+          await notifyPerson(notifier, invitation.owner.userId, (to) => notices.abandoned(invitation, to), `${intent.id}:abandoned`);
+          return;
+        }
+        const result = await service.completeGrant(invitation, retry);
+        if (result.status === 'pending') {
+          await notifyPerson(notifier, invitation.owner.userId, (to) => notices.deliveredLate(result, to), `${intent.id}:late`);
+        }
+        return;
+      }
+      case 'changeRole':
+        if (tooOld) {
+          await invitations.finish(invitation.id, intent.id, {});
+          await notifyPerson(notifier, invitation.owner.userId, (to) => notices.abandoned(invitation, to), `${intent.id}:abandoned`);
+          return;
+        }
+        await service.completeRoleChange(invitation, retry);
+        return;
+      case 'revoke':
+      case 'expire':
+        await service.completeRevoke(invitation, retry);
+        return;
+      case 'accept':
+        await answers.completeAccept(invitation, retry);
+        return;
+      case 'decline':
+        await answers.completeDecline(invitation);
+        return;
+    }
+  }
+
+  /** Revokes the shares whose end date is `now` or earlier; owner and recipient are told. */
+  async expireDueShares(now: Date = this.deps.clock.now()): Promise<number> {
+    let expired = 0;
+    for (const invitation of await this.deps.invitations.listDue(now)) {
+      try {
+        const result = await this.deps.service.revoke(invitation, 'system', 'expire');
+        if (result.status === 'expired') expired += 1;
+      } catch (error) {
+        // Left as it is: the next sweep tries again.
+        this.deps.logger?.warn({ err: error, invitation: invitation.id }, 'share not expired yet');
+      }
+    }
+    return expired;
+  }
+}
+
+/**
+ * Runtime only (tests call the maintenance directly with a fake clock): finishes interrupted
+ * operations at start-up, then both jobs on an interval. Returns a stop function.
+ */
+export function startShareMaintenance(maintenance: ShareMaintenance, intervalMs: number, logger?: Logger): () => void {
+  let running = false;
+  const run = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await maintenance.recoverInterruptedShares();
+      await maintenance.expireDueShares();
+    } catch (error) {
+      logger?.error({ err: error }, 'share maintenance failed');
+    } finally {
+      running = false;
+    }
+  };
+  void run();
+  const timer = setInterval(() => void run(), intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

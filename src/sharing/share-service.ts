@@ -1,0 +1,235 @@
+import { randomUUID } from 'node:crypto';
+import type { CalendarRole } from '../graph/calendar-gateway';
+import { isGraphError } from '../graph/graph-error';
+import { translatorFor } from '../i18n';
+import type { Intent, Invitation, InvitationCalendar, InvitationOwner, InvitationRecipient } from './invitation';
+import { newInvitationCode } from './invitation-code';
+import { notifyPerson } from './share-deps';
+import { isTransient, ShareOperations } from './share-operations';
+
+export interface UntrackedChange {
+  ownerUserId: string;
+  ownerName: string;
+  calendar: { id: string; name: string };
+  /** `address` is null for the organisation-wide entry. */
+  recipient: { address: string | null; name: string };
+  action: 'roleChanged' | 'revoked';
+  role: CalendarRole;
+  previousRole?: CalendarRole;
+}
+
+/** One recipient of a confirmed share. */
+export interface ShareRequest {
+  draftId?: string;
+  owner: InvitationOwner;
+  calendar: InvitationCalendar;
+  recipient: InvitationRecipient;
+  role: CalendarRole;
+  expiresAt?: string;
+}
+
+/**
+ * Shares, role changes and revocations, each written so that a stop at any point can be finished
+ * later: the operation is recorded on the invitation before its Graph call, every step after the
+ * call is idempotent (notifications and audit entries are keyed by the operation id), and the
+ * result is recorded in the same update that ends the operation.
+ */
+export class ShareService extends ShareOperations {
+
+  /**
+   * Shares a calendar with one person and invites them. Someone who already has a live share gets
+   * their role (and end date) changed instead. A Graph refusal is recorded on the invitation
+   * (`failed`, with its reason); anything else (a stop) leaves the operation for recovery.
+   */
+  async share(request: ShareRequest): Promise<Invitation> {
+    const { invitations } = this.deps;
+    const existing = await invitations.findActive(request.owner.userId, request.calendar.id, request.recipient.address);
+    if (existing?.status === 'granting') return existing;
+    if (existing) return this.changeRole(existing, request.owner.userId, request.role, request.expiresAt ?? null);
+
+    const invitation = await invitations.create({ ...request, intent: this.intent('grant', request.owner.userId) });
+    return this.completeGrant(invitation);
+  }
+
+  /**
+   * The grant's steps after the invitation is recorded; recovery runs them again safely, and with
+   * `retryTransient` leaves a throttled or unavailable Graph for a later attempt instead of failing.
+   */
+  async completeGrant(invitation: Invitation, options: { retryTransient?: boolean } = {}): Promise<Invitation> {
+    const intent = this.requireIntent(invitation);
+    const { gateway, invitations } = this.deps;
+    let permissionId: string;
+    try {
+      const permission = await gateway.grantPermission(
+        { userId: invitation.owner.userId },
+        { calendarId: invitation.calendar.id, recipient: { address: invitation.recipient.address, name: invitation.recipient.name }, role: invitation.role },
+      );
+      permissionId = permission.id;
+    } catch (error) {
+      if (!isGraphError(error) || (options.retryTransient && isTransient(error))) throw error;
+      await this.record(invitation, intent, 'shareFailed');
+      await invitations.finish(invitation.id, intent.id, { status: 'failed', failure: error.reason });
+      return this.reload(invitation);
+    }
+    await invitations.advance(invitation.id, intent.id, { permissionId });
+    await this.deps.hooks?.afterGraphWrite?.('grant', invitation);
+    const delivered = await this.deliver({ ...invitation, permissionId });
+    if (!delivered) return this.reload(invitation);
+    await this.record(invitation, intent, 'shared');
+    await invitations.finish(invitation.id, intent.id, { status: 'pending', failure: null });
+    return this.reload(invitation);
+  }
+
+  /**
+   * Sends the invitation: in Teams when the bot can reach the recipient, else by email from the
+   * owner's mailbox with a code for /accept. False when the email could not be sent yet (the
+   * operation stays open and recovery sends it later).
+   */
+  private async deliver(invitation: Invitation): Promise<boolean> {
+    const intent = this.requireIntent(invitation);
+    const { notifier, notices, invitations } = this.deps;
+    const inTeams = await notifyPerson(notifier, invitation.recipient.userId, (to) => notices.invitation(invitation, to), `invite:${invitation.id}`);
+    if (inTeams) {
+      await invitations.advance(invitation.id, intent.id, { channel: 'teams' });
+      return true;
+    }
+    const code = invitation.code ?? (await this.assignCode(invitation, intent));
+    const mail = notices.invitationMail({ ...invitation, code }, code, { t: translatorFor(invitation.owner.locale), locale: invitation.owner.locale });
+    try {
+      await this.deps.gateway.sendMail({ userId: invitation.owner.userId }, { to: [invitation.recipient.address], ...mail });
+    } catch (error) {
+      if (!isGraphError(error)) throw error;
+      this.deps.logger?.warn({ reason: error.reason, invitation: invitation.id }, 'invitation email not sent yet; recovery will retry');
+      await invitations.advance(invitation.id, intent.id, { failure: `mail:${error.reason}` });
+      return false;
+    }
+    return true;
+  }
+
+  private async assignCode(invitation: Invitation, intent: Intent): Promise<string> {
+    for (let attempt = 0; ; attempt++) {
+      const code = newInvitationCode();
+      try {
+        await this.deps.invitations.advance(invitation.id, intent.id, { channel: 'email', code });
+        return code;
+      } catch (error) {
+        // A code already in use (unique index): draw another one.
+        if (attempt >= 4) throw error;
+      }
+    }
+  }
+
+  /**
+   * Changes the role of a live share (and its end date). The recipient is told; an accepted share's
+   * subscription follows. Graph refusals are thrown as GraphError after the operation is released.
+   */
+  async changeRole(invitation: Invitation, actorUserId: string, role: CalendarRole, expiresAt?: string | null): Promise<Invitation> {
+    const intent = { ...this.intent('changeRole', actorUserId), role, previousRole: invitation.role, expiresAt: expiresAt === undefined ? invitation.expiresAt ?? null : expiresAt };
+    const claimed = await this.deps.invitations.claim(invitation.id, ['pending', 'accepted'], intent);
+    if (!claimed) return this.reload(invitation);
+    return this.completeRoleChange(claimed);
+  }
+
+  async completeRoleChange(invitation: Invitation, options: { retryTransient?: boolean } = {}): Promise<Invitation> {
+    const intent = this.requireIntent(invitation);
+    const role = intent.role ?? invitation.role;
+    await this.releaseOnGraphError(
+      invitation,
+      intent,
+      () =>
+        this.deps.gateway.grantPermission(
+          { userId: invitation.owner.userId },
+          { calendarId: invitation.calendar.id, recipient: { address: invitation.recipient.address, name: invitation.recipient.name }, role },
+        ),
+      options.retryTransient,
+    );
+    await this.deps.hooks?.afterGraphWrite?.('changeRole', invitation);
+    const previousRole = intent.previousRole ?? invitation.role;
+    if (role !== previousRole) {
+      if (invitation.status === 'accepted') await this.followSubscription(invitation, role);
+      await notifyPerson(
+        this.deps.notifier,
+        invitation.recipient.userId,
+        (to) => this.deps.notices.roleChanged({ ownerName: invitation.owner.name, calendarName: invitation.calendar.name, role, previousRole }, to),
+        intent.id,
+      );
+      await this.record(invitation, intent, 'roleChanged', role, previousRole);
+    }
+    await this.deps.invitations.finish(invitation.id, intent.id, { role, expiresAt: intent.expiresAt ?? null });
+    return this.reload(invitation);
+  }
+
+  /** Stops a live share (the owner's choice, or its end date). Both ends are told as fits. */
+  async revoke(invitation: Invitation, actorUserId: string, op: 'revoke' | 'expire' = 'revoke'): Promise<Invitation> {
+    const intent = { ...this.intent(op, actorUserId), previousRole: invitation.role };
+    const claimed = await this.deps.invitations.claim(invitation.id, ['pending', 'accepted'], intent);
+    if (!claimed) return this.reload(invitation);
+    return this.completeRevoke(claimed);
+  }
+
+  async completeRevoke(invitation: Invitation, options: { retryTransient?: boolean } = {}): Promise<Invitation> {
+    const intent = this.requireIntent(invitation);
+    const { gateway, notices, notifier } = this.deps;
+    const owner = { userId: invitation.owner.userId };
+    await this.releaseOnGraphError(
+      invitation,
+      intent,
+      async () => {
+        const permissions = await gateway.listPermissions(owner, { calendarId: invitation.calendar.id });
+        const permission = permissions.find((candidate) => candidate.recipient.address?.toLowerCase() === invitation.recipient.address);
+        if (permission?.isRemovable) await gateway.revokePermission(owner, { calendarId: invitation.calendar.id, permissionId: permission.id });
+      },
+      options.retryTransient,
+    );
+    await this.deps.hooks?.afterGraphWrite?.(intent.op, invitation);
+    await this.dropSubscription(invitation);
+    const reason = intent.op === 'expire' ? 'expired' : 'revoked';
+    const change = { ownerName: invitation.owner.name, calendarName: invitation.calendar.name, role: invitation.role };
+    await notifyPerson(notifier, invitation.recipient.userId, (to) => notices.accessEnded(change, reason, to), intent.id);
+    if (reason === 'expired') await notifyPerson(notifier, invitation.owner.userId, (to) => notices.expiredForOwner(invitation, to), `${intent.id}:owner`);
+    await this.record(invitation, intent, reason, undefined, invitation.role);
+    await this.deps.invitations.finish(invitation.id, intent.id, { status: reason, decidedAt: this.now() });
+    return this.reload(invitation);
+  }
+
+  /**
+   * A change made from /permissions to access the bot did not grant (set in Outlook): there is no
+   * invitation to update, so it is audited and the person told, when the bot can reach them.
+   */
+  async noteUntrackedChange(change: UntrackedChange): Promise<void> {
+    const id = randomUUID();
+    const { address, name } = change.recipient;
+    await this.deps.audit.record({
+      id,
+      ownerUserId: change.ownerUserId,
+      actorUserId: change.ownerUserId,
+      action: change.action,
+      calendarId: change.calendar.id,
+      calendarName: change.calendar.name,
+      recipientAddress: address ?? '',
+      recipientName: name,
+      role: change.role,
+      previousRole: change.previousRole,
+    });
+    if (!address) return;
+    const userId = await this.directoryIdOf(change.ownerUserId, address);
+    if (!userId) return;
+    const notice = { ownerName: change.ownerName, calendarName: change.calendar.name, role: change.role, previousRole: change.previousRole };
+    await notifyPerson(
+      this.deps.notifier,
+      userId,
+      (to) => (change.action === 'revoked' ? this.deps.notices.accessEnded(notice, 'revoked', to) : this.deps.notices.roleChanged(notice, to)),
+      id,
+    );
+  }
+
+  private async directoryIdOf(ownerUserId: string, address: string): Promise<string | undefined> {
+    try {
+      const person = await this.deps.gateway.resolvePerson({ userId: ownerUserId }, { address });
+      return person.isInsideOrganization ? person.id : undefined;
+    } catch (error) {
+      if (!isGraphError(error)) throw error;
+      return undefined;
+    }
+  }
+}

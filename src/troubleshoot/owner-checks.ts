@@ -1,0 +1,109 @@
+import type { Caller, CalendarSummary } from '../graph/calendar-gateway';
+import type { CaseChecksDeps } from './case-checks';
+import { reasonOf, refusalReasons, row, settle, type CaseVars, type CheckResult } from './check-report';
+import { sameAddress, type FollowedCalendar, type PendingInvitation } from './sharing-records';
+import type { Facts } from './tree-walk';
+
+const day = 24 * 60 * 60 * 1000;
+
+/**
+ * What stands between the caller and a colleague's calendar: is anything shared (and at what level), do
+ * they follow it or have an invitation waiting, is it in their Outlook list (and under which name), and
+ * can it be read right now.
+ */
+export async function checkOwnerShares(
+  deps: CaseChecksDeps,
+  caller: Caller,
+  owner: { address: string; name: string },
+): Promise<{ results: CheckResult[]; facts: Facts; vars: CaseVars }> {
+  const { gateway, records } = deps;
+  const [shared, mine, followedAll, invitations] = await Promise.all([
+    settle(gateway.listCalendarsSharedBy(caller, { ownerAddress: owner.address })),
+    settle(gateway.listMyCalendars(caller)),
+    records.subscriptionsOf(caller.userId),
+    records.pendingInvitationsFor(caller.userId, owner.address),
+  ]);
+  const followed = followedAll.filter((subscription) => sameAddress(subscription.ownerAddress, owner.address));
+  const facts: Facts = {};
+  const vars: CaseVars = {};
+  const results: CheckResult[] = [];
+
+  // Shared with me, and at what level: our records know the role of shares made through the bot.
+  const sharedCalendars = shared.ok ? shared.value : [];
+  if (shared.ok && sharedCalendars.length > 0) {
+    facts.sharedWithMe = true;
+    vars.calendars = sharedCalendars.map((calendar) => calendar.name).join(', ');
+    const result = row('shared', 'pass', 'shared', { person: owner.name });
+    result.calendars = sharedCalendars.map((calendar) => ({ name: calendar.name, level: levelOf(calendar, followed, invitations) }));
+    results.push(result);
+  } else if (shared.ok || refusalReasons.has(reasonOf(shared.error))) {
+    facts.sharedWithMe = false;
+    results.push(row('shared', 'fail', 'nothingShared', { person: owner.name }));
+  } else {
+    results.push(row('shared', 'unknown', 'error', { reason: reasonOf(shared.error) }));
+  }
+
+  const entries = mine.ok ? mine.value.filter((calendar) => !calendar.canShare && sameAddress(calendar.owner.address, owner.address)) : [];
+  // Outlook keeps a calendar in the list after its share ends: an entry is evidence it was followed.
+  facts.subscribed = followed.length > 0 || entries.length > 0;
+  facts.invitationPending = invitations.length > 0;
+  if (followed.length > 0) {
+    results.push(row('subscription', 'pass', 'subscribed', { calendars: followed.map((subscription) => subscription.calendarName).join(', ') }));
+  } else if (invitations.length > 0) {
+    results.push(row('subscription', 'fail', 'invitationPending', { person: owner.name, calendars: invitations.map((invitation) => invitation.calendarName).join(', ') }));
+  } else {
+    results.push(row('subscription', 'fail', 'notSubscribed', { person: owner.name }));
+  }
+
+  if (mine.ok) {
+    facts.inCalendarList = entries.length > 0;
+    if (entries.length > 0) {
+      vars.alias = entries[0].name;
+      facts.aliasSet = followed.some((subscription) => subscription.alias) || entries.some((entry) => !defaultNames(owner.name, sharedCalendars, followed).has(entry.name));
+      results.push(row('calendarList', 'pass', 'inList', { names: entries.map((entry) => entry.name).join(', ') }));
+    } else {
+      results.push(row('calendarList', 'fail', 'notInList', { person: owner.name }));
+    }
+  } else {
+    results.push(row('calendarList', 'unknown', 'error', { reason: reasonOf(mine.error) }));
+  }
+
+  const now = deps.clock.now();
+  const read = await settle(
+    gateway.readAgenda(caller, {
+      ownerAddress: owner.address,
+      ...(sharedCalendars[0] && { calendarId: sharedCalendars[0].id }),
+      start: now,
+      end: new Date(now.getTime() + day),
+      timeZone: 'UTC',
+    }),
+  );
+  if (read.ok) {
+    facts.canReadNow = true;
+    results.push(row('readable', 'pass', 'readable', { person: owner.name }));
+  } else if (refusalReasons.has(reasonOf(read.error))) {
+    facts.canReadNow = false;
+    results.push(row('readable', 'fail', 'notReadable', { person: owner.name }));
+  } else {
+    results.push(row('readable', 'unknown', 'error', { reason: reasonOf(read.error) }));
+  }
+  return { results, facts, vars };
+}
+
+/** The level shown for a shared calendar: the role our records know, else what Graph tells a sharee. */
+function levelOf(calendar: CalendarSummary, followed: FollowedCalendar[], invitations: PendingInvitation[]): string {
+  const known = followed.find((subscription) => subscription.calendarId === calendar.id)?.role ?? invitations.find((invitation) => invitation.calendarName === calendar.name)?.role;
+  if (known) return known;
+  return calendar.canEdit ? 'canEdit' : 'canView';
+}
+
+/** Names Outlook gives a calendar it adds; any other name was chosen by the person: an alias. */
+function defaultNames(ownerName: string, shared: CalendarSummary[], followed: FollowedCalendar[]): Set<string> {
+  const names = new Set([ownerName]);
+  for (const calendar of [...shared.map((c) => c.name), ...followed.map((f) => f.calendarName)]) {
+    names.add(calendar);
+    names.add(`${ownerName} - ${calendar}`);
+    names.add(`${calendar} (${ownerName})`);
+  }
+  return names;
+}
