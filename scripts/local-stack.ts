@@ -44,7 +44,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   if (options.playground) {
     playground = startPlayground(rootDir, `${app.url}/api/messages`, options.playground);
     playgroundUrl = `http://localhost:${options.playground.port}`;
-    await waitForHttp(playgroundUrl, playground);
+    await waitForHttp(`${playgroundUrl}/_internal/v1/config`, playground);
     logger.info(`Agents Playground: ${playgroundUrl}`);
   }
   return {
@@ -68,11 +68,11 @@ function startPlayground(rootDir: string, endpoint: string, options: { port: num
   return spawn(bin, ['-e', endpoint, '-c', 'msteams', '--dt', '-p', String(options.port)], {
     cwd,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, BROWSER: 'none' },
+    env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' },
   });
 }
 
-/** Polls until the URL answers (bounded: 60 attempts), or the process exits. */
+/** Polls until the URL answers (bounded: 60 attempts), or the process exits (a bad config file). */
 async function waitForHttp(url: string, child: ChildProcess): Promise<void> {
   for (let attempt = 0; attempt < 60; attempt++) {
     if (child.exitCode !== null) throw new Error(`Agents Playground exited with code ${child.exitCode}`);

@@ -30,6 +30,9 @@ import { SqlSubscriptionStore } from './subscriptions/subscription-store';
 import { createSharing } from './sharing';
 import type { ShareHooks } from './sharing/share-deps';
 import { startShareMaintenance, type ShareMaintenance } from './sharing/share-maintenance';
+import { createTroubleshootFeature } from './dialogs/troubleshoot/troubleshoot-feature';
+import { sharingRecordsFrom } from './troubleshoot/sharing-records';
+import { loadTroubleshootTrees } from './troubleshoot/tree-loader';
 
 export interface AppOptions {
   logger?: Logger;
@@ -42,6 +45,8 @@ export interface AppOptions {
   manualOutbox?: boolean;
   /** Tests only: a seam in the share flow to play a stop between a Graph write and its notifications. */
   sharingHooks?: ShareHooks;
+  /** Tests only: where the troubleshooting trees are read from (default src/troubleshoot). */
+  troubleshootTreesDir?: string;
 }
 
 export interface RunningApp {
@@ -62,6 +67,8 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   if (config.mode === 'local') {
     logger.warn(`LOCAL MODE: the bot is unauthenticated and only accepts loopback callers on ${config.server.host}. Never expose it.`);
   }
+  // Before anything is opened: a broken decision tree stops start-up with a one-line TreeValidationError.
+  const troubleshootTrees = loadTroubleshootTrees(options.troubleshootTreesDir);
 
   const database = await openDatabase({
     databaseUrl: config.storage.databaseUrl,
@@ -82,7 +89,10 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const subscriptions = new SqlSubscriptionStore(database.db, clock);
   const subscriptionDeps = { gateway, subscriptions, accessRequests: new AccessRequestStore(database.db, clock), notifier, clock, logger };
   const sharing = createSharing({ db: database.db, gateway, notifier, subscriptions, policy: config.sharingPolicy, clock, logger, hooks: options.sharingHooks });
-  const features: Feature[] = [createSubscribeFeature(subscriptionDeps), createCalendarsFeature(subscriptionDeps), ...sharing.features];
+  // Invitations and shares are not read from the share feature yet: they count as none until its reader is wired here.
+  const sharingRecords = sharingRecordsFrom({ subscriptions });
+  const troubleshoot = createTroubleshootFeature({ config, db: database.db, gateway, trees: troubleshootTrees, records: sharingRecords, notifier, clock, logger });
+  const features: Feature[] = [createSubscribeFeature(subscriptionDeps), createCalendarsFeature(subscriptionDeps), ...sharing.features, troubleshoot];
   const router = new CommandRouter(Object.assign({}, ...features.map((feature) => feature.commands)));
   const app = createTeamsApp({
     adapter,

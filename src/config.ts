@@ -109,7 +109,9 @@ export function readEnvFiles(rootDir: string, envName: string): Record<string, s
 
 /** Validates raw settings; a bad value throws a ConfigError whose message is one line naming the variable. */
 export function parseConfig(values: Record<string, string | undefined>): AppConfig {
-  const result = schema.safeParse(values);
+  // An empty value (`DATABASE_URL=` in an env file) means "not set", as in Teams Toolkit files.
+  const present = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined && value.trim() !== ''));
+  const result = schema.safeParse(present);
   if (!result.success) {
     const issue = result.error.issues[0];
     const name = String(issue.path[0] ?? 'configuration');

@@ -120,10 +120,11 @@ function registerAction(app: Application<BotTurnState>, verb: string | RegExp, h
       }
       return outcome.replies ?? [];
     });
+    // One card replaces the clicked one; one text shows on it; anything more arrives as messages.
     const [first] = result;
-    if (first?.type === 'card' && result.length === 1) return first.card;
+    if (result.length === 1) return first.type === 'card' ? first.card : first.text;
     await sendReplies(context, result);
-    return first?.type === 'text' && result.length === 1 ? first.text : caller.t('actions.done');
+    return caller.t('actions.done');
   });
   app.adaptiveCards.actionSubmit<Record<string, unknown>>(verb, async (context, _state, data) => {
     const caller = callerOf(context);

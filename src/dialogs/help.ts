@@ -27,7 +27,7 @@ export function welcomeReply(caller: Caller): Reply {
   const { t } = caller;
   return cardReply(
     renderCard('welcome', {
-      title: t('welcome.title', { name: caller.name.split(' ')[0] || caller.name }),
+      title: caller.name.trim() ? t('welcome.title', { name: caller.name.trim().split(' ')[0] }) : t('welcome.titleAnonymous'),
       intro: t('welcome.intro'),
       privacy: t('welcome.privacy'),
       buttons: buttons(caller),

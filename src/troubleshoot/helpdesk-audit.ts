@@ -17,7 +17,7 @@ export interface HelpdeskAuditEntry {
   outcome: HelpdeskOutcome;
   /** sendCard: the diagnose entry it came from. */
   reference?: string;
-  /** sendCard: what was sent (symptom, case id), as short text. */
+  /** diagnose shown: the person's name; sendCard sent: `symptom=...;session=...`; a failure: its reason. */
   detail?: string;
   at: string;
 }

@@ -44,6 +44,7 @@ export interface HelpdeskAuditTable {
   outcome: string;
   /** For sendCard: the diagnose it came from; the case id once sent. */
   reference: string | null;
+  /** diagnose shown: the person's name; sendCard sent: symptom and case id; a failure: its reason. */
   detail: string | null;
   at: string;
 }

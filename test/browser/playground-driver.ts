@@ -23,12 +23,14 @@ export class PlaygroundDriver {
     return this;
   }
 
+  /** The message box: a rich-text editor, not a textarea. */
   composer(): Locator {
-    return this.page.getByPlaceholder('Type a message');
+    return this.page.locator('[data-lexical-editor="true"][role="textbox"]').first();
   }
 
   async say(text: string): Promise<void> {
-    await this.composer().fill(text);
+    await this.composer().click();
+    await this.page.keyboard.type(text);
     await this.page.getByRole('button', { name: 'Send Message' }).click();
   }
 

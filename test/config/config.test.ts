@@ -67,6 +67,11 @@ describe('config', () => {
     expect(text).not.toContain('\n');
   });
 
+  it('treats an empty value as not set', () => {
+    expect(parseConfig({ DATABASE_URL: '', BOT_PORT: ' ' }).storage.databaseUrl).toBeUndefined();
+    expect(parseConfig({ BOT_PORT: '' }).server.port).toBe(3978);
+  });
+
   it('parses lists and the sharing policy', () => {
     const config = parseConfig({ HELPDESK_USERS: 'LynneR@example.com, a@b.org', SHARING_POLICY_DOMAINS: 'partner.example.org:limitedRead' });
     expect(config.helpdeskUsers).toEqual(['lynner@example.com', 'a@b.org']);

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadTroubleshootTrees, parseTree, TreeValidationError } from '../../src/troubleshoot/tree-loader';
 import { pathsFor } from '../../src/troubleshoot/tree-paths';
-import type { TroubleshootTree } from '../../src/troubleshoot/tree-schema';
 import { compareTrees, validateTree } from '../../src/troubleshoot/tree-validation';
 
 const srcDir = path.resolve(__dirname, '../../src/troubleshoot');
@@ -126,7 +125,7 @@ describe('a broken tree', () => {
   });
 
   it('is rejected when the French tree lacks a node or differs in structure', () => {
-    const missing = parseTree(rawTree('fr'), 'tree.fr.json', 'fr') as TroubleshootTree;
+    const missing = parseTree(rawTree('fr'), 'tree.fr.json', 'fr');
     const withoutNode = { ...missing, nodes: missing.nodes.filter((n) => n.id !== 'o-web-check') };
     expect(compareTrees(en, withoutNode)).toContain('node "o-web-check" is missing in the fr tree');
     const relinked = {

@@ -1,0 +1,136 @@
+import { settle, reasonOf } from '../../troubleshoot/check-report';
+import type { HelpdeskAuditEntry } from '../../troubleshoot/helpdesk-audit';
+import type { Caller } from '../caller';
+import { errorReplies } from '../error-reply';
+import type { ActionResult } from '../feature';
+import { cardReply, textReply, type Reply } from '../reply';
+import { helpdeskSendData } from './card-data';
+import { startCard } from './case-cards';
+import { diagnoseCard } from './diagnose-card';
+import type { TroubleshootDeps } from './troubleshoot-deps';
+
+const addressPattern = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
+
+/**
+ * Helpdesk mode: people listed in `helpdeskUsers` look at someone's sharing state (`/diagnose address`)
+ * and send them the right troubleshooting card. Membership is checked on every use from the caller's own
+ * mailbox address (never from card data), and every use, allowed or refused, is audited.
+ */
+export class HelpdeskMode {
+  constructor(private readonly deps: TroubleshootDeps) {}
+
+  async diagnose(caller: Caller, args: string): Promise<Reply[]> {
+    const { audit, gateway, records } = this.deps;
+    const targetAddress = args.trim().split(/\s+/)[0]?.toLowerCase() || undefined;
+    const actor = await this.actor(caller);
+    const base = { actorUserId: caller.userId, actorAddress: actor.address, action: 'diagnose' as const, targetAddress };
+    if (!actor.ok) {
+      await audit.record({ ...base, outcome: 'failed', detail: reasonOf(actor.error) });
+      return errorReplies(caller, actor.error);
+    }
+    if (!actor.helpdesk) {
+      await audit.record({ ...base, outcome: 'refused' });
+      return [textReply(caller.t('troubleshoot:helpdesk.refused'))];
+    }
+    if (!targetAddress || !addressPattern.test(targetAddress)) {
+      await audit.record({ ...base, outcome: 'invalid' });
+      return [textReply(caller.t('troubleshoot:helpdesk.usage'))];
+    }
+    const found = await settle(gateway.resolvePerson(caller, { address: targetAddress }));
+    if (!found.ok) {
+      const reason = reasonOf(found.error);
+      const notFound = reason === 'notFound' || reason === 'invalidRequest';
+      await audit.record({ ...base, outcome: notFound ? 'notFound' : 'failed', detail: reason });
+      return notFound ? [textReply(caller.t('troubleshoot:helpdesk.notFound', { address: targetAddress }))] : errorReplies(caller, found.error);
+    }
+    const person = found.value;
+    if (!person.isInsideOrganization || !person.id) {
+      await audit.record({ ...base, outcome: 'notFound', detail: 'external' });
+      return [textReply(caller.t('troubleshoot:helpdesk.external', { address: targetAddress }))];
+    }
+    const [subscriptions, invitations, shares, cases, recipient] = await Promise.all([
+      records.subscriptionsOf(person.id),
+      records.pendingInvitationsFor(person.id),
+      records.sharesBy(person.id),
+      this.deps.sessions.recentFor(person.id, 3),
+      this.deps.notifier.reachable(person.id),
+    ]);
+    const entry = await audit.record({ ...base, targetUserId: person.id, outcome: 'shown', detail: person.displayName });
+    const state = { person, reachable: recipient !== undefined, subscriptions, invitations, shares, cases };
+    return [cardReply(diagnoseCard(caller, this.deps.trees.in(caller.locale), state, entry.id))];
+  }
+
+  /** "Send the card" on a diagnose card: a new case for the person, started on their side, in their language. */
+  async sendCard(caller: Caller, raw: Record<string, unknown>): Promise<ActionResult> {
+    const { audit, notifier, sessions, trees } = this.deps;
+    const parsed = helpdeskSendData.safeParse(raw);
+    if (!parsed.success) return { replies: [textReply(caller.t('troubleshoot:errors.invalid'))] };
+    const data = parsed.data;
+    const diagnosis = await audit.get(data.diagnosisId);
+    const actor = await this.actor(caller);
+    const base = {
+      actorUserId: caller.userId,
+      actorAddress: actor.address,
+      action: 'sendCard' as const,
+      reference: data.diagnosisId,
+      targetAddress: diagnosis?.targetAddress,
+      targetUserId: diagnosis?.targetUserId,
+    };
+    if (!actor.ok) {
+      await audit.record({ ...base, outcome: 'failed', detail: reasonOf(actor.error) });
+      return { replies: errorReplies(caller, actor.error) };
+    }
+    if (!actor.helpdesk) {
+      await audit.record({ ...base, outcome: 'refused' });
+      return { replies: [textReply(caller.t('troubleshoot:helpdesk.refused'))] };
+    }
+    // The diagnose must be this helpdesk member's own: a forwarded card does not let someone else act.
+    if (!diagnosis || !isShownDiagnosis(diagnosis, caller.userId) || !diagnosis.targetUserId) {
+      await audit.record({ ...base, outcome: 'refused', detail: 'stale' });
+      return { replies: [textReply(caller.t('troubleshoot:helpdesk.stale'))] };
+    }
+    const targetUserId = diagnosis.targetUserId;
+    const name = diagnosis.detail ?? diagnosis.targetAddress ?? '';
+    const symptom = data.symptom ? trees.in('en').symptom(data.symptom) : undefined;
+    if (!symptom) {
+      await audit.record({ ...base, outcome: 'invalid' });
+      return { replies: [textReply(caller.t('troubleshoot:helpdesk.missingSymptom'))] };
+    }
+    const already = await audit.sentFrom(data.diagnosisId);
+    if (already.some((entry) => entry.detail?.startsWith(`symptom=${symptom.id};`))) {
+      await audit.record({ ...base, outcome: 'alreadySent', detail: `symptom=${symptom.id};` });
+      return { replies: [textReply(caller.t('troubleshoot:helpdesk.alreadySent', { name }))] };
+    }
+    const recipient = await notifier.reachable(targetUserId);
+    if (!recipient) {
+      await audit.record({ ...base, outcome: 'unreachable' });
+      return { replies: [textReply(caller.t('troubleshoot:helpdesk.unreachable', { name }))] };
+    }
+    const personAddress = data.person.trim().toLowerCase();
+    const session = await sessions.create({
+      userId: targetUserId,
+      locale: recipient.locale,
+      treeVersion: trees.version,
+      symptomId: symptom.id,
+      ...(addressPattern.test(personAddress) && { person: { address: personAddress, name: personAddress } }),
+      startedBy: caller.userId,
+    });
+    const view = { speaker: recipient, tree: trees.in(recipient.locale), session };
+    const card = startCard(view, { note: recipient.t('troubleshoot:start.helpdeskIntro', { name: caller.name || actor.address }) });
+    await notifier.notify(targetUserId, [cardReply(card)], { dedupeKey: `troubleshoot-helpdesk:${data.diagnosisId}:${symptom.id}` });
+    await audit.record({ ...base, outcome: 'sent', detail: `symptom=${symptom.id};session=${session.id}` });
+    return { replies: [textReply(caller.t('troubleshoot:helpdesk.sent', { name }))] };
+  }
+
+  /** Who is acting, from their own mailbox: helpdesk membership is decided by address, as configured. */
+  private async actor(caller: Caller): Promise<{ ok: true; address: string; helpdesk: boolean } | { ok: false; address: undefined; error: unknown }> {
+    const me = await settle(this.deps.gateway.getMe(caller));
+    if (!me.ok) return { ok: false, address: undefined, error: me.error };
+    const address = me.value.address.toLowerCase();
+    return { ok: true, address, helpdesk: this.deps.helpdeskUsers.includes(address) };
+  }
+}
+
+function isShownDiagnosis(entry: HelpdeskAuditEntry, actorUserId: string): boolean {
+  return entry.action === 'diagnose' && entry.outcome === 'shown' && entry.actorUserId === actorUserId;
+}
