@@ -71,7 +71,7 @@ export function diagnoseCard(speaker: Speaker, tree: TreeIndex, state: SharingSt
     ...(latestSummary
       ? [
           {
-            title: t('troubleshoot:helpdesk.lastChecksTitle'),
+            title: t('troubleshoot:helpdesk.lastChecksTitle', { name }),
             items: [...latestSummary.checks, t('troubleshoot:helpdesk.caseSteps', { steps: latestSummary.stepsTried.join('; ') || t('troubleshoot:handoff.noSteps') })].map((text) => ({ text })),
           },
         ]
