@@ -104,7 +104,8 @@ export class ConfigError extends Error {}
 /** Reads `env/.env.<name>`, then `env/.env.<name>.user`, then the process environment (which wins). */
 export function readEnvFiles(rootDir: string, envName: string): Record<string, string> {
   const files = [`.env.${envName}`, `.env.${envName}.user`].map((name) => path.join(rootDir, 'env', name));
-  return Object.assign({}, ...files.filter((file) => existsSync(file)).map((file) => parseDotenv(readFileSync(file))));
+  const parsed: Array<Record<string, string>> = files.filter((file) => existsSync(file)).map((file) => parseDotenv(readFileSync(file)));
+  return Object.assign({}, ...parsed) as Record<string, string>;
 }
 
 /** Validates raw settings; a bad value throws a ConfigError whose message is one line naming the variable. */

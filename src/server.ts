@@ -82,6 +82,9 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   const url = `http://${deps.host.includes(':') ? `[${deps.host}]` : deps.host}:${address.port}`;
   return {
     url,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      }),
   };
 }

@@ -66,7 +66,7 @@ export function createTeamsApp(deps: TeamsAppDeps): Application<BotTurnState> {
   });
 
   const actions: Record<string, ActionHandler> = {
-    [Verb.RunCommand]: async (caller, data) => ({ replies: await router.run(caller, String(data.command ?? 'help')) }),
+    [Verb.RunCommand]: async (caller, data) => ({ replies: await router.run(caller, typeof data.command === 'string' ? data.command : 'help') }),
   };
   for (const feature of deps.features) Object.assign(actions, feature.actions);
   for (const [verb, handler] of Object.entries(actions)) registerAction(app, verb, handler, logger);
@@ -91,7 +91,7 @@ export function createTeamsApp(deps: TeamsAppDeps): Application<BotTurnState> {
     }
     logger.error({ err: error, activityType: context.activity.type }, 'unhandled turn error');
     const caller = callerOf(context);
-    if (caller && context.activity.type === ActivityTypes.Message) {
+    if (caller && context.activity.type === (ActivityTypes.Message as string)) {
       await context.sendActivity(caller.t('errors.generic')).catch(() => undefined);
     }
   });

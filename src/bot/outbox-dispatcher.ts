@@ -97,7 +97,7 @@ export class OutboxDispatcher {
           sendError = error;
         }
       });
-      if (sendError) throw sendError;
+      if (sendError) throw sendError instanceof Error ? sendError : new Error('proactive send failed');
       await outbox.markSent(entry.id);
       return 'sent';
     } catch (error) {

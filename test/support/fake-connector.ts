@@ -32,7 +32,7 @@ export class FakeConnector {
         return;
       }
       const id = `activity-${this.nextId++}`;
-      this.sent.push({ ...(req.body as SentActivity), conversationId: String(req.params.conversationId), ...extra, id });
+      this.sent.push({ ...(req.body as SentActivity), conversationId: String((req.params as Record<string, string>).conversationId), ...extra, id });
       res.send(200, { id });
     };
     this.server.post('/v3/conversations/:conversationId/activities', (req: Request, res: Response, next: Next) => {
@@ -40,11 +40,11 @@ export class FakeConnector {
       next();
     });
     this.server.post('/v3/conversations/:conversationId/activities/:activityId', (req: Request, res: Response, next: Next) => {
-      record(req, res, { replyToId: String(req.params.activityId) });
+      record(req, res, { replyToId: String((req.params as Record<string, string>).activityId) });
       next();
     });
     this.server.put('/v3/conversations/:conversationId/activities/:activityId', (req: Request, res: Response, next: Next) => {
-      record(req, res, { updatedId: String(req.params.activityId) });
+      record(req, res, { updatedId: String((req.params as Record<string, string>).activityId) });
       next();
     });
     this.server.post('/v3/conversations', (req: Request, res: Response, next: Next) => {
@@ -53,7 +53,9 @@ export class FakeConnector {
       res.send(200, { id: `personal-${member?.aadObjectId ?? member?.id ?? 'unknown'}` });
       next();
     });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', () => resolve()));
+    await new Promise<void>((resolve) => {
+      this.server.listen(0, '127.0.0.1', () => resolve());
+    });
     this.url = `http://127.0.0.1:${this.server.address().port}/`;
     return this;
   }
@@ -64,7 +66,9 @@ export class FakeConnector {
   }
 
   close(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
+    return new Promise((resolve) => {
+      this.server.close(() => resolve());
+    });
   }
 }
 
