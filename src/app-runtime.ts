@@ -93,7 +93,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const sharingRecords = sharingRecordsFrom({ subscriptions });
   const troubleshoot = createTroubleshootFeature({ config, db: database.db, gateway, trees: troubleshootTrees, records: sharingRecords, notifier, clock, logger });
   const features: Feature[] = [createSubscribeFeature(subscriptionDeps), createCalendarsFeature(subscriptionDeps), ...sharing.features, troubleshoot];
-  const router = new CommandRouter(Object.assign({}, ...features.map((feature) => feature.commands)));
+  const router = new CommandRouter(Object.assign({}, ...features.map((feature) => feature.commands ?? {})) as Feature['commands'] & object);
   const app = createTeamsApp({
     adapter,
     storage: options.botStorage ?? new SqlBotStorage(database.db, clock),

@@ -88,7 +88,9 @@ export class ShareService extends ShareOperations {
   private async deliver(invitation: Invitation): Promise<boolean> {
     const intent = this.requireIntent(invitation);
     const { notifier, notices, invitations } = this.deps;
-    const inTeams = await notifyPerson(notifier, invitation.recipient.userId, (to) => notices.invitation(invitation, to), `invite:${invitation.id}`);
+    // The card shows the invitation as the recipient will find it: open, waiting for their answer.
+    const sent: Invitation = { ...invitation, status: 'pending', intent: undefined, intentAt: undefined };
+    const inTeams = await notifyPerson(notifier, invitation.recipient.userId, (to) => notices.invitation(sent, to), `invite:${invitation.id}`);
     if (inTeams) {
       await invitations.advance(invitation.id, intent.id, { channel: 'teams' });
       return true;

@@ -41,7 +41,7 @@ describe('in the Agents Playground', () => {
     await driver.screenshot('help-card');
     const help = driver.card('What I can do');
     await driver.clickButton(help, 'Fix a problem');
-    await driver.waitForText('not available yet');
+    await driver.waitForText("Let's fix it together");
     await driver.screenshot('help-button');
   });
 });

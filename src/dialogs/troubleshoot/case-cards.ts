@@ -5,7 +5,7 @@ import type { TroubleshootSession } from '../../troubleshoot/session-store';
 import type { TreeIndex } from '../../troubleshoot/tree-index';
 import type { OutcomeAction, OutcomeNode, QuestionNode } from '../../troubleshoot/tree-schema';
 import { caseSummary, clientLabel, symptomLabel } from './case-summary';
-import { checkLine, fillTreeText, levelName, type Speaker } from './case-text';
+import { checkRow, fillTreeText, levelName, type Speaker } from './case-text';
 
 /** A case shown to someone: in the speaker's words, from the tree of the speaker's language. */
 export interface CaseView {
@@ -87,7 +87,7 @@ function checklist(view: CaseView) {
   return {
     hasChecks: results.length > 0,
     checksTitle: t('troubleshoot:step.checksTitle'),
-    checks: results.map((result) => ({ text: checkLine(t, result) })),
+    checks: results.map((result) => checkRow(t, result)),
     incomplete: view.session.checks?.incomplete ?? false,
     incompleteText: t('troubleshoot:step.incomplete'),
   };
@@ -179,7 +179,10 @@ export function closedCard(view: CaseView): AdaptiveCardJson {
 export type HandoffStatus = 'sent' | 'alreadySent' | 'failed' | 'noHelpdesk';
 
 /** The case summary, with the one-click "send to the helpdesk" while it has not been sent. */
-export function handoffCard(view: CaseView, options: { title: string; text: string; status?: HandoffStatus; failure?: string; canSend: boolean }): AdaptiveCardJson {
+export function handoffCard(
+  view: CaseView,
+  options: { title: string; text: string; status?: HandoffStatus; failure?: string; canSend: boolean; note?: string },
+): AdaptiveCardJson {
   const { speaker, tree, session } = view;
   const { t } = speaker;
   const summary = caseSummary(speaker, tree, session);
@@ -192,13 +195,15 @@ export function handoffCard(view: CaseView, options: { title: string; text: stri
   return renderCard('troubleshoot-handoff', {
     hasHeader: true,
     header: header(view),
+    hasNote: Boolean(options.note),
+    note: options.note ?? '',
     title: options.title,
     text: options.text,
     summaryTitle: t('troubleshoot:handoff.summaryTitle'),
     facts: summary.facts,
     hasChecks: summary.checks.length > 0,
     checksTitle: t('troubleshoot:handoff.checks'),
-    checks: summary.checks.map((text) => ({ text })),
+    checks: (session.checks?.results ?? []).map((result) => checkRow(t, result)),
     stepsTitle: t('troubleshoot:handoff.stepsTried'),
     steps: (summary.stepsTried.length > 0 ? summary.stepsTried : [t('troubleshoot:handoff.noSteps')]).map((text) => ({ text })),
     hasStatus: options.status !== undefined,

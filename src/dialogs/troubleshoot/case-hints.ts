@@ -23,9 +23,11 @@ export function caseHints(text: string, trees: TreeIndex[]): CaseHints {
   const folded = foldText(text);
   const hints: CaseHints = {};
   const [reference] = trees;
-  const symptom = reference?.tree.symptoms.find((candidate) =>
+  // The tree lists symptoms from the most general ("does not show") to the more specific: the last match wins.
+  const matching = (reference?.tree.symptoms ?? []).filter((candidate) =>
     trees.some((tree) => (tree.symptom(candidate.id)?.keywords ?? []).some((keyword) => folded.includes(foldText(keyword)))),
   );
+  const symptom = matching[matching.length - 1];
   if (symptom) hints.symptomId = symptom.id;
 
   const normalized = text.replace(/[’`]/g, "'");

@@ -51,7 +51,7 @@ export function currentCard(deps: TroubleshootDeps, view: CaseView, note?: strin
     const status = session.status === 'handedOff' ? 'alreadySent' : deps.helpdeskUsers.length === 0 ? 'noHelpdesk' : undefined;
     const vars = session.checks?.vars ?? {};
     const words = { title: fillTreeText(speaker.t, node.title, vars), text: fillTreeText(speaker.t, node.text, vars) };
-    return { card: handoffCard(view, { ...words, status, canSend: status === undefined }) };
+    return { card: handoffCard(view, { ...words, status, canSend: status === undefined, note }) };
   }
   return { card: stepCard(view, node, { note }) };
 }

@@ -33,11 +33,24 @@ function readableVars(t: Translate, vars: Record<string, string | undefined>): R
   return out;
 }
 
-/** One checklist line: "✅ Shared with you: Project Phoenix (all details)". */
-export function checkLine(t: Translate, result: CheckResult): string {
+/** Pass, fail, could not tell: marks every font has (emoji may not render), coloured on cards. */
+const marks = {
+  pass: { mark: '✓', color: 'Good' },
+  fail: { mark: '✗', color: 'Attention' },
+  unknown: { mark: '?', color: 'Warning' },
+} as const;
+
+/** One checklist row: its mark, the mark's colour, and the sentence. */
+export function checkRow(t: Translate, result: CheckResult): { mark: string; color: string; text: string } {
   const vars = readableVars(t, result.vars);
   if (result.calendars) vars.calendars = result.calendars.map((calendar) => `${calendar.name} (${levelName(t, calendar.level)})`).join(', ');
-  return `${t(`troubleshoot:status.${result.status}`)} ${t(`troubleshoot:checks.${result.id}.${result.message}`, vars)}`;
+  return { ...marks[result.status], text: t(`troubleshoot:checks.${result.id}.${result.message}`, vars) };
+}
+
+/** One checklist line as plain text: "✓ Shared with you: Project Phoenix (all details)". */
+export function checkLine(t: Translate, result: CheckResult): string {
+  const row = checkRow(t, result);
+  return `${row.mark} ${row.text}`;
 }
 
 /** Fills a tree text's `{{placeholders}}` from the case; what the case does not know reads as a neutral word. */

@@ -1,6 +1,6 @@
 import { startBotHarness, type BotHarness } from '../../support/bot-harness';
 import { megan } from '../../support/demo-users';
-import { cardFrom, cardText, buttonData, textFrom } from './card-helpers';
+import { cardFrom, cardText, buttonData, textFrom, inputValue } from './card-helpers';
 
 describe('smoke', () => {
   let bot: BotHarness;
@@ -10,7 +10,7 @@ describe('smoke', () => {
     let turn = await bot.say(megan, '/subscribe alex');
     let card = cardFrom(turn);
     console.log(cardText(card));
-    turn = await bot.click(megan, { ...buttonData(card, 'Save'), calendarIds: (card as any).body[3].value });
+    turn = await bot.click(megan, { ...buttonData(card, 'Save'), calendarIds: inputValue(card, "calendarIds") });
     card = cardFrom(turn);
     console.log(cardText(card));
     turn = await bot.click(megan, buttonData(card, 'Open the agenda'));

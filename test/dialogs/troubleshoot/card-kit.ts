@@ -88,3 +88,14 @@ export function choicesOf(card: Card, id: string): Array<{ title: string; value:
 export function press(bot: BotHarness, user: DemoUser, card: Card, title: string | RegExp, inputs: Record<string, string> = {}): Promise<TurnResult> {
   return bot.click(user, { ...findAction(card, title).data, ...inputs });
 }
+
+/** The checklist rows of a card, as "✓ sentence" (the mark and the sentence are two columns). */
+export function checklist(card: Card): string[] {
+  const rows: string[] = [];
+  walk(card, (node) => {
+    if (node.type !== 'ColumnSet' || !Array.isArray(node.columns)) return;
+    const texts = (node.columns as Array<{ items?: Array<{ text?: string }> }>).map((column) => column.items?.[0]?.text ?? '');
+    if (texts.length === 2 && ['✓', '✗', '?'].includes(texts[0])) rows.push(`${texts[0]} ${texts[1]}`);
+  });
+  return rows;
+}

@@ -2,7 +2,7 @@ import { loadTroubleshootTrees } from '../../../src/troubleshoot/tree-loader';
 import type { TreeNode } from '../../../src/troubleshoot/tree-schema';
 import { startBotHarness, type BotHarness } from '../../support/bot-harness';
 import { megan } from '../../support/demo-users';
-import { actionsOf, cardFrom, cardText, press, type Card } from './card-kit';
+import { actionsOf, cardFrom, cardText, checklist, press, type Card } from './card-kit';
 
 /**
  * Every app × problem, through the bot's real entry points against the Graph emulator: Megan follows
@@ -78,6 +78,8 @@ describe('every app and problem, through the bot', () => {
     if (person) card = cardFrom(await press(bot, megan, card, 'Check', person));
 
     expect(cardText(card)).toContain('What I checked');
+    expect(checklist(card).length).toBeGreaterThan(0);
+    expect(checklist(card).filter((row) => row.startsWith('?'))).toEqual([]);
     expect(cardText(card)).toContain(marker(firstAdvice(symptomId, clientId)));
 
     const seen: string[] = [];

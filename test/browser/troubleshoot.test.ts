@@ -1,0 +1,109 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { parseConfig } from '../../src/config';
+import { startLocalStack, type LocalStack } from '../../scripts/local-stack';
+import { PlaygroundDriver } from './playground-driver';
+
+const rootDir = path.resolve(__dirname, '..', '..');
+const playgroundPort = 56191;
+
+/**
+ * The Agents Playground sends every message and card click with `locale: "en-US"` (hard-coded in
+ * 0.2.28; its config has no locale). A French conversation starts with "Mock an Activity > Custom
+ * activity" carrying `locale: "fr-FR"`; the case then keeps the language it was opened in, so the
+ * clicks that follow (sent as en-US) still get French cards.
+ */
+async function sayInFrench(driver: PlaygroundDriver, text: string): Promise<void> {
+  const { page } = driver;
+  await page.getByRole('button', { name: 'Mock an Activity' }).click();
+  await page.getByRole('menuitem', { name: 'Custom activity' }).click();
+  const activity = {
+    id: `custom-${Date.now()}`,
+    timestamp: new Date().toISOString(),
+    channelId: 'msteams',
+    serviceUrl: `http://localhost:${playgroundPort}/_connector`,
+    recipient: { id: '00000000-0000-0000-0000-000000000011', name: 'Calendar Sharing Assistant' },
+    conversation: { id: 'personal-chat-megan', conversationType: 'personal', tenantId: '00000000-0000-0000-0000-0000000000001' },
+    from: { id: 'user-id-1', aadObjectId: '00000000-0000-0000-0000-0000000000021', name: 'Megan Bowen' },
+    type: 'message',
+    text,
+    locale: 'fr-FR',
+  };
+  // The editor is Monaco: replace its whole text at once (typing would auto-close brackets).
+  await page.locator('.monaco-editor textarea').focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(JSON.stringify(activity));
+  await page.getByRole('button', { name: 'Send activity' }).click();
+}
+
+describe('troubleshooting in the Agents Playground, in French', () => {
+  let stack: LocalStack;
+  const driver = new PlaygroundDriver();
+
+  beforeAll(async () => {
+    const config = parseConfig({
+      APP_MODE: 'local',
+      BOT_PORT: '0',
+      GRAPH_BASE_URL: 'http://127.0.0.1:0/v1.0',
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'csa-browser-troubleshoot-')),
+      ALLOWED_TENANT_IDS: '00000000-0000-0000-0000-0000000000001',
+      HELPDESK_USERS: 'lynner@example.com',
+      LOG_LEVEL: 'silent',
+    });
+    stack = await startLocalStack({
+      rootDir,
+      config,
+      playground: { port: playgroundPort, configFile: 'playground/megan.m365agentsplayground.yml' },
+      logger: pino({ level: 'silent' }),
+    });
+    await driver.open(stack.playgroundUrl ?? '');
+  });
+
+  afterAll(async () => {
+    await driver.close();
+    await stack?.stop();
+  });
+
+  it("walks one full path: Alex's shared calendar missing in Outlook 2013 over ActiveSync, up to the helpdesk", async () => {
+    await sayInFrench(driver, "je ne vois pas le calendrier d'Alex");
+    await driver.waitForText('Réglons ça ensemble');
+    const start = driver.card('Réglons ça ensemble');
+    await start.getByRole('radio', { name: 'Outlook 2013 avec un compte ActiveSync' }).check();
+    await driver.screenshot('troubleshoot-fr-1-start');
+    await driver.clickButton(start, 'Suivant');
+
+    await driver.waitForText('De qui est ce calendrier ?');
+    const person = driver.card('De qui est ce calendrier ?');
+    await expectValue(person.getByRole('textbox'), 'alexw@example.com');
+    await driver.clickButton(person, 'Vérifier');
+
+    await driver.waitForText("Ce que j'ai vérifié");
+    await driver.waitForText('Partagé avec vous : Project Phoenix (peut consulter)');
+    await driver.waitForText('Ajoutez le calendrier vous-même');
+    await driver.screenshot('troubleshoot-fr-2-checks');
+    await driver.clickButton(driver.card("Ce que j'ai vérifié"), 'Non, toujours pas');
+
+    await driver.waitForText("Outlook 2013 en ActiveSync a besoin d'un alias");
+    await driver.clickButton(driver.card("Outlook 2013 en ActiveSync a besoin d'un alias"), 'Non, toujours pas');
+
+    await driver.waitForText('Ouvrez le calendrier partagé à la main');
+    await driver.clickButton(driver.card('Ouvrez le calendrier partagé à la main'), 'Non, toujours pas');
+
+    await driver.waitForText('Passons le relais au support informatique');
+    await driver.waitForText('Étapes essayées');
+    await driver.screenshot('troubleshoot-fr-3-handoff');
+    await driver.clickButton(driver.card('Passons le relais au support informatique'), 'Envoyer au support');
+
+    await driver.waitForText('Envoyé au support');
+    await driver.screenshot('troubleshoot-fr-4-sent');
+    const [mail] = stack.emulator.control.sentMail('lynner@example.com');
+    expect(mail.subject).toMatch(/^\[Aide calendrier\] Megan Bowen : Un calendrier partagé avec moi ne s'affiche pas/);
+  });
+});
+
+async function expectValue(locator: ReturnType<PlaygroundDriver['card']>, value: string): Promise<void> {
+  expect(await locator.inputValue()).toBe(value);
+}

@@ -1,0 +1,66 @@
+import { SqlSubscriptionStore, type Subscription } from '../../../src/subscriptions/subscription-store';
+import type { BotHarness, TurnResult } from '../../support/bot-harness';
+import type { DemoUser } from '../../support/demo-users';
+import { buttonData, cardFrom, choicesOf, type Card } from './card-helpers';
+
+/**
+ * Back to the demo organisation: Graph seed, no faults, and none of the bot's records from an earlier
+ * test (subscriptions, access requests, who the bot can reach, queued messages).
+ */
+export async function resetWorld(bot: BotHarness): Promise<void> {
+  bot.emulator.control.reset();
+  bot.emulator.control.clearFaults();
+  const { db } = bot.app.database;
+  await db.deleteFrom('subscriptions').execute();
+  await db.deleteFrom('access_requests').execute();
+  await db.deleteFrom('outbox').execute();
+  await db.deleteFrom('conversation_references').execute();
+}
+
+/** The bot's subscription records, read as the share flow would. */
+export function storeOf(bot: BotHarness): SqlSubscriptionStore {
+  return new SqlSubscriptionStore(bot.app.database.db, bot.clock);
+}
+
+export async function subscriptionsOf(bot: BotHarness, user: DemoUser): Promise<Subscription[]> {
+  return storeOf(bot).listFor(user.aadObjectId);
+}
+
+/** The id of one of the owner's calendars, by name ("Calendar" is the primary one). */
+export function calendarIdOf(bot: BotHarness, owner: DemoUser, name: string): string {
+  const calendar = bot.emulator.control.calendarsOf(owner.email).find((candidate) => candidate.name === name);
+  if (!calendar) throw new Error(`${owner.email} has no calendar "${name}"`);
+  return calendar.id;
+}
+
+/** Acts in Graph as a person (the owner sharing or revoking outside the bot, in Outlook). */
+export function asUser(user: DemoUser): { userId: string } {
+  return { userId: user.aadObjectId };
+}
+
+/** The owner shares a calendar in Outlook, outside the bot. */
+export async function share(bot: BotHarness, owner: DemoUser, calendar: string, recipient: DemoUser, role: 'freeBusyRead' | 'limitedRead' | 'read'): Promise<void> {
+  await bot.app.gateway.grantPermission(asUser(owner), { calendarId: calendarIdOf(bot, owner, calendar), recipient: { address: recipient.email }, role });
+}
+
+/** The owner stops sharing a calendar with someone, outside the bot. */
+export async function revoke(bot: BotHarness, owner: DemoUser, calendar: string, recipient: DemoUser): Promise<void> {
+  const calendarId = calendarIdOf(bot, owner, calendar);
+  const permission = (await bot.app.gateway.listPermissions(asUser(owner), { calendarId })).find((p) => p.recipient.address === recipient.email);
+  if (!permission) throw new Error(`${calendar} is not shared with ${recipient.email}`);
+  await bot.app.gateway.revokePermission(asUser(owner), { calendarId, permissionId: permission.id });
+}
+
+/** The Action.Submit fallback of a button: a message activity carrying the same data, as older clients send it. */
+export function submit(bot: BotHarness, user: DemoUser, data: Record<string, unknown>): Promise<TurnResult> {
+  return bot.post(bot.activity(user, { type: 'message', value: data }));
+}
+
+/** `/subscribe <owner>`, tick the calendars named (all by default), save: the done card. */
+export async function follow(bot: BotHarness, user: DemoUser, owner: DemoUser, names?: string[]): Promise<Card> {
+  const pick = cardFrom(await bot.say(user, `/subscribe ${owner.email}`));
+  const choices = choicesOf(pick, 'calendarIds').filter((choice) => !names || names.some((name) => choice.title.startsWith(`${name} (`)));
+  if (choices.length === 0) throw new Error(`Nothing to tick on: ${JSON.stringify(pick)}`);
+  const turn = await bot.click(user, { ...buttonData(pick, /^(Save|Enregistrer)$/), calendarIds: choices.map((choice) => choice.value).join(',') });
+  return cardFrom(turn);
+}
