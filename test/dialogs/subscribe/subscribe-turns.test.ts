@@ -1,0 +1,205 @@
+import { startBotHarness, type BotHarness } from '../../support/bot-harness';
+import { adele, alex, inFrench, isaiah, megan } from '../../support/demo-users';
+import { buttonData, cardFrom, cardText, choicesOf, inputValue, textFrom } from './card-helpers';
+import { calendarIdOf, follow, resetWorld, revoke, share, submit, subscriptionsOf } from './world';
+
+describe('/subscribe: follow a calendar someone already shared', () => {
+  let bot: BotHarness;
+  beforeAll(async () => {
+    bot = await startBotHarness();
+  });
+  afterAll(() => bot.stop());
+  beforeEach(() => resetWorld(bot));
+
+  it('asks whose calendar, then lists what that person shares with me and at what level', async () => {
+    const ask = cardFrom(await bot.say(megan, '/subscribe'));
+    expect(cardText(ask)).toContain('Whose calendar do you want to see?');
+
+    const empty = cardFrom(await bot.click(megan, { ...buttonData(ask, 'Show their calendars'), owner: '  ' }));
+    expect(cardText(empty)).toContain('Type a name or an email address first.');
+
+    const pick = cardFrom(await bot.click(megan, { ...buttonData(ask, 'Show their calendars'), owner: 'alexw@example.com' }));
+    expect(cardText(pick)).toContain('Calendars Alex Wilber shares with you');
+    // Only the calendar Alex shared with Megan: not his primary calendar, not "Team Offsite".
+    expect(choicesOf(pick, 'calendarIds')).toEqual([{ title: 'Project Phoenix (can view)', value: calendarIdOf(bot, alex, 'Project Phoenix') }]);
+    // One calendar: ticked already, so saving is one click.
+    expect(inputValue(pick, 'calendarIds')).toBe(calendarIdOf(bot, alex, 'Project Phoenix'));
+  });
+
+  it('subscribes to one calendar: one record, and the next steps offered', async () => {
+    const done = await follow(bot, megan, alex);
+    expect(cardText(done)).toContain('Done: you now follow Project Phoenix');
+    const [subscription] = await subscriptionsOf(bot, megan);
+    expect(await subscriptionsOf(bot, megan)).toHaveLength(1);
+    expect(subscription).toMatchObject({
+      userId: megan.aadObjectId,
+      ownerAddress: 'alexw@example.com',
+      ownerName: 'Alex Wilber',
+      calendarId: calendarIdOf(bot, alex, 'Project Phoenix'),
+      calendarName: 'Project Phoenix',
+      source: 'subscribe',
+      createdAt: bot.clock.now().toISOString(),
+    });
+    expect(subscription.role).toBeUndefined();
+    expect(buttonData(done, 'Open the agenda')).toEqual({ verb: 'showAgenda', subscriptionId: subscription.id, range: 'week' });
+    expect(buttonData(done, 'Give it my own name')).toEqual({ verb: 'askAlias', subscriptionId: subscription.id });
+  });
+
+  it('subscribes to several calendars of one owner at once', async () => {
+    await share(bot, alex, 'Team Offsite', megan, 'limitedRead');
+    const pick = cardFrom(await bot.say(megan, '/subscribe Alex Wilber'));
+    const choices = choicesOf(pick, 'calendarIds');
+    expect(choices.map((choice) => choice.title)).toEqual(['Project Phoenix (can view)', 'Team Offsite (can view)']);
+    expect(inputValue(pick, 'calendarIds')).toBe('');
+
+    const done = cardFrom(await bot.click(megan, { ...buttonData(pick, 'Save'), calendarIds: choices.map((choice) => choice.value).join(',') }));
+    expect(cardText(done)).toContain('Done: you now follow Project Phoenix, Team Offsite');
+    expect((await subscriptionsOf(bot, megan)).map((s) => s.calendarName)).toEqual(['Project Phoenix', 'Team Offsite']);
+  });
+
+  it('keeps one record when subscribing twice, and says nothing changed', async () => {
+    await follow(bot, megan, alex);
+    const pick = cardFrom(await bot.say(megan, '/subscribe alexw@example.com'));
+    expect(choicesOf(pick, 'calendarIds')[0].title).toBe('Project Phoenix (can view, already followed)');
+    expect(inputValue(pick, 'calendarIds')).toBe('');
+
+    const again = await follow(bot, megan, alex);
+    expect(cardText(again)).toContain('You already followed it; nothing has changed.');
+    expect(await subscriptionsOf(bot, megan)).toHaveLength(1);
+  });
+
+  it('keeps the role and source an accepted invitation recorded when the same calendar is subscribed again', async () => {
+    const store = (await import('./world')).storeOf(bot);
+    await store.upsert({
+      userId: megan.aadObjectId,
+      ownerAddress: 'alexw@example.com',
+      ownerName: 'Alex Wilber',
+      calendarId: calendarIdOf(bot, alex, 'Project Phoenix'),
+      calendarName: 'Project Phoenix',
+      role: 'read',
+      source: 'invitation',
+    });
+    const pick = cardFrom(await bot.say(megan, '/subscribe alexw@example.com'));
+    expect(choicesOf(pick, 'calendarIds')[0].title).toBe('Project Phoenix (can see all details, already followed)');
+    await follow(bot, megan, alex);
+    expect(await subscriptionsOf(bot, megan)).toEqual([expect.objectContaining({ role: 'read', source: 'invitation' })]);
+  });
+
+  it.each([
+    ['plain words with an address', 'I lost the invitation, subscribe me to alexw@example.com please'],
+    ['the French command', '/abonner Alex'],
+    ['a capitalised address', '/subscribe AlexW@Example.com'],
+  ])('understands %s', async (_case, text) => {
+    const pick = cardFrom(await bot.say(megan, text));
+    expect(cardText(pick)).toMatch(/Alex Wilber/);
+    expect(choicesOf(pick, 'calendarIds')).toHaveLength(1);
+  });
+
+  it('asks whose calendar when plain words name no one', async () => {
+    const card = cardFrom(await bot.say(megan, 'I lost the invitation to a shared calendar'));
+    expect(cardText(card)).toContain('Whose calendar do you want to see?');
+  });
+
+  it('lets me pick among several people matching a name', async () => {
+    const people = cardFrom(await bot.say(megan, '/subscribe a'));
+    expect(cardText(people)).toContain('Several people match "a"');
+    const pick = cardFrom(await bot.click(megan, buttonData(people, 'Alex Wilber (alexw@example.com)')));
+    expect(cardText(pick)).toContain('Calendars Alex Wilber shares with you');
+  });
+
+  it.each([
+    ['an unknown address of my organisation', 'nobody@example.com', 'I know no one with the address nobody@example.com'],
+    ['a name nobody has', 'Zebulon', 'No one in your organisation matches "Zebulon"'],
+    ['something that is not an address', 'alex@example', '"alex@example" is not an email address'],
+    ['myself', 'meganb@example.com', 'That is you'],
+    ['someone outside the organisation', 'jordan@partner.example.org', 'outside your organisation'],
+  ])('explains when the owner is %s, keeping what I typed', async (_case, owner, message) => {
+    const card = cardFrom(await bot.say(megan, `/subscribe ${owner}`));
+    expect(cardText(card)).toContain(message);
+    expect(inputValue(card, 'owner')).toBe(owner);
+    expect(await subscriptionsOf(bot, megan)).toEqual([]);
+  });
+
+  it('says plainly when nothing is shared with me, and offers to ask the owner', async () => {
+    const card = cardFrom(await bot.say(megan, '/subscribe isaiahl@example.com'));
+    expect(cardText(card)).toContain('Isaiah Langer shares no calendar with you');
+    expect(buttonData(card, 'Ask Isaiah')).toEqual({ verb: 'requestAccess', ownerAddress: 'isaiahl@example.com' });
+  });
+
+  it('treats Exchange refusing to list the calendars as nothing shared', async () => {
+    bot.emulator.control.injectFault({ path: '^/users/alexw@example.com/calendars', status: 403, code: 'ErrorAccessDenied' });
+    const card = cardFrom(await bot.say(megan, '/subscribe alexw@example.com'));
+    expect(cardText(card)).toContain('Alex Wilber shares no calendar with you');
+  });
+
+  it('subscribes only to calendars really shared, whatever the card says', async () => {
+    const pick = cardFrom(await bot.say(megan, '/subscribe alexw@example.com'));
+    const save = buttonData(pick, 'Save');
+    const tampered = cardFrom(await bot.click(megan, { ...save, calendarIds: calendarIdOf(bot, alex, 'Team Offsite') }));
+    expect(cardText(tampered)).toContain('Alex Wilber no longer shares one of these calendars with you');
+    expect(await subscriptionsOf(bot, megan)).toEqual([]);
+
+    // Another owner's address with a calendar of Alex: Graph lists Adele's calendars, which hold no such id.
+    const otherOwner = await bot.click(megan, { ...save, ownerAddress: 'adelev@example.com', calendarIds: calendarIdOf(bot, alex, 'Project Phoenix') });
+    expect(cardText(cardFrom(otherOwner))).toContain('shares no calendar with you');
+    expect(await subscriptionsOf(bot, megan)).toEqual([]);
+
+    expect(textFrom(await bot.click(megan, { ...save, calendarIds: '' }))).toBe('Pick at least one calendar, then save.');
+    expect(textFrom(await bot.click(megan, { verb: 'subscribeSave', calendarIds: 'x' }))).toContain('This button is no longer valid');
+    expect(textFrom(await bot.click(megan, { verb: 'subscribeOwner', ownerAddress: 42 }))).toContain('This button is no longer valid');
+  });
+
+  it('says so when the owner revoked between the list and the save', async () => {
+    const pick = cardFrom(await bot.say(megan, '/subscribe alexw@example.com'));
+    await revoke(bot, alex, 'Project Phoenix', megan);
+    const card = cardFrom(await bot.click(megan, { ...buttonData(pick, 'Save'), calendarIds: inputValue(pick, 'calendarIds') }));
+    expect(cardText(card)).toContain('Alex Wilber shares no calendar with you');
+    expect(await subscriptionsOf(bot, megan)).toEqual([]);
+  });
+
+  it('works from the Action.Submit fallback with the same data', async () => {
+    const pick = cardFrom(await bot.say(megan, '/subscribe alexw@example.com'));
+    const turn = await submit(bot, megan, { ...buttonData(pick, 'Save'), calendarIds: inputValue(pick, 'calendarIds') });
+    expect(cardText(cardFrom(turn))).toContain('Done: you now follow Project Phoenix');
+    expect(await subscriptionsOf(bot, megan)).toHaveLength(1);
+  });
+
+  it('speaks French', async () => {
+    const pick = cardFrom(await bot.say(inFrench(megan), '/abonner alexw@example.com'));
+    expect(cardText(pick)).toContain('Calendriers que Alex Wilber partage avec vous');
+    expect(choicesOf(pick, 'calendarIds')[0].title).toBe('Project Phoenix (peut consulter)');
+    const done = await follow(bot, inFrench(megan), alex);
+    expect(cardText(done)).toContain('C\'est fait : vous suivez maintenant Project Phoenix');
+  });
+
+  describe('when Graph fails', () => {
+    it('explains a directory outage while looking the owner up', async () => {
+      bot.emulator.control.injectFault({ path: '^/users$', status: 500 });
+      const turn = await bot.say(megan, '/subscribe alexw@example.com');
+      expect(textFrom(turn)).toContain('Microsoft 365 is not answering right now');
+    });
+
+    it('explains throttling while listing the calendars, with the wait Graph asked for', async () => {
+      bot.emulator.control.injectFault({ path: '^/users/alexw@example.com/calendars', status: 429, retryAfter: '120' });
+      const turn = await bot.say(megan, '/subscribe alexw@example.com');
+      expect(textFrom(turn)).toContain('Please try again in 120 seconds');
+    });
+
+    it('saves nothing when the check before saving fails', async () => {
+      const pick = cardFrom(await bot.say(megan, '/subscribe alexw@example.com'));
+      bot.emulator.control.injectFault({ path: '^/users/alexw@example.com/calendars', status: 500 });
+      const turn = await bot.click(megan, { ...buttonData(pick, 'Save'), calendarIds: inputValue(pick, 'calendarIds') });
+      expect(textFrom(turn)).toContain('Microsoft 365 is not answering right now');
+      expect(await subscriptionsOf(bot, megan)).toEqual([]);
+    });
+  });
+
+  it('records what it needs for the other people too (two sharees of one calendar stay apart)', async () => {
+    await share(bot, alex, 'Project Phoenix', adele, 'read');
+    await follow(bot, megan, alex);
+    await follow(bot, adele, alex);
+    expect(await subscriptionsOf(bot, megan)).toHaveLength(1);
+    expect(await subscriptionsOf(bot, adele)).toHaveLength(1);
+    expect(await subscriptionsOf(bot, isaiah)).toEqual([]);
+  });
+});
