@@ -13,6 +13,8 @@ export interface LocalStackOptions {
   config: AppConfig;
   /** Start the Agents Playground on this port; false to leave it out. */
   playground: { port: number; configFile: string } | false;
+  /** More playgrounds on the same bot, one current user each (two people in one flow: a share and its answer). */
+  extraPlaygrounds?: Array<{ port: number; configFile: string }>;
   logger?: Logger;
 }
 
@@ -20,6 +22,8 @@ export interface LocalStack {
   emulator: RunningEmulator;
   app: RunningApp;
   playgroundUrl?: string;
+  /** The URLs of `extraPlaygrounds`, in the same order. */
+  extraPlaygroundUrls: string[];
   stop(): Promise<void>;
 }
 
@@ -47,12 +51,16 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await waitForHttp(`${playgroundUrl}/_internal/v1/config`, playground);
     logger.info(`Agents Playground: ${playgroundUrl}`);
   }
+  const extras = (options.extraPlaygrounds ?? []).map((extra) => ({ child: startPlayground(rootDir, `${app.url}/api/messages`, extra), url: `http://localhost:${extra.port}` }));
+  for (const extra of extras) await waitForHttp(`${extra.url}/_internal/v1/config`, extra.child);
   return {
     emulator,
     app,
     playgroundUrl,
+    extraPlaygroundUrls: extras.map((extra) => extra.url),
     stop: async () => {
       playground?.kill('SIGTERM');
+      for (const extra of extras) extra.child.kill('SIGTERM');
       await app.close();
       await emulator.close();
     },

@@ -10,6 +10,7 @@ import { teamsSsoOptions, TurnTokenProvider } from './bot/teams-sso';
 import { systemClock, type Clock } from './clock';
 import type { AppConfig } from './config';
 import { createCalendarsFeature } from './dialogs/calendars/calendars-feature';
+import { pendingInvitationsFrom } from './dialogs/calendars/pending-invitations';
 import { CommandRouter } from './dialogs/command-router';
 import type { Feature } from './dialogs/feature';
 import { createCalendarGateway } from './graph';
@@ -87,8 +88,16 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
 
   // One store for invitations accepted (share flow) and calendars picked with /subscribe: the same records.
   const subscriptions = new SqlSubscriptionStore(database.db, clock);
-  const subscriptionDeps = { gateway, subscriptions, accessRequests: new AccessRequestStore(database.db, clock), notifier, clock, logger };
   const sharing = createSharing({ db: database.db, gateway, notifier, subscriptions, policy: config.sharingPolicy, clock, logger, hooks: options.sharingHooks });
+  const subscriptionDeps = {
+    gateway,
+    subscriptions,
+    accessRequests: new AccessRequestStore(database.db, clock),
+    notifier,
+    clock,
+    logger,
+    pendingInvitations: pendingInvitationsFrom(sharing.invitations),
+  };
   // Invitations and shares are not read from the share feature yet: they count as none until its reader is wired here.
   const sharingRecords = sharingRecordsFrom({ subscriptions });
   const troubleshoot = createTroubleshootFeature({ config, db: database.db, gateway, trees: troubleshootTrees, records: sharingRecords, notifier, clock, logger });

@@ -10,10 +10,11 @@ import type { InvitationStore } from './invitation-store';
 import type { Audience, ShareNotices } from './share-notices';
 
 /**
- * Test seam: runs right after a Graph write and before anything is queued. A test throws from it
- * to play a process that stops at the worst moment.
+ * Test seams around a share's Graph write: a test throws from one to play a process that stops
+ * there (after the write and before anything is queued is the worst moment).
  */
 export interface ShareHooks {
+  beforeGraphWrite?(op: Intent['op'], invitation: Invitation): Promise<void> | void;
   afterGraphWrite?(op: Intent['op'], invitation: Invitation): Promise<void> | void;
 }
 

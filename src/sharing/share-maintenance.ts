@@ -55,8 +55,8 @@ export class ShareMaintenance {
       const invitation = await this.deps.invitations.takeOver(candidate, staleBefore);
       if (!invitation?.intent) continue;
       try {
-        await this.resume(invitation, now);
-        report.completed += 1;
+        if (await this.resume(invitation, now)) report.completed += 1;
+        else report.left += 1;
       } catch (error) {
         report.left += 1;
         this.deps.logger?.warn({ err: error, invitation: invitation.id, op: invitation.intent.op }, 'interrupted share not finished yet');
@@ -65,9 +65,10 @@ export class ShareMaintenance {
     return report;
   }
 
-  private async resume(invitation: Invitation, now: Date): Promise<void> {
+  /** Runs the rest of the operation; false when it must wait for a later run (an email not sent yet). */
+  private async resume(invitation: Invitation, now: Date): Promise<boolean> {
     const intent = invitation.intent;
-    if (!intent) return;
+    if (!intent) return true;
     const { service, answers, invitations, notifier, notices } = this.deps;
     const tooOld = now.getTime() - Date.parse(intent.startedAt) > this.maxCompletionAgeMs;
     const retry = { retryTransient: true };
@@ -76,32 +77,32 @@ export class ShareMaintenance {
         if (tooOld && !invitation.permissionId) {
           await invitations.finish(invitation.id, intent.id, { status: 'failed', failure: 'interrupted' });
           await notifyPerson(notifier, invitation.owner.userId, (to) => notices.abandoned(invitation, to), `${intent.id}:abandoned`);
-          return;
+          return true;
         }
         const result = await service.completeGrant(invitation, retry);
         if (result.status === 'pending') {
           await notifyPerson(notifier, invitation.owner.userId, (to) => notices.deliveredLate(result, to), `${intent.id}:late`);
         }
-        return;
+        return result.status !== 'granting';
       }
       case 'changeRole':
         if (tooOld) {
           await invitations.finish(invitation.id, intent.id, {});
           await notifyPerson(notifier, invitation.owner.userId, (to) => notices.abandoned(invitation, to), `${intent.id}:abandoned`);
-          return;
+          return true;
         }
         await service.completeRoleChange(invitation, retry);
-        return;
+        return true;
       case 'revoke':
       case 'expire':
         await service.completeRevoke(invitation, retry);
-        return;
+        return true;
       case 'accept':
         await answers.completeAccept(invitation, retry);
-        return;
+        return true;
       case 'decline':
         await answers.completeDecline(invitation);
-        return;
+        return true;
     }
   }
 

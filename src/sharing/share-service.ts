@@ -59,6 +59,7 @@ export class ShareService extends ShareOperations {
     const intent = this.requireIntent(invitation);
     const { gateway, invitations } = this.deps;
     let permissionId: string;
+    await this.deps.hooks?.beforeGraphWrite?.('grant', invitation);
     try {
       const permission = await gateway.grantPermission(
         { userId: invitation.owner.userId },

@@ -83,7 +83,13 @@ describe.each(backends)('share stores on %s', (_name, open, cleanUp) => {
     expect((await invitations.listDue(new Date('2026-11-25T00:00:00Z'))).map((item) => item.id)).toContain(created.id);
     expect(await invitations.findByCode('K7QM-4TZP')).toMatchObject({ id: created.id });
     const other = await invitations.create({ ...share(), calendar: { id: 'cal-3', name: 'Other', isDefault: false } });
-    await expect(invitations.advance(other.id, other.intent?.id ?? '', { code: 'K7QM-4TZP' })).rejects.toThrow();
+    // A code is unique: the store refuses a second invitation with it (the service then draws another).
+    const outcome = await invitations.advance(other.id, other.intent?.id ?? '', { code: 'K7QM-4TZP' }).then(
+      () => 'stored',
+      () => 'refused',
+    );
+    expect(outcome).toBe('refused');
+    expect((await invitations.get(other.id))?.code).toBeUndefined();
   });
 
   it('keeps one audit entry per operation, newest first, for the owner only', async () => {

@@ -11,7 +11,7 @@ import { cardReply, textReply, type Reply } from '../reply';
 import { checkAlias, maxAliasLength } from './alias-rules';
 import { button, cardId, firstNameOf, noticeCard, parseCardData } from './card-kit';
 import type { SubscriptionFeatureDeps } from './feature-deps';
-import { findListEntry } from './list-entry';
+import { findListEntry, isPrimaryName } from './list-entry';
 import { loadOwnSubscription } from './own-subscription';
 import { checkShare } from './share-check';
 import { displayNameOf } from './subscription-view';
@@ -73,7 +73,8 @@ export class AliasFlow {
       const entries = await gateway.listMyCalendars(caller);
       const followed = await subscriptions.listFor(caller.userId);
       // Matched under its previous alias too: Outlook shows whatever name was applied last.
-      const entry = findListEntry(entries, { ...subscription, alias: previousAlias }, { isPrimary: share.calendar.isDefault, followed });
+      const isPrimary = share.calendar.isDefault || isPrimaryName(share.calendar.name);
+      const entry = findListEntry(entries, { ...subscription, alias: previousAlias }, { isPrimary, followed });
       if (!entry) {
         if (subscription.listEntryId) await subscriptions.setListEntry(subscription.id, undefined);
         return { kind: 'notInList' };
@@ -142,12 +143,24 @@ export class AliasFlow {
   }
 }
 
+/** Words that name no calendar in particular: "rename the phoenix calendar" is about Phoenix. */
+const genericWords = new Set(['calendar', 'calendars', 'calendrier', 'calendriers', 'agenda', 'rename', 'renommer', 'alias', 'the', 'le', 'la', 'les', 'my', 'mon', 'ma']);
+
+/** Whether the words name this calendar: its whole name, or one of its distinctive words. */
+function names(words: Set<string>, folded: string, name: string | undefined): boolean {
+  if (!name) return false;
+  const target = foldText(name);
+  if (folded.includes(target)) return !genericWords.has(target);
+  return target.split(/[^\p{L}\p{N}]+/u).some((word) => word.length >= 3 && !genericWords.has(word) && words.has(word));
+}
+
 /** The one followed calendar the command's words name: by alias or calendar name first, else by owner. */
 function mentioned(followed: Subscription[], args: string): Subscription | undefined {
-  const words = foldText(args);
-  if (words === '') return undefined;
-  const naming = (names: (subscription: Subscription) => Array<string | undefined>) =>
-    followed.filter((subscription) => names(subscription).some((name) => name && words.includes(foldText(name))));
+  const folded = foldText(args);
+  if (folded === '') return undefined;
+  const words = new Set(folded.split(/[^\p{L}\p{N}]+/u));
+  const naming = (candidates: (subscription: Subscription) => Array<string | undefined>) =>
+    followed.filter((subscription) => candidates(subscription).some((name) => names(words, folded, name)));
   const byName = naming((subscription) => [subscription.alias, subscription.calendarName]);
   if (byName.length === 1) return byName[0];
   const byOwner = naming((subscription) => [subscription.ownerName]);

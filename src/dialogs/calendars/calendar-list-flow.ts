@@ -6,13 +6,14 @@ import { shareeLevel } from '../../subscriptions/sharee-level';
 import { normalizeAddress, type Subscription } from '../../subscriptions/subscription-store';
 import type { Caller } from '../caller';
 import { button, commandButton, firstNameOf, noticeCard, type CardButton } from './card-kit';
-import type { SubscriptionFeatureDeps } from './feature-deps';
+import type { PendingInvitation, SubscriptionFeatureDeps } from './feature-deps';
 import { checkShares, type ShareState } from './share-check';
 import { displayNameOf, formatInstantDate, levelLabel } from './subscription-view';
 
 /**
  * /calendars: what I follow (alias or name, owner, my level, since when), each checked against Graph
- * so a revoked share says so; and the people whose calendars are in my Outlook but not followed here.
+ * so a revoked share says so; and what is shared with me but not followed here: invitations I have
+ * not answered, and people whose calendars Outlook added to my list.
  */
 export class CalendarListFlow {
   constructor(private readonly deps: SubscriptionFeatureDeps) {}
@@ -20,9 +21,25 @@ export class CalendarListFlow {
   async show(caller: Caller): Promise<AdaptiveCardJson> {
     const { t } = caller;
     const followed = await this.deps.subscriptions.listFor(caller.userId);
-    const [states, offers] = await Promise.all([checkShares(this.deps.gateway, caller, followed), this.unfollowedOwners(caller, followed)]);
+    const [states, owners, invitations] = await Promise.all([
+      checkShares(this.deps.gateway, caller, followed),
+      this.unfollowedOwners(caller, followed),
+      this.unansweredInvitations(caller, followed),
+    ]);
     const current = await this.refreshNames(followed, states);
     const subscribe = commandButton(t('calendars:list.subscribe'), 'subscribe');
+    const offers = [
+      ...invitations.map((invitation) =>
+        button(
+          t('calendars:list.offerInvitation', { name: invitation.calendarName, owner: invitation.ownerName, level: levelLabel(caller, shareeLevel(invitation.role)) }),
+          Verb.InvitationAccept,
+          { invitationId: invitation.invitationId },
+        ),
+      ),
+      ...owners
+        .filter((owner) => !invitations.some((invitation) => normalizeAddress(invitation.ownerAddress) === owner.address))
+        .map((owner) => button(t('calendars:list.offerAdd', { owner: owner.name || owner.address }), Verb.SubscribeOwner, { ownerAddress: owner.address })),
+    ];
     if (current.length === 0 && offers.length === 0) return noticeCard({ title: t('calendars:list.title'), paragraphs: [t('calendars:list.empty')], buttons: [subscribe] });
 
     return renderCard('calendars-list', {
@@ -31,7 +48,7 @@ export class CalendarListFlow {
       items: current.map((subscription) => this.item(caller, subscription, states.get(subscription.id) ?? { state: 'unknown' })),
       offersTitle: t('calendars:list.offersTitle'),
       offersIntro: t('calendars:list.offersIntro'),
-      offers: offers.map((owner) => button(t('calendars:list.offerAdd', { owner: owner.name || owner.address }), Verb.SubscribeOwner, { ownerAddress: owner.address })),
+      offers,
       buttons: [subscribe],
     });
   }
@@ -74,6 +91,21 @@ export class CalendarListFlow {
       }
     }
     return current;
+  }
+
+  /** Invitations to calendars not followed yet: accepting one (the share flow) makes it a subscription. Best effort. */
+  private async unansweredInvitations(caller: Caller, followed: Subscription[]): Promise<PendingInvitation[]> {
+    if (!this.deps.pendingInvitations) return [];
+    try {
+      const pending = await this.deps.pendingInvitations(caller.userId);
+      return pending.filter(
+        (invitation) =>
+          !followed.some((s) => s.ownerAddress === normalizeAddress(invitation.ownerAddress) && s.calendarId === invitation.calendarId),
+      );
+    } catch (error) {
+      this.deps.logger?.warn({ err: error }, 'could not read pending invitations for offers');
+      return [];
+    }
   }
 
   /**

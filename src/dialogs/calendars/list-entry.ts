@@ -29,3 +29,14 @@ export function findListEntry(
   }
   return undefined;
 }
+
+/** Exchange names every primary calendar the same, in the mailbox's language. */
+const primaryCalendarNames = new Set(['calendar', 'calendrier', 'kalender', 'calendario', 'calendário', 'agenda']);
+
+/**
+ * Whether a calendar is its owner's primary one, by its name: Graph does not always flag the owner's
+ * default calendar as such when a sharee reads it.
+ */
+export function isPrimaryName(name: string): boolean {
+  return primaryCalendarNames.has(name.trim().toLowerCase());
+}

@@ -32,7 +32,7 @@ export function pickedRoles(data: Record<string, unknown>): Map<number, string> 
 }
 
 /** Validates a card's data; undefined when it does not match (tampered, or an old card). */
-export function parseCardData<T extends z.ZodTypeAny>(schema: T, data: Record<string, unknown>): z.infer<T> | undefined {
+export function parseCardData<Output>(schema: z.ZodType<Output, z.ZodTypeDef, unknown>, data: Record<string, unknown>): Output | undefined {
   const parsed = schema.safeParse(data);
-  return parsed.success ? (parsed.data as z.infer<T>) : undefined;
+  return parsed.success ? parsed.data : undefined;
 }

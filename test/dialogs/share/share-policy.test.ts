@@ -55,6 +55,7 @@ describe('sharing rules and invitations by email', () => {
     const text = cardText(reviewed);
     expect(text).toContain('alexw@example.com: that is you, the owner of the calendar.');
     expect(text).toContain('nobody@example.com: nobody in your organisation has this name or address.');
+    expect(text).toContain('not-an-address@: this is not a valid email address.');
     expect(text).toContain('Zorro: nobody in your organisation has this name or address.');
     expect(text).toContain('Megan Bowen (meganb@example.com)');
     const nobodyLeft = invokeCard(await review(bot, alex, { calendar: 'Team Offsite', people: 'alexw@example.com', role: 'read' }));

@@ -4,10 +4,12 @@ import type { DemoUser } from '../../support/demo-users';
 import { buttonData, cardFrom, choicesOf, type Card } from './card-helpers';
 
 /**
- * Back to the demo organisation: Graph seed, no faults, and none of the bot's records from an earlier
+ * Back to the demo organisation: the harness's clock, Graph seed, no faults, and none of the bot's records from an earlier
  * test (subscriptions, access requests, who the bot can reach, queued messages).
  */
 export async function resetWorld(bot: BotHarness): Promise<void> {
+  // The harness's start time, a Monday: the emulator seeds its events around the clock's week.
+  bot.clock.set(new Date('2026-11-23T09:00:00Z'));
   bot.emulator.control.reset();
   bot.emulator.control.clearFaults();
   const { db } = bot.app.database;

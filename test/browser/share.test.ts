@@ -1,0 +1,79 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { parseConfig } from '../../src/config';
+import { startLocalStack, type LocalStack } from '../../scripts/local-stack';
+import { PlaygroundDriver } from './playground-driver';
+
+const rootDir = path.resolve(__dirname, '..', '..');
+
+/** Two playgrounds on one bot: Alex (the default config) shares a calendar, Megan accepts it. */
+describe('in the Agents Playground, Alex shares a calendar with Megan', () => {
+  let stack: LocalStack;
+  const alex = new PlaygroundDriver();
+  const megan = new PlaygroundDriver();
+
+  beforeAll(async () => {
+    const config = parseConfig({
+      APP_MODE: 'local',
+      BOT_PORT: '0',
+      GRAPH_BASE_URL: 'http://127.0.0.1:0/v1.0',
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'csa-browser-share-')),
+      ALLOWED_TENANT_IDS: '00000000-0000-0000-0000-0000000000001',
+      LOG_LEVEL: 'silent',
+    });
+    stack = await startLocalStack({
+      rootDir,
+      config,
+      playground: { port: 56192, configFile: '.m365agentsplayground.yml' },
+      extraPlaygrounds: [{ port: 56193, configFile: 'playground/megan.m365agentsplayground.yml' }],
+      logger: pino({ level: 'silent' }),
+    });
+    await alex.open(stack.playgroundUrl ?? '');
+    await megan.open(stack.extraPlaygroundUrls[0]);
+  });
+
+  afterAll(async () => {
+    await alex.close();
+    await megan.close();
+    await stack?.stop();
+  });
+
+  it('shares, Megan gets the invitation card and accepts, Alex sees the status', async () => {
+    // Megan has talked to the bot once, so it can reach her in Teams.
+    await megan.say('hello');
+    await megan.waitForText('What I can do');
+
+    await alex.say('/share');
+    await alex.waitForText('Share a calendar');
+    const form = alex.card('Choose a calendar, the people');
+    require('node:fs').writeFileSync('/tmp/form.html', await form.innerHTML());
+    await alex.screenshot('dbg-form');
+    await form.locator('select').first().selectOption({ label: 'Team Offsite' });
+    await form.getByPlaceholder('e.g. Megan Bowen').fill('meganb@example.com');
+    await form.getByText('All details: Sees all the details', { exact: false }).click();
+    await alex.screenshot('share-form');
+    await alex.clickButton(form, 'Review');
+
+    await alex.waitForText('Check before sharing');
+    const reviewCard = alex.card('Check before sharing');
+    await reviewCard.getByText('Megan Bowen (meganb@example.com)').waitFor({ state: 'visible' });
+    await alex.screenshot('share-review');
+    await alex.clickButton(reviewCard, 'Share');
+
+    await alex.waitForText('Invitation sent in Teams: waiting for an answer.');
+    await alex.screenshot('share-status-sent');
+
+    await megan.waitForText('Alex Wilber shares a calendar with you');
+    const invitation = megan.card('Alex Wilber shares a calendar with you');
+    await megan.screenshot('share-invitation');
+    await megan.clickButton(invitation, 'Accept');
+    await megan.waitForText('You accepted this invitation.');
+    await megan.waitForText('Outlook for desktop may need a restart');
+    await megan.screenshot('share-accepted');
+
+    await alex.waitForText('Megan Bowen accepted your invitation to «Team Offsite» (All details).');
+    await alex.screenshot('share-owner-told');
+  });
+});

@@ -1,0 +1,33 @@
+import { startBotHarness, type BotHarness } from '../../support/bot-harness';
+import { alex, megan } from '../../support/demo-users';
+import { share } from '../share/share-kit';
+import { buttonData, cardFrom, cardText } from '../subscribe/card-helpers';
+import { subscriptionsOf } from '../subscribe/world';
+
+/** An invitation sent with /share and a subscription made with /subscribe are the same thing. */
+describe('/calendars and the invitations of the share flow', () => {
+  let bot: BotHarness;
+  beforeAll(async () => {
+    bot = await startBotHarness();
+  });
+  afterAll(() => bot.stop());
+
+  it('offers an invitation I have not answered; accepting it makes it a followed calendar with its role', async () => {
+    await bot.say(megan, '/help');
+    await share(bot, alex, { calendar: 'Team Offsite', people: 'meganb@example.com', role: 'read' });
+    await bot.deliverOutbox();
+
+    const list = cardFrom(await bot.say(megan, '/calendars'));
+    expect(cardText(list)).toContain('Also shared with you');
+    const accept = buttonData(list, 'Accept Team Offsite from Alex Wilber (can see all details)');
+    expect(accept).toEqual({ verb: 'invitationAccept', invitationId: expect.any(String) as unknown });
+
+    await bot.click(megan, accept);
+    expect(await subscriptionsOf(bot, megan)).toEqual([
+      expect.objectContaining({ ownerAddress: 'alexw@example.com', calendarName: 'Team Offsite', role: 'read', source: 'invitation' }),
+    ]);
+    const after = cardText(cardFrom(await bot.say(megan, '/calendars')));
+    expect(after).toMatch(/Team Offsite\nOwner\nAlex Wilber \(alexw@example.com\)\nYour access\ncan see all details/);
+    expect(after).not.toContain('Also shared with you');
+  });
+});
