@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { ManualClock } from '../../src/clock';
-import { openDatabase, type AppDatabase } from '../../src/storage/database';
+import type { AppDatabase } from '../../src/storage/database';
+import { testBackends, type TestBackend } from '../support/test-databases';
 import { SqlSubscriptionStore, type Subscription } from '../../src/subscriptions/subscription-store';
 
 const megan = '00000000-0000-0000-0000-0000000000021';
@@ -16,35 +15,7 @@ const phoenix: Omit<Subscription, 'id' | 'createdAt'> = {
   source: 'subscribe',
 };
 
-interface Backend {
-  name: string;
-  open(): Promise<AppDatabase>;
-  cleanUp(): Promise<void>;
-}
-
-const sqlite: Backend = { name: 'SQLite', open: () => openDatabase({ sqliteFile: ':memory:' }), cleanUp: () => Promise.resolve() };
-
-function postgres(databaseUrl: string): Backend {
-  const schemas: string[] = [];
-  return {
-    name: 'PostgreSQL',
-    open: () => {
-      schemas.push(`subscriptions_test_${process.pid}_${randomBytes(4).toString('hex')}`);
-      return openDatabase({ databaseUrl, schema: schemas[schemas.length - 1] });
-    },
-    cleanUp: async () => {
-      const client = new Client({ connectionString: databaseUrl });
-      await client.connect();
-      try {
-        for (const schema of schemas) await client.query(`drop schema if exists "${schema}" cascade`);
-      } finally {
-        await client.end();
-      }
-    },
-  };
-}
-
-function describeStore(backend: Backend): void {
+function describeStore(backend: TestBackend): void {
   describe(`SqlSubscriptionStore on ${backend.name}`, () => {
     let database: AppDatabase;
     let clock: ManualClock;
@@ -120,6 +91,4 @@ function describeStore(backend: Backend): void {
   });
 }
 
-describeStore(sqlite);
-const testDatabaseUrl = process.env.TEST_DATABASE_URL;
-if (testDatabaseUrl) describeStore(postgres(testDatabaseUrl));
+for (const backend of testBackends('subscriptions_test')) describeStore(backend);

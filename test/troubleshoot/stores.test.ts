@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { ManualClock } from '../../src/clock';
-import { openDatabase, type AppDatabase } from '../../src/storage/database';
+import type { AppDatabase } from '../../src/storage/database';
+import { testBackends, type TestBackend } from '../support/test-databases';
 import type { CheckReport } from '../../src/troubleshoot/check-report';
 import { HelpdeskAuditLog } from '../../src/troubleshoot/helpdesk-audit';
 import { TroubleshootSessionStore } from '../../src/troubleshoot/session-store';
@@ -16,35 +15,7 @@ const report: CheckReport = {
   incomplete: false,
 };
 
-interface Backend {
-  name: string;
-  open(): Promise<AppDatabase>;
-  cleanUp(): Promise<void>;
-}
-
-const sqlite: Backend = { name: 'SQLite', open: () => openDatabase({ sqliteFile: ':memory:' }), cleanUp: () => Promise.resolve() };
-
-function postgres(databaseUrl: string): Backend {
-  const schemas: string[] = [];
-  return {
-    name: 'PostgreSQL',
-    open: () => {
-      schemas.push(`troubleshoot_test_${process.pid}_${randomBytes(4).toString('hex')}`);
-      return openDatabase({ databaseUrl, schema: schemas[schemas.length - 1] });
-    },
-    cleanUp: async () => {
-      const client = new Client({ connectionString: databaseUrl });
-      await client.connect();
-      try {
-        for (const schema of schemas) await client.query(`drop schema if exists "${schema}" cascade`);
-      } finally {
-        await client.end();
-      }
-    },
-  };
-}
-
-function describeStores(backend: Backend): void {
+function describeStores(backend: TestBackend): void {
   describe(`troubleshooting stores on ${backend.name}`, () => {
     let database: AppDatabase;
     const clock = new ManualClock(new Date('2026-11-23T09:00:00Z'));
@@ -98,6 +69,4 @@ function describeStores(backend: Backend): void {
   });
 }
 
-describeStores(sqlite);
-const testDatabaseUrl = process.env.TEST_DATABASE_URL;
-if (testDatabaseUrl) describeStores(postgres(testDatabaseUrl));
+for (const backend of testBackends('troubleshoot_test')) describeStores(backend);
