@@ -1,7 +1,7 @@
 import { isGraphError, type GraphErrorReason } from '../graph/graph-error';
 import type { Invitation } from './invitation';
 import { notifyPerson } from './share-deps';
-import { isTransient, ShareOperations } from './share-operations';
+import { isWorthRetryingLater, ShareOperations } from './share-operations';
 
 /** Who answers: the clicker from the authenticated activity, never from card data. */
 export interface Answerer {
@@ -85,7 +85,7 @@ export class InvitationAnswers extends ShareOperations {
       return calendars.some((calendar) => calendar.id === invitation.calendar.id) ? true : undefined;
     } catch (error) {
       if (!isGraphError(error)) throw error;
-      if (retryTransient && isTransient(error)) throw error;
+      if (retryTransient && isWorthRetryingLater(error)) throw error;
       return error.reason;
     }
   }

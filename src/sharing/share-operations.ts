@@ -12,6 +12,17 @@ export function isTransient(error: unknown): boolean {
   return isGraphError(error) && transientReasons.has(error.reason);
 }
 
+/**
+ * What background work (recovery, outside any user turn) waits out rather than records as the
+ * result: Graph being busy, and having no token for the user right now (production tokens come
+ * with the user's turns; see the report on offline access).
+ */
+const laterReasons: ReadonlySet<GraphErrorReason> = new Set([...transientReasons, 'unauthenticated', 'consentRequired']);
+
+export function isWorthRetryingLater(error: unknown): boolean {
+  return isGraphError(error) && laterReasons.has(error.reason);
+}
+
 /** What every share operation needs: its record, its audit entry, the sharee's subscription. */
 export abstract class ShareOperations {
   constructor(protected readonly deps: ShareServiceDeps) {}
@@ -24,7 +35,7 @@ export abstract class ShareOperations {
     try {
       return await write();
     } catch (error) {
-      if (isGraphError(error) && !(retryTransient && isTransient(error))) await this.deps.invitations.finish(invitation.id, intent.id, {});
+      if (isGraphError(error) && !(retryTransient && isWorthRetryingLater(error))) await this.deps.invitations.finish(invitation.id, intent.id, {});
       throw error;
     }
   }

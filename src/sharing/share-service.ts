@@ -5,7 +5,9 @@ import { translatorFor } from '../i18n';
 import type { Intent, Invitation, InvitationCalendar, InvitationOwner, InvitationRecipient } from './invitation';
 import { newInvitationCode } from './invitation-code';
 import { notifyPerson } from './share-deps';
-import { isTransient, ShareOperations } from './share-operations';
+import { isWorthRetryingLater, ShareOperations } from './share-operations';
+
+type Delivery = { kind: 'sent' } | { kind: 'later' } | { kind: 'undeliverable'; reason: string };
 
 export interface UntrackedChange {
   ownerUserId: string;
@@ -35,7 +37,6 @@ export interface ShareRequest {
  * result is recorded in the same update that ends the operation.
  */
 export class ShareService extends ShareOperations {
-
   /**
    * Shares a calendar with one person and invites them. Someone who already has a live share gets
    * their role (and end date) changed instead. A Graph refusal is recorded on the invitation
@@ -67,26 +68,27 @@ export class ShareService extends ShareOperations {
       );
       permissionId = permission.id;
     } catch (error) {
-      if (!isGraphError(error) || (options.retryTransient && isTransient(error))) throw error;
+      if (!isGraphError(error) || (options.retryTransient && isWorthRetryingLater(error))) throw error;
       await this.record(invitation, intent, 'shareFailed');
       await invitations.finish(invitation.id, intent.id, { status: 'failed', failure: error.reason });
       return this.reload(invitation);
     }
     await invitations.advance(invitation.id, intent.id, { permissionId });
     await this.deps.hooks?.afterGraphWrite?.('grant', invitation);
-    const delivered = await this.deliver({ ...invitation, permissionId });
-    if (!delivered) return this.reload(invitation);
+    const delivery = await this.deliver({ ...invitation, permissionId });
+    if (delivery.kind === 'later') return this.reload(invitation);
     await this.record(invitation, intent, 'shared');
-    await invitations.finish(invitation.id, intent.id, { status: 'pending', failure: null });
+    await invitations.finish(invitation.id, intent.id, { status: 'pending', failure: delivery.kind === 'undeliverable' ? `mail:${delivery.reason}` : null });
     return this.reload(invitation);
   }
 
   /**
    * Sends the invitation: in Teams when the bot can reach the recipient, else by email from the
-   * owner's mailbox with a code for /accept. False when the email could not be sent yet (the
-   * operation stays open and recovery sends it later).
+   * owner's mailbox with a code for /accept. `later`: the email could not be sent yet (Graph busy,
+   * no token now); the operation stays open and recovery sends it. `undeliverable`: Graph refused
+   * the email for good (an address that does not exist...); the share stands and the owner is told.
    */
-  private async deliver(invitation: Invitation): Promise<boolean> {
+  private async deliver(invitation: Invitation): Promise<Delivery> {
     const intent = this.requireIntent(invitation);
     const { notifier, notices, invitations } = this.deps;
     // The card shows the invitation as the recipient will find it: open, waiting for their answer.
@@ -94,19 +96,20 @@ export class ShareService extends ShareOperations {
     const inTeams = await notifyPerson(notifier, invitation.recipient.userId, (to) => notices.invitation(sent, to), `invite:${invitation.id}`);
     if (inTeams) {
       await invitations.advance(invitation.id, intent.id, { channel: 'teams' });
-      return true;
+      return { kind: 'sent' };
     }
     const code = invitation.code ?? (await this.assignCode(invitation, intent));
     const mail = notices.invitationMail({ ...invitation, code }, code, { t: translatorFor(invitation.owner.locale), locale: invitation.owner.locale });
     try {
       await this.deps.gateway.sendMail({ userId: invitation.owner.userId }, { to: [invitation.recipient.address], ...mail });
+      return { kind: 'sent' };
     } catch (error) {
       if (!isGraphError(error)) throw error;
+      if (!isWorthRetryingLater(error)) return { kind: 'undeliverable', reason: error.reason };
       this.deps.logger?.warn({ reason: error.reason, invitation: invitation.id }, 'invitation email not sent yet; recovery will retry');
       await invitations.advance(invitation.id, intent.id, { failure: `mail:${error.reason}` });
-      return false;
+      return { kind: 'later' };
     }
-    return true;
   }
 
   private async assignCode(invitation: Invitation, intent: Intent): Promise<string> {

@@ -4,7 +4,7 @@ import type { Invitation } from '../../sharing/invitation';
 import { roleLabel } from '../../sharing/roles';
 import type { ShareDraft } from '../../sharing/share-draft';
 import type { Caller } from '../caller';
-import { commandButton, formatDate, lastDayOf, mriOf, withRefresh } from './card-kit';
+import { button, commandButton, formatDate, lastDayOf, mriOf, withRefresh } from './card-kit';
 import type { ShareFeatureDeps } from './feature-deps';
 
 /** What the owner reads about one recipient's invitation. */
@@ -16,6 +16,7 @@ export function stateLine(caller: Caller, invitation: Invitation | undefined, na
     case 'granting':
       return invitation.failure?.startsWith('mail:') ? t('share:status.mailRetry') : t('share:status.granting');
     case 'pending':
+      if (invitation.failure?.startsWith('mail:')) return t('share:status.mailRefused', { name, reason: failureText(caller, invitation.failure.slice(5)) });
       return invitation.channel === 'email' ? t('share:status.pendingEmail', { name }) : t('share:status.pendingTeams');
     case 'accepted':
       return t('share:status.accepted', { date });
@@ -61,7 +62,8 @@ export async function shareStatusCard(deps: ShareFeatureDeps, caller: Caller, dr
     title: t('share:status.title', { calendar: draft.calendar.name }),
     intro: t('share:status.intro'),
     recipients: rows,
-    buttons: [commandButton(t('share:status.manage'), 'permissions')],
+    // Clients without automatic refresh (older ones, the Agents Playground) get a button instead.
+    buttons: [button(t('share:status.refresh'), Verb.ShareStatus, { draftId: draft.id }), commandButton(t('share:status.manage'), 'permissions')],
   });
   return withRefresh(card, Verb.ShareStatus, { draftId: draft.id }, [mriOf(caller)]);
 }

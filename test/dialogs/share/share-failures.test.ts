@@ -96,6 +96,15 @@ describe('Graph failures and stops during a share', () => {
       ]);
       expect(cardText(invokeCard(await bot.click(alex, { verb: 'shareStatus', draftId: buttonData(reviewed, 'Share').draftId })))).toContain('Invitation sent by email');
     });
+    it('sending the email, when Graph refuses it for good: shared, the owner told to pass it on, no endless retries', async () => {
+      const reviewed = invokeCard(await review(bot, alex, { calendar: 'Team Offsite', people: 'pattif@example.com', role: 'read' }));
+      bot.emulator.control.injectFault({ method: 'POST', path: 'sendMail$', status: 400, code: 'ErrorInvalidRecipients' });
+      const status = invokeCard(await bot.click(alex, buttonData(reviewed, 'Share')));
+      expect(cardText(status)).toContain('Shared, but I could not send the invitation email: Microsoft 365 could not find the calendar or the person. Please let Patti Fernandez know yourself.');
+      expect(permissionOf('Team Offsite', 'pattif@example.com')).toMatchObject({ role: 'read' });
+      bot.clock.advance(10 * 60_000);
+      expect(await bot.app.shareMaintenance.recoverInterruptedShares()).toEqual({ completed: 0, left: 0 });
+    });
   });
 
   describe('a process that stops between the Graph write and the invitation', () => {

@@ -50,6 +50,13 @@ describe('sharing a calendar with a colleague', () => {
     expect(cardText(cardOf(turn.messages[0]))).toContain('"value":"Megan Bowen"');
   });
 
+  it('opens the form for a person named by another card (an access request), never trusting a bad address', async () => {
+    const opened = invokeCard(await bot.click(alex, { verb: 'openShare', recipientAddress: 'meganb@example.com', accessRequestId: 'r-1' }));
+    expect(cardText(opened)).toContain('"id":"emails","label":"People: names or email addresses, separated by commas","placeholder":"e.g. Megan Bowen, jordan@partner.example.org","value":"meganb@example.com"');
+    const bad = invokeCard(await bot.click(alex, { verb: 'openShare', recipientAddress: '"><script>' }));
+    expect(cardText(bad)).toContain('"id":"emails","label":"People: names or email addresses, separated by commas","placeholder":"e.g. Megan Bowen, jordan@partner.example.org","value":""');
+  });
+
   it('shares, invites in Teams, and the accepted invitation reaches both people', async () => {
     const reviewed = invokeCard(await review(bot, alex, { calendar: 'Team Offsite', people: 'Megan Bowen', role: 'read' }));
     expect(cardText(reviewed)).toContain('Megan Bowen (meganb@example.com)');
