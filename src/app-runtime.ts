@@ -88,7 +88,17 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
 
   // One store for invitations accepted (share flow) and calendars picked with /subscribe: the same records.
   const subscriptions = new SqlSubscriptionStore(database.db, clock);
-  const sharing = createSharing({ db: database.db, gateway, notifier, subscriptions, policy: config.sharingPolicy, clock, logger, hooks: options.sharingHooks });
+  const sharing = createSharing({
+    db: database.db,
+    gateway,
+    directory: gateway,
+    notifier,
+    subscriptions,
+    policy: config.sharingPolicy,
+    clock,
+    logger,
+    hooks: options.sharingHooks,
+  });
   const subscriptionDeps = {
     gateway,
     subscriptions,
@@ -98,8 +108,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     logger,
     pendingInvitations: pendingInvitationsFrom(sharing.invitations),
   };
-  // Invitations and shares are not read from the share feature yet: they count as none until its reader is wired here.
-  const sharingRecords = sharingRecordsFrom({ subscriptions });
+  const sharingRecords = sharingRecordsFrom({ subscriptions, invitations: sharing.invitations });
   const troubleshoot = createTroubleshootFeature({ config, db: database.db, gateway, trees: troubleshootTrees, records: sharingRecords, notifier, clock, logger });
   const features: Feature[] = [createSubscribeFeature(subscriptionDeps), createCalendarsFeature(subscriptionDeps), ...sharing.features, troubleshoot];
   const router = new CommandRouter(Object.assign({}, ...features.map((feature) => feature.commands ?? {})) as Feature['commands'] & object);

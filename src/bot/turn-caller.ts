@@ -21,6 +21,7 @@ export function callerOf(context: TurnContext): Caller | undefined {
     userId,
     tenantId: tenantOf(activity) ?? '',
     name: activity.from.name ?? '',
+    mri: activity.from.id,
     locale,
     t: translatorFor(locale),
     ...(activity.localTimezone ? { timeZone: activity.localTimezone } : {}),

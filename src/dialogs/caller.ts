@@ -10,6 +10,8 @@ export interface Caller {
   name: string;
   locale: Locale;
   t: Translate;
+  /** The Teams user id (`29:...`, the activity's `from.id`): what Universal Actions' refresh.userIds wants. */
+  mri: string;
   /** The IANA time zone of the user's Teams client (`activity.localTimezone`), when it said. */
   timeZone?: string;
 }

@@ -119,6 +119,8 @@ export interface CalendarGateway {
    * An unknown address at the organization's own domain is a `notFound` GraphError.
    */
   resolvePerson(caller: Caller, params: { address: string }): Promise<Person>;
+  /** A directory person by object id (the Teams people picker's value), or undefined. */
+  personById(caller: Caller, params: { id: string }): Promise<Person | undefined>;
   /** Who can see one of the caller's calendars. Empty when the caller does not own it. */
   listPermissions(caller: Caller, params: { calendarId: string }): Promise<CalendarPermission[]>;
   /** The same for several calendars in one round trip, keyed by calendar id. */

@@ -28,6 +28,7 @@ export class GraphCalendarGateway implements CalendarGateway {
   getMe: CalendarGateway['getMe'] = (caller) => this.people.getMe(caller);
   findPeople: CalendarGateway['findPeople'] = (caller, params) => this.people.findPeople(caller, params);
   resolvePerson: CalendarGateway['resolvePerson'] = (caller, params) => this.people.resolvePerson(caller, params);
+  personById: CalendarGateway['personById'] = (caller, params) => this.people.personById(caller, params);
 
   listMyCalendars: CalendarGateway['listMyCalendars'] = (caller) => this.calendars.listMyCalendars(caller);
   listCalendarsSharedBy: CalendarGateway['listCalendarsSharedBy'] = (caller, params) => this.calendars.listCalendarsSharedBy(caller, params);

@@ -2,9 +2,9 @@ import type { MailboxSettings, User } from '@microsoft/microsoft-graph-types';
 import type { Caller, Me, Person } from './calendar-gateway';
 import type { GraphPage } from './graph-api';
 import type { GraphDeps } from './graph-deps';
-import { GraphError } from './graph-error';
+import { GraphError, isGraphError } from './graph-error';
 import { selectFields, toPerson } from './graph-mappers';
-import { odataString, withQuery } from './graph-paths';
+import { odataString, segment, withQuery } from './graph-paths';
 
 /** Enough to tell a typo from an address; Exchange decides the rest. */
 const addressPattern = /^[^\s@<>()",;:[\]]+@[^\s@<>()",;:[\]]+\.[^\s@<>()",;:[\]]+$/;
@@ -35,6 +35,17 @@ export class People {
     const filter = ['displayName', 'mail', 'givenName', 'surname'].map((field) => `startswith(${field},${text})`).join(' or ');
     const users = await this.deps.api.getAll<User>(caller, withQuery('/users', { $filter: filter, $select: selectFields.user, $top: limit }), { limit });
     return users.map(toPerson).filter((person): person is Person => person !== undefined);
+  }
+
+  /** A person by directory object id (what the Teams people picker returns); undefined when there is none. */
+  async personById(caller: Caller, params: { id: string }): Promise<Person | undefined> {
+    try {
+      const user = await this.deps.api.get<User>(caller, withQuery(`/users/${segment(params.id)}`, { $select: selectFields.user }));
+      return toPerson(user);
+    } catch (error) {
+      if (isGraphError(error) && error.reason === 'notFound') return undefined;
+      throw error;
+    }
   }
 
   /**

@@ -91,6 +91,9 @@ async function migrateToLatest(db: Kysely<DatabaseSchema>, options: DatabaseOpti
     provider: { getMigrations: () => Promise.resolve(migrations) },
     // Without it Kysely looks for its bookkeeping table in every schema and may find another run's.
     migrationTableSchema: options.databaseUrl ? options.schema : undefined,
+    // Features number their migrations in their own ranges (0100 sharing, 0200 subscriptions...), so a
+    // database created before a feature landed gets that feature's lower-numbered migration later.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   for (const result of results ?? []) {

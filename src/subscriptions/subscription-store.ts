@@ -104,7 +104,7 @@ export class SqlSubscriptionStore implements SubscriptionStore {
 
   /** Oldest first, so a list the user sees keeps its order as they add calendars. */
   async listFor(userId: string): Promise<Subscription[]> {
-    const rows = await this.db.selectFrom('subscriptions').selectAll().where('user_id', '=', userId).orderBy('created_at').orderBy('id').execute();
+    const rows = await this.db.selectFrom('subscriptions').selectAll().where('user_id', '=', userId).orderBy('created_at').orderBy('owner_address').orderBy('calendar_name').execute();
     return rows.map(toSubscription);
   }
 

@@ -50,25 +50,6 @@ export function sameAddress(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
-/** Records kept in memory: tests, and the stand-in for records whose feature is not wired yet. */
-export class InMemorySharingRecords implements SharingRecordsReader {
-  readonly invitations = new Map<string, PendingInvitation[]>();
-  readonly subscriptions = new Map<string, FollowedCalendar[]>();
-  readonly shares = new Map<string, ShareRecord[]>();
-
-  pendingInvitationsFor(userId: string, ownerAddress?: string): Promise<PendingInvitation[]> {
-    const all = this.invitations.get(userId) ?? [];
-    return Promise.resolve(ownerAddress ? all.filter((invitation) => sameAddress(invitation.ownerAddress, ownerAddress)) : all);
-  }
-
-  subscriptionsOf(userId: string): Promise<FollowedCalendar[]> {
-    return Promise.resolve(this.subscriptions.get(userId) ?? []);
-  }
-
-  sharesBy(userId: string): Promise<ShareRecord[]> {
-    return Promise.resolve(this.shares.get(userId) ?? []);
-  }
-}
 
 /** The part of the subscription store the assistant reads. */
 export interface SubscriptionLister {
@@ -77,15 +58,36 @@ export interface SubscriptionLister {
   >;
 }
 
-/**
- * Records from the features that have them: subscriptions from their store; invitations and shares
- * from `fallback` (empty by default) until the share feature's reader is wired here.
- */
-export function sharingRecordsFrom(sources: { subscriptions: SubscriptionLister; fallback?: SharingRecordsReader }): SharingRecordsReader {
-  const fallback = sources.fallback ?? new InMemorySharingRecords();
+/** What troubleshooting reads of the share feature's invitations (src/sharing/invitation-store.ts). */
+export interface InvitationLister {
+  listPendingFor(recipientUserId: string): Promise<Array<{ owner: { address: string; name: string }; calendar: { name: string }; role: CalendarRole; createdAt: string }>>;
+  listActiveForOwner(
+    ownerUserId: string,
+  ): Promise<Array<{ calendar: { name: string }; recipient: { address: string; name: string }; role: CalendarRole; status: string; updatedAt: string }>>;
+}
+
+/** The real records: subscriptions from their store, invitations and shares from the share feature's store. */
+export function sharingRecordsFrom(sources: { subscriptions: SubscriptionLister; invitations: InvitationLister }): SharingRecordsReader {
   return {
-    pendingInvitationsFor: (userId, ownerAddress) => fallback.pendingInvitationsFor(userId, ownerAddress),
-    sharesBy: (userId) => fallback.sharesBy(userId),
+    pendingInvitationsFor: async (userId, ownerAddress) =>
+      (await sources.invitations.listPendingFor(userId))
+        .filter((invitation) => !ownerAddress || sameAddress(invitation.owner.address, ownerAddress))
+        .map((invitation) => ({
+          ownerAddress: invitation.owner.address,
+          ownerName: invitation.owner.name,
+          calendarName: invitation.calendar.name,
+          role: invitation.role,
+          sentAt: invitation.createdAt,
+        })),
+    sharesBy: async (userId) =>
+      (await sources.invitations.listActiveForOwner(userId)).map((invitation) => ({
+        calendarName: invitation.calendar.name,
+        recipientAddress: invitation.recipient.address,
+        recipientName: invitation.recipient.name,
+        role: invitation.role,
+        status: invitation.status,
+        at: invitation.updatedAt,
+      })),
     subscriptionsOf: async (userId) =>
       (await sources.subscriptions.listFor(userId)).map((subscription) => ({
         ownerAddress: subscription.ownerAddress,

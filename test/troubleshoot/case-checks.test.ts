@@ -1,6 +1,6 @@
 import { CaseChecks } from '../../src/troubleshoot/case-checks';
 import type { CheckReport } from '../../src/troubleshoot/check-report';
-import { InMemorySharingRecords } from '../../src/troubleshoot/sharing-records';
+import { InMemorySharingRecords } from './in-memory-sharing-records';
 import { loadTroubleshootTrees } from '../../src/troubleshoot/tree-loader';
 import { nextInteractive } from '../../src/troubleshoot/tree-walk';
 import { callers, startGraphKit, type GraphKit } from '../graph/graph-kit';

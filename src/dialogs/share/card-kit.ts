@@ -26,13 +26,9 @@ export function shareNoticeCard(input: { title: string; paragraphs?: string[]; w
   return renderCard('share-notice', { title: input.title, paragraphs: input.paragraphs ?? [], warning: input.warning ?? '', buttons: input.buttons ?? [] });
 }
 
-/**
- * The caller's Teams user MRI (`29:...`, the activity's `from.id`) when the turn's Caller carries
- * it; refresh.userIds wants MRIs, not aadObjectIds.
- */
+/** The caller's Teams user MRI (`29:...`): refresh.userIds wants MRIs, not aadObjectIds. */
 export function mriOf(caller: Caller): string | undefined {
-  const value = (caller as Caller & { mri?: unknown }).mri;
-  return typeof value === 'string' && value.length > 0 ? value : undefined;
+  return caller.mri || undefined;
 }
 
 /**

@@ -6,7 +6,7 @@ import { translatorFor } from '../../../src/i18n';
 import type { Subscription } from '../../../src/subscriptions/subscription-store';
 import { cardText } from '../subscribe/card-helpers';
 
-const caller: Caller = { userId: 'megan', tenantId: 't', name: 'Megan Bowen', locale: 'en', t: translatorFor('en') };
+const caller: Caller = { userId: 'megan', tenantId: 't', name: 'Megan Bowen', mri: '29:megan', locale: 'en', t: translatorFor('en') };
 const subscription: Subscription = {
   id: 'sub-1',
   userId: 'megan',

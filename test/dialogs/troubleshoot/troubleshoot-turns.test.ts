@@ -5,6 +5,7 @@ import pino from 'pino';
 import { startApp } from '../../../src/app-runtime';
 import { startBotHarness, type BotHarness } from '../../support/bot-harness';
 import { alex, inFrench, isaiah, lynne, megan } from '../../support/demo-users';
+import { share } from '../share/share-kit';
 import { actionsOf, cardFrom, cardText, checklist, findAction, inputValue, messageCards, press, textFrom, type Card } from './card-kit';
 
 async function startCase(bot: BotHarness, user: typeof megan, text = '/troubleshoot'): Promise<Card> {
@@ -83,6 +84,14 @@ describe('the troubleshooting assistant, through the bot', () => {
     expect(text).toContain('Nothing is shared with you yet: ask Isaiah Langer');
     expect(text).not.toContain('Restart Outlook');
     expect(findAction(card, 'Ask Isaiah Langer to share').data).toEqual({ verb: 'requestAccess', ownerAddress: 'isaiahl@example.com' });
+  });
+
+  it('pending invitation: a share made through the assistant and not yet answered is found in its records', async () => {
+    await bot.say(megan, 'hello');
+    await share(bot, isaiah, { calendar: 'Calendar', people: 'meganb@example.com', role: 'limitedRead' });
+    const card = await caseFor(bot, megan, { client: 'outlook-windows-mapi', symptom: 'calendar-missing' }, { person: 'isaiahl@example.com' });
+    expect(checklist(card)).toEqual(expect.arrayContaining(['✓ Shared with you: Calendar (titles and locations)', '✗ An invitation from Isaiah Langer is waiting for you: Calendar']));
+    expect(cardText(card)).toMatch(/accept/i);
   });
 
   it('shared but not in the list: the add-calendar button opens the subscribe flow for that owner', async () => {
