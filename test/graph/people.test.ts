@@ -21,6 +21,16 @@ describe('getMe', () => {
 });
 
 describe('findPeople', () => {
+  it('finds a person by directory id (the Teams people picker value), and nobody for an unknown id', async () => {
+    await expect(kit.gateway.personById(callers.alex, { id: megan.aadObjectId })).resolves.toEqual({
+      id: megan.aadObjectId,
+      displayName: 'Megan Bowen',
+      address: 'meganb@example.com',
+      isInsideOrganization: true,
+    });
+    await expect(kit.gateway.personById(callers.alex, { id: '00000000-0000-0000-0000-00000000dead' })).resolves.toBeUndefined();
+  });
+
   it('searches the directory by the start of a name or address', async () => {
     const people = await kit.gateway.findPeople(callers.alex, { query: 'meg' });
 
