@@ -1,18 +1,10 @@
 import { alex, inFrench, megan } from '../support/demo-users';
-import { startBotHarness, type BotHarness } from '../support/bot-harness';
+import { suiteHarness } from '../support/bot-harness';
+import { cardJson } from '../support/cards';
 import { cardOf } from '../support/fake-connector';
 
-/** Texts of a card's TextBlocks and FactSet values, to check what a person reads. */
-function cardText(card: Record<string, unknown> | undefined): string {
-  return JSON.stringify(card ?? {});
-}
-
 describe('help, welcome and unknown input', () => {
-  let bot: BotHarness;
-  beforeAll(async () => {
-    bot = await startBotHarness();
-  });
-  afterAll(() => bot.stop());
+  const bot = suiteHarness();
 
   it('answers /help with the help card, after a typing indicator', async () => {
     const turn = await bot.say(alex, '/help');
@@ -21,8 +13,8 @@ describe('help, welcome and unknown input', () => {
     expect(turn.messages).toHaveLength(1);
     const card = cardOf(turn.messages[0]);
     expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
-    expect(cardText(card)).toContain('What I can do');
-    expect(cardText(card)).toContain('/share');
+    expect(cardJson(card)).toContain('What I can do');
+    expect(cardJson(card)).toContain('/share');
   });
 
   it.each([
@@ -33,7 +25,7 @@ describe('help, welcome and unknown input', () => {
     [{ ...alex, locale: 'de-DE' }, '/help', 'What I can do'],
   ])('speaks the activity locale (%#)', async (user, text, title) => {
     const turn = await bot.say(user, text);
-    expect(cardText(cardOf(turn.messages[0]))).toContain(title);
+    expect(cardJson(cardOf(turn.messages[0]))).toContain(title);
   });
 
   it('answers unknown input with a helpful message and the help card, never silence', async () => {
@@ -55,7 +47,7 @@ describe('help, welcome and unknown input', () => {
   it('runs a help card button as the command it names', async () => {
     const turn = await bot.click(alex, { verb: 'runCommand', command: 'help' });
     expect(turn.status).toBe(200);
-    expect(cardText(turn.body as Record<string, unknown>)).toContain('What I can do');
+    expect(cardJson(turn.body as Record<string, unknown>)).toContain('What I can do');
   });
 
   it('answers a card verb it does not know without a stack trace', async () => {
@@ -68,7 +60,7 @@ describe('help, welcome and unknown input', () => {
     const turn = await bot.post(
       bot.activity(inFrench(megan), { type: 'conversationUpdate', membersAdded: [{ id: '28:bot' }] }),
     );
-    expect(cardText(cardOf(turn.messages[0]))).toContain('Bonjour Megan');
+    expect(cardJson(cardOf(turn.messages[0]))).toContain('Bonjour Megan');
   });
 
   it('stays silent when someone else joins a chat', async () => {

@@ -4,7 +4,7 @@ import { startApp, type RunningApp } from '../../src/app-runtime';
 import { parseConfig } from '../../src/config';
 import { LocalTokenProvider } from '../../src/graph/local-token-provider';
 import { loopbackOnly } from '../../src/server';
-import { startBotHarness, type BotHarness } from '../support/bot-harness';
+import { startBotHarness, suiteHarness } from '../support/bot-harness';
 import { alex, tenantId } from '../support/demo-users';
 import { FakeOpenIdIssuer } from '../support/fake-openid';
 import { mkdtempSync } from 'node:fs';
@@ -20,11 +20,7 @@ afterAll(() => {
 });
 
 describe('local mode', () => {
-  let bot: BotHarness;
-  beforeAll(async () => {
-    bot = await startBotHarness();
-  });
-  afterAll(() => bot.stop());
+  const bot = suiteHarness();
 
   it('binds loopback only', () => {
     expect(bot.app.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);

@@ -1,44 +1,22 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import pino from 'pino';
-import { parseConfig } from '../../src/config';
-import { startLocalStack, type LocalStack } from '../../scripts/local-stack';
-import { PlaygroundDriver } from './playground-driver';
-
-const rootDir = path.resolve(__dirname, '..', '..');
+import type { PlaygroundDriver } from './playground-driver';
+import { openPlayground, type PlaygroundSession } from './playground-session';
 
 /** Two playgrounds on one bot: Alex (the default config) shares a calendar, Megan accepts it. */
 describe('in the Agents Playground, Alex shares a calendar with Megan', () => {
-  let stack: LocalStack;
-  const alex = new PlaygroundDriver();
-  const megan = new PlaygroundDriver();
+  let session: PlaygroundSession;
+  let alex: PlaygroundDriver;
+  let megan: PlaygroundDriver;
 
   beforeAll(async () => {
-    const config = parseConfig({
-      APP_MODE: 'local',
-      BOT_PORT: '0',
-      GRAPH_BASE_URL: 'http://127.0.0.1:0/v1.0',
-      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'csa-browser-share-')),
-      ALLOWED_TENANT_IDS: '00000000-0000-0000-0000-0000000000001',
-      LOG_LEVEL: 'silent',
-    });
-    stack = await startLocalStack({
-      rootDir,
-      config,
-      playground: { port: 56192, configFile: '.m365agentsplayground.yml' },
+    session = await openPlayground({
+      port: 56192,
+      configFile: '.m365agentsplayground.yml',
       extraPlaygrounds: [{ port: 56193, configFile: 'playground/megan.m365agentsplayground.yml' }],
-      logger: pino({ level: 'silent' }),
     });
-    await alex.open(stack.playgroundUrl ?? '');
-    await megan.open(stack.extraPlaygroundUrls[0]);
+    ({ driver: alex, extraDrivers: [megan] } = session);
   });
 
-  afterAll(async () => {
-    await alex.close();
-    await megan.close();
-    await stack?.stop();
-  });
+  afterAll(() => session?.close());
 
   it('shares, Megan gets the invitation card and accepts, Alex sees the status', async () => {
     // Megan has talked to the bot once, so it can reach her in Teams.

@@ -1,12 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import pino from 'pino';
-import { parseConfig } from '../../src/config';
-import { startLocalStack, type LocalStack } from '../../scripts/local-stack';
-import { PlaygroundDriver } from './playground-driver';
+import { megan, tenantId } from '../support/demo-users';
+import type { PlaygroundDriver } from './playground-driver';
+import { openPlayground, type PlaygroundSession } from './playground-session';
 
-const rootDir = path.resolve(__dirname, '..', '..');
 const playgroundPort = 56191;
 
 /**
@@ -25,8 +20,8 @@ async function sayInFrench(driver: PlaygroundDriver, text: string): Promise<void
     channelId: 'msteams',
     serviceUrl: `http://localhost:${playgroundPort}/_connector`,
     recipient: { id: '00000000-0000-0000-0000-000000000011', name: 'Calendar Sharing Assistant' },
-    conversation: { id: 'personal-chat-megan', conversationType: 'personal', tenantId: '00000000-0000-0000-0000-0000000000001' },
-    from: { id: 'user-id-1', aadObjectId: '00000000-0000-0000-0000-0000000000021', name: 'Megan Bowen' },
+    conversation: { id: 'personal-chat-megan', conversationType: 'personal', tenantId },
+    from: { id: 'user-id-1', aadObjectId: megan.aadObjectId, name: megan.name },
     type: 'message',
     text,
     locale: 'fr-FR',
@@ -40,32 +35,19 @@ async function sayInFrench(driver: PlaygroundDriver, text: string): Promise<void
 }
 
 describe('troubleshooting in the Agents Playground, in French', () => {
-  let stack: LocalStack;
-  const driver = new PlaygroundDriver();
+  let session: PlaygroundSession;
+  let driver: PlaygroundDriver;
 
   beforeAll(async () => {
-    const config = parseConfig({
-      APP_MODE: 'local',
-      BOT_PORT: '0',
-      GRAPH_BASE_URL: 'http://127.0.0.1:0/v1.0',
-      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'csa-browser-troubleshoot-')),
-      ALLOWED_TENANT_IDS: '00000000-0000-0000-0000-0000000000001',
-      HELPDESK_USERS: 'lynner@example.com',
-      LOG_LEVEL: 'silent',
+    session = await openPlayground({
+      port: playgroundPort,
+      configFile: 'playground/megan.m365agentsplayground.yml',
+      settings: { HELPDESK_USERS: 'lynner@example.com' },
     });
-    stack = await startLocalStack({
-      rootDir,
-      config,
-      playground: { port: playgroundPort, configFile: 'playground/megan.m365agentsplayground.yml' },
-      logger: pino({ level: 'silent' }),
-    });
-    await driver.open(stack.playgroundUrl ?? '');
+    ({ driver } = session);
   });
 
-  afterAll(async () => {
-    await driver.close();
-    await stack?.stop();
-  });
+  afterAll(() => session?.close());
 
   it("walks one full path: Alex's shared calendar missing in Outlook 2013 over ActiveSync, up to the helpdesk", async () => {
     await sayInFrench(driver, "je ne vois pas le calendrier d'Alex");
@@ -99,7 +81,7 @@ describe('troubleshooting in the Agents Playground, in French', () => {
 
     await driver.waitForText('Envoyé au support');
     await driver.screenshot('troubleshoot-fr-4-sent');
-    const [mail] = stack.emulator.control.sentMail('lynner@example.com');
+    const [mail] = session.stack.emulator.control.sentMail('lynner@example.com');
     expect(mail.subject).toMatch(/^\[Aide calendrier\] Megan Bowen : Un calendrier partagé avec moi ne s'affiche pas/);
   });
 });

@@ -128,3 +128,14 @@ export class BotHarness {
 export async function startBotHarness(env: Record<string, string> = {}, options: AppOptions = {}): Promise<BotHarness> {
   return new BotHarness().start(env, options);
 }
+
+/**
+ * One bot for the enclosing describe block: started before its first test, stopped after its last.
+ * Call it where the hooks go; the harness it returns is started by the time a test runs.
+ */
+export function suiteHarness(env: Record<string, string> = {}, options: AppOptions = {}): BotHarness {
+  const bot = new BotHarness();
+  beforeAll(() => bot.start(env, options));
+  afterAll(() => bot.stop());
+  return bot;
+}

@@ -1,15 +1,10 @@
-import { startBotHarness, type BotHarness, type TurnResult } from '../../support/bot-harness';
+import { type TurnResult } from '../../support/bot-harness';
 import { adele, alex, inFrench, megan, patti, type DemoUser } from '../../support/demo-users';
-import { buttonData, cardFrom, cardText, inputValue, textFrom } from '../subscribe/card-helpers';
-import { follow, resetWorld, revoke, submit, subscriptionsOf } from '../subscribe/world';
+import { buttonData, cardFrom, cardText, inputValue, textFrom } from '../../support/cards';
+import { demoWorld, follow, revoke, submit, subscriptionsOf } from '../subscribe/world';
 
 describe('the agenda of a followed calendar, as my level allows', () => {
-  let bot: BotHarness;
-  beforeAll(async () => {
-    bot = await startBotHarness();
-  });
-  afterAll(() => bot.stop());
-  beforeEach(() => resetWorld(bot));
+  const bot = demoWorld();
 
   /** Follows the owner's calendar (one) and returns the agenda button data of the done card. */
   async function agendaOf(user: DemoUser, owner: DemoUser): Promise<Record<string, unknown>> {

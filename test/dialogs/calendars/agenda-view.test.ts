@@ -4,7 +4,7 @@ import type { Caller } from '../../../src/dialogs/caller';
 import type { AgendaEvent } from '../../../src/graph/calendar-gateway';
 import { translatorFor } from '../../../src/i18n';
 import type { Subscription } from '../../../src/subscriptions/subscription-store';
-import { cardText } from '../subscribe/card-helpers';
+import { cardText } from '../../support/cards';
 
 const caller: Caller = { userId: 'megan', tenantId: 't', name: 'Megan Bowen', mri: '29:megan', locale: 'en', t: translatorFor('en') };
 const subscription: Subscription = {

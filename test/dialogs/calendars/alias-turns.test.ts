@@ -1,15 +1,10 @@
-import { startBotHarness, type BotHarness } from '../../support/bot-harness';
 import { alex, inFrench, megan, patti } from '../../support/demo-users';
-import { buttonData, cardFrom, cardText, choicesOf, inputValue, textFrom } from '../subscribe/card-helpers';
-import { calendarIdOf, follow, resetWorld, revoke, share, submit, subscriptionsOf } from '../subscribe/world';
+import { buttonData, cardFrom, cardText, choicesOf, inputValue, textFrom } from '../../support/cards';
+import { calendarIdOf } from '../../support/demo-calendars';
+import { demoWorld, follow, revoke, share, submit, subscriptionsOf } from '../subscribe/world';
 
 describe('/alias: my own name for a followed calendar', () => {
-  let bot: BotHarness;
-  beforeAll(async () => {
-    bot = await startBotHarness();
-  });
-  afterAll(() => bot.stop());
-  beforeEach(() => resetWorld(bot));
+  const bot = demoWorld();
 
   /** Megan's Outlook calendar list, as Graph shows it to her. */
   async function meganOutlookNames(): Promise<string[]> {

@@ -1,15 +1,10 @@
-import { startBotHarness, type BotHarness } from '../../support/bot-harness';
 import { alex, inFrench, megan, patti } from '../../support/demo-users';
-import { actionsOf, buttonData, cardFrom, cardText, choicesOf } from '../subscribe/card-helpers';
-import { calendarIdOf, follow, resetWorld, revoke, storeOf, submit, subscriptionsOf } from '../subscribe/world';
+import { actionsOf, buttonData, cardFrom, cardText, choicesOf } from '../../support/cards';
+import { calendarIdOf } from '../../support/demo-calendars';
+import { demoWorld, follow, phoenixFromInvitation, revoke, submit, subscriptionsOf } from '../subscribe/world';
 
 describe('/calendars: what I follow, checked against Graph', () => {
-  let bot: BotHarness;
-  beforeAll(async () => {
-    bot = await startBotHarness();
-  });
-  afterAll(() => bot.stop());
-  beforeEach(() => resetWorld(bot));
+  const bot = demoWorld();
 
   it('says when I follow nothing, with a way to add one', async () => {
     const card = cardFrom(await bot.say(megan, '/calendars'));
@@ -42,16 +37,7 @@ describe('/calendars: what I follow, checked against Graph', () => {
   });
 
   it('shows the role an invitation recorded, and the alias with the original name', async () => {
-    await storeOf(bot).upsert({
-      userId: megan.aadObjectId,
-      ownerAddress: 'alexw@example.com',
-      ownerName: 'Alex Wilber',
-      calendarId: calendarIdOf(bot, alex, 'Project Phoenix'),
-      calendarName: 'Project Phoenix',
-      role: 'read',
-      alias: 'Phoenix',
-      source: 'invitation',
-    });
+    await phoenixFromInvitation(bot, 'Phoenix');
     const text = cardText(cardFrom(await bot.say(megan, '/calendars')));
     expect(text).toContain('can see all details');
     expect(text).toMatch(/Phoenix\n[^]*Original name\nProject Phoenix/);

@@ -1,16 +1,12 @@
-import { startBotHarness, type BotHarness } from '../../support/bot-harness';
+import { suiteHarness } from '../../support/bot-harness';
 import { alex, megan } from '../../support/demo-users';
+import { buttonData, cardFrom, cardText } from '../../support/cards';
 import { share } from '../share/share-kit';
-import { buttonData, cardFrom, cardText } from '../subscribe/card-helpers';
 import { subscriptionsOf } from '../subscribe/world';
 
 /** An invitation sent with /share and a subscription made with /subscribe are the same thing. */
 describe('/calendars and the invitations of the share flow', () => {
-  let bot: BotHarness;
-  beforeAll(async () => {
-    bot = await startBotHarness();
-  });
-  afterAll(() => bot.stop());
+  const bot = suiteHarness();
 
   it('offers an invitation I have not answered; accepting it makes it a followed calendar with its role', async () => {
     await bot.say(megan, '/help');

@@ -1,15 +1,10 @@
-import { startBotHarness, type BotHarness } from '../../support/bot-harness';
 import { alex, megan } from '../../support/demo-users';
-import { buttonData, cardFrom, cardText, textFrom } from '../subscribe/card-helpers';
-import { calendarIdOf, follow, resetWorld, revoke, submit, subscriptionsOf } from '../subscribe/world';
+import { buttonData, cardFrom, cardText, textFrom } from '../../support/cards';
+import { calendarIdOf } from '../../support/demo-calendars';
+import { demoWorld, follow, revoke, submit, subscriptionsOf } from '../subscribe/world';
 
 describe('unsubscribing from a followed calendar', () => {
-  let bot: BotHarness;
-  beforeAll(async () => {
-    bot = await startBotHarness();
-  });
-  afterAll(() => bot.stop());
-  beforeEach(() => resetWorld(bot));
+  const bot = demoWorld();
 
   /** Megan follows Phoenix and clicks "Unsubscribe" in /calendars: the confirmation card. */
   async function askToUnsubscribe(): Promise<Record<string, unknown>> {

@@ -2,7 +2,9 @@ import { SqlSubscriptionStore } from '../../../src/subscriptions/subscription-st
 import { startBotHarness, type BotHarness } from '../../support/bot-harness';
 import { adele, alex, inFrench, megan } from '../../support/demo-users';
 import { cardOf } from '../../support/fake-connector';
-import { buttonData, calendarIdOf, cardText, choicesOf, deliveredInvitation, invokeCard, refreshOf, share, toUser, type Card } from '../share/share-kit';
+import { buttonData, cardJson, choiceValues, invokeCard, refreshOf, type Card } from '../../support/cards';
+import { calendarIdOf } from '../../support/demo-calendars';
+import { deliveredInvitation, share, toUser } from '../share/share-kit';
 
 /** /permissions: who sees my calendars, change a level, revoke, with confirmation; the audit log. */
 describe('managing who sees my calendars', () => {
@@ -29,7 +31,7 @@ describe('managing who sees my calendars', () => {
 
   it('lists each calendar, who has access and at what level; My Organization cannot be removed', async () => {
     const card = await list();
-    const text = cardText(card);
+    const text = cardJson(card);
     expect(text).toContain('Megan Bowen: All details');
     expect(text).toContain('Everyone in your organisation: Free/busy only');
     expect(text).toContain('Calendar (main calendar)');
@@ -40,8 +42,8 @@ describe('managing who sees my calendars', () => {
   it('changes a level after a confirmation, only to allowed levels, and tells the person', async () => {
     const change = rowButton(await list(), 'Project Phoenix', 'Megan Bowen', 'Change');
     const ask = invokeCard(await bot.click(alex, change));
-    expect(cardText(ask)).toContain('In «Project Phoenix», Megan Bowen has today: All details.');
-    expect(choicesOf(ask, 'role')).toEqual(['freeBusyRead', 'limitedRead', 'read', 'write']);
+    expect(cardJson(ask)).toContain('In «Project Phoenix», Megan Bowen has today: All details.');
+    expect(choiceValues(ask, 'role')).toEqual(['freeBusyRead', 'limitedRead', 'read', 'write']);
     expect(permissionOf('Project Phoenix', megan.email)).toMatchObject({ role: 'read' });
 
     const tampered = await bot.click(alex, { ...buttonData(ask, 'Change'), role: 'delegateWithPrivateEventAccess' });
@@ -50,7 +52,7 @@ describe('managing who sees my calendars', () => {
 
     const done = await bot.click(alex, { ...buttonData(ask, 'Change'), role: 'limitedRead' });
     expect(done.messages.map((activity) => activity.text)).toContain('Megan Bowen now has Titles and places in «Project Phoenix». I told them.');
-    expect(cardText(invokeCard(done))).toContain('Megan Bowen: Titles and places');
+    expect(cardJson(invokeCard(done))).toContain('Megan Bowen: Titles and places');
     expect(permissionOf('Project Phoenix', megan.email)).toMatchObject({ role: 'limitedRead' });
     expect(toUser(await bot.deliverOutbox(), megan).map((activity) => activity.text)).toEqual([
       'Alex Wilber changed what you see in «Project Phoenix»: now Titles and places (Sees when you are busy, with the title and location of your events.)',
@@ -60,9 +62,9 @@ describe('managing who sees my calendars', () => {
   it('offers an outsider only what the policy allows', async () => {
     await share(bot, alex, { calendar: 'Team Offsite', people: 'jordan@partner.example.org', role: 'limitedRead' });
     const card = await list();
-    expect(cardText(card)).toContain('jordan@partner.example.org · outside your organisation · invitation not answered yet');
+    expect(cardJson(card)).toContain('jordan@partner.example.org · outside your organisation · invitation not answered yet');
     const ask = invokeCard(await bot.click(alex, rowButton(card, 'Team Offsite', 'jordan@partner.example.org', 'Change')));
-    expect(choicesOf(ask, 'role')).toEqual(['freeBusyRead', 'limitedRead']);
+    expect(choiceValues(ask, 'role')).toEqual(['freeBusyRead', 'limitedRead']);
     const refused = await bot.click(alex, { ...buttonData(ask, 'Change'), role: 'read' });
     expect(refused.messages.map((activity) => activity.text)).toContain('That level is not allowed for jordan@partner.example.org: nothing changed.');
   });
@@ -74,7 +76,7 @@ describe('managing who sees my calendars', () => {
     await bot.deliverOutbox();
 
     const ask = invokeCard(await bot.click(alex, rowButton(await list(), 'Team Offsite', 'Megan Bowen', 'Remove')));
-    expect(cardText(ask)).toContain('Megan Bowen will no longer see «Team Offsite» (today: All details). I will tell them.');
+    expect(cardJson(ask)).toContain('Megan Bowen will no longer see «Team Offsite» (today: All details). I will tell them.');
     expect(permissionOf('Team Offsite', megan.email)).toBeDefined();
 
     const done = await bot.click(alex, buttonData(ask, 'Stop sharing'));
@@ -82,7 +84,7 @@ describe('managing who sees my calendars', () => {
     expect(permissionOf('Team Offsite', megan.email)).toBeUndefined();
     expect(await new SqlSubscriptionStore(bot.app.database.db, bot.clock).listFor(megan.aadObjectId)).toEqual([]);
     expect(toUser(await bot.deliverOutbox(), megan).map((activity) => activity.text)).toEqual(['Alex Wilber stopped sharing «Team Offsite» with you.']);
-    expect(cardText(invokeCard(await bot.click(megan, refreshOf(invitation)?.action.data ?? {})))).toContain('Alex Wilber stopped sharing this calendar');
+    expect(cardJson(invokeCard(await bot.click(megan, refreshOf(invitation)?.action.data ?? {})))).toContain('Alex Wilber stopped sharing this calendar');
 
     // A replayed confirmation changes nothing more.
     const replay = await bot.click(alex, buttonData(ask, 'Stop sharing'));
@@ -136,19 +138,19 @@ describe('managing who sees my calendars', () => {
     const ask = invokeCard(await bot.click(alex, rowButton(await list(), 'Team Offsite', 'Megan Bowen', 'Change')));
     await bot.click(alex, { ...buttonData(ask, 'Change'), role: 'write' });
 
-    const history = cardText(invokeCard(await bot.click(alex, { verb: 'permissionsHistory' })));
+    const history = cardJson(invokeCard(await bot.click(alex, { verb: 'permissionsHistory' })));
     const lines = ['You changed the level of Megan Bowen in «Team Offsite» from All details to Edit.', 'Megan Bowen accepted your invitation to «Team Offsite».', 'You shared «Team Offsite» with Megan Bowen (All details).'];
     const positions = lines.map((line) => history.indexOf(line));
     expect(positions.every((position) => position >= 0)).toBe(true);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
     expect(history).toContain('23 Nov 2026');
-    expect(cardText(invokeCard(await bot.click(megan, { verb: 'permissionsHistory' })))).toContain('Nothing yet');
-    expect(cardText(invokeCard(await bot.click(inFrench(alex), { verb: 'permissionsHistory' })))).toContain('Vous avez partagé « Team Offsite » avec Megan Bowen (Tous les détails).');
+    expect(cardJson(invokeCard(await bot.click(megan, { verb: 'permissionsHistory' })))).toContain('Nothing yet');
+    expect(cardJson(invokeCard(await bot.click(inFrench(alex), { verb: 'permissionsHistory' })))).toContain('Vous avez partagé « Team Offsite » avec Megan Bowen (Tous les détails).');
   });
 
   it('speaks French', async () => {
     const card = cardOf((await bot.say(adele, '/autorisations')).messages[0]);
-    expect(cardText(card)).toContain('Qui voit vos calendriers');
-    expect(cardText(card)).toContain('Alex Wilber : Titres et lieux');
+    expect(cardJson(card)).toContain('Qui voit vos calendriers');
+    expect(cardJson(card)).toContain('Alex Wilber : Titres et lieux');
   });
 });

@@ -1,7 +1,9 @@
 import { SqlSubscriptionStore } from '../../../src/subscriptions/subscription-store';
 import { startBotHarness, type BotHarness } from '../../support/bot-harness';
 import { alex, megan } from '../../support/demo-users';
-import { buttonData, calendarIdOf, cardText, deliveredInvitation, invokeCard, refreshOf, review, share, toUser } from './share-kit';
+import { buttonData, cardJson, invokeCard, refreshOf } from '../../support/cards';
+import { calendarIdOf } from '../../support/demo-calendars';
+import { deliveredInvitation, review, share, toUser } from './share-kit';
 
 /** Shares with an end date: revoked by the sweeper at that date, both people told. */
 describe('a share with an end date', () => {
@@ -17,11 +19,11 @@ describe('a share with an end date', () => {
   it('ends after the chosen day: Graph access removed, subscription dropped, both told, once', async () => {
     // The harness clock is Monday 23 November 2026, 09:00 UTC: access lasts through the 25th.
     const reviewed = invokeCard(await review(bot, alex, { calendar: 'Team Offsite', people: 'meganb@example.com', role: 'read', endDate: '2026-11-25' }));
-    expect(cardText(reviewed)).toContain('Access ends after 25 Nov 2026; you will both be told.');
+    expect(cardJson(reviewed)).toContain('Access ends after 25 Nov 2026; you will both be told.');
     const status = invokeCard(await bot.click(alex, buttonData(reviewed, 'Share')));
-    expect(cardText(status)).toContain('"title":"Until","value":"25 Nov 2026"');
+    expect(cardJson(status)).toContain('"title":"Until","value":"25 Nov 2026"');
     const invitation = await deliveredInvitation(bot, megan);
-    expect(cardText(invitation)).toContain('25 Nov 2026');
+    expect(cardJson(invitation)).toContain('25 Nov 2026');
     await bot.click(megan, buttonData(invitation, 'Accept'));
     await bot.deliverOutbox();
 
@@ -36,13 +38,13 @@ describe('a share with an end date', () => {
     const sent = await bot.deliverOutbox();
     expect(toUser(sent, megan).map((activity) => activity.text)).toEqual(['Your access to «Team Offsite» from Alex Wilber has ended, as planned.']);
     expect(toUser(sent, alex).map((activity) => activity.text)).toEqual(['Your share of «Team Offsite» with Megan Bowen has ended, as planned. They were told.']);
-    expect(cardText(invokeCard(await bot.click(megan, refreshOf(invitation)?.action.data ?? {})))).toContain('This share ended on 26 Nov 2026, as planned.');
-    expect(cardText(invokeCard(await bot.click(alex, refreshOf(status)?.action.data ?? {})))).toContain('Access ended on 26 Nov 2026, as planned.');
+    expect(cardJson(invokeCard(await bot.click(megan, refreshOf(invitation)?.action.data ?? {})))).toContain('This share ended on 26 Nov 2026, as planned.');
+    expect(cardJson(invokeCard(await bot.click(alex, refreshOf(status)?.action.data ?? {})))).toContain('Access ended on 26 Nov 2026, as planned.');
 
     expect(await bot.app.shareMaintenance.expireDueShares()).toBe(0);
     expect(await bot.deliverOutbox()).toEqual([]);
     const history = invokeCard(await bot.click(alex, { verb: 'permissionsHistory' }));
-    expect(cardText(history)).toContain('The share of «Team Offsite» with Megan Bowen ended on its end date.');
+    expect(cardJson(history)).toContain('The share of «Team Offsite» with Megan Bowen ended on its end date.');
   });
 
   it('ends an invitation never answered too, and retries when Graph is busy', async () => {
@@ -69,6 +71,6 @@ describe('a share with an end date', () => {
 
   it.each(['2026-11-22', '2029-01-01'])('refuses the end date %s', async (endDate) => {
     const turn = invokeCard(await review(bot, alex, { calendar: 'Team Offsite', people: 'meganb@example.com', role: 'read', endDate }));
-    expect(cardText(turn)).toContain('The end date must be today or later, and within two years.');
+    expect(cardJson(turn)).toContain('The end date must be today or later, and within two years.');
   });
 });

@@ -3,7 +3,9 @@ import { SqlSubscriptionStore } from '../../../src/subscriptions/subscription-st
 import { startBotHarness, type BotHarness } from '../../support/bot-harness';
 import { alex, megan } from '../../support/demo-users';
 import { cardOf } from '../../support/fake-connector';
-import { buttonData, buttonTitles, calendarIdOf, cardText, deliveredInvitation, invokeCard, review, share, toUser } from './share-kit';
+import { buttonData, buttonTitles, cardJson, invokeCard } from '../../support/cards';
+import { calendarIdOf } from '../../support/demo-calendars';
+import { deliveredInvitation, review, share, toUser } from './share-kit';
 
 /** A Graph answer that the gateway does not retry (Retry-After beyond its patience). */
 const throttled = { status: 429, retryAfter: '120' };
@@ -44,7 +46,7 @@ describe('Graph failures and stops during a share', () => {
       const reviewed = invokeCard(await review(bot, alex, { calendar: 'Team Offsite', people: 'meganb@example.com', role: 'read' }));
       bot.emulator.control.injectFault({ method: 'POST', path: 'calendarPermissions$', ...fault });
       const status = invokeCard(await bot.click(alex, buttonData(reviewed, 'Share')));
-      expect(cardText(status)).toContain(message);
+      expect(cardJson(status)).toContain(message);
       expect(permissionOf('Team Offsite', megan.email)).toBeUndefined();
       expect(await bot.deliverOutbox()).toEqual([]);
       bot.clock.advance(10 * 60_000);
@@ -66,12 +68,12 @@ describe('Graph failures and stops during a share', () => {
       const invitation = await deliveredInvitation(bot, megan);
       bot.emulator.control.injectFault({ method: 'GET', path: `^/users/${alex.email}/calendars$`, ...fault });
       const refused = invokeCard(await bot.click(megan, buttonData(invitation, 'Accept')));
-      expect(cardText(refused)).toContain(note);
+      expect(cardJson(refused)).toContain(note);
       expect(buttonTitles(refused)).toEqual(['Accept', 'Decline']);
       expect(await bot.deliverOutbox()).toEqual([]);
 
       bot.emulator.control.clearFaults();
-      expect(cardText(invokeCard(await bot.click(megan, buttonData(invitation, 'Accept'))))).toContain('You accepted this invitation.');
+      expect(cardJson(invokeCard(await bot.click(megan, buttonData(invitation, 'Accept'))))).toContain('You accepted this invitation.');
       expect(await new SqlSubscriptionStore(bot.app.database.db, bot.clock).listFor(megan.aadObjectId)).toHaveLength(1);
     });
 
@@ -79,7 +81,7 @@ describe('Graph failures and stops during a share', () => {
       const reviewed = invokeCard(await review(bot, alex, { calendar: 'Team Offsite', people: 'pattif@example.com', role: 'read' }));
       bot.emulator.control.injectFault({ method: 'POST', path: 'sendMail$', ...throttled });
       const status = invokeCard(await bot.click(alex, buttonData(reviewed, 'Share')));
-      expect(cardText(status)).toContain('Shared. The invitation email could not be sent yet');
+      expect(cardJson(status)).toContain('Shared. The invitation email could not be sent yet');
       expect(permissionOf('Team Offsite', 'pattif@example.com')).toMatchObject({ role: 'read' });
       expect(bot.emulator.control.sentMail('pattif@example.com')).toEqual([]);
 
@@ -94,13 +96,13 @@ describe('Graph failures and stops during a share', () => {
       expect(toUser(await bot.deliverOutbox(), alex).map((activity) => activity.text)).toEqual([
         'Your invitation to Patti Fernandez for «Team Offsite» has been sent by email (it was held up by an interruption).',
       ]);
-      expect(cardText(invokeCard(await bot.click(alex, { verb: 'shareStatus', draftId: buttonData(reviewed, 'Share').draftId })))).toContain('Invitation sent by email');
+      expect(cardJson(invokeCard(await bot.click(alex, { verb: 'shareStatus', draftId: buttonData(reviewed, 'Share').draftId })))).toContain('Invitation sent by email');
     });
     it('sending the email, when Graph refuses it for good: shared, the owner told to pass it on, no endless retries', async () => {
       const reviewed = invokeCard(await review(bot, alex, { calendar: 'Team Offsite', people: 'pattif@example.com', role: 'read' }));
       bot.emulator.control.injectFault({ method: 'POST', path: 'sendMail$', status: 400, code: 'ErrorInvalidRecipients' });
       const status = invokeCard(await bot.click(alex, buttonData(reviewed, 'Share')));
-      expect(cardText(status)).toContain('Shared, but I could not send the invitation email: Microsoft 365 could not find the calendar or the person. Please let Patti Fernandez know yourself.');
+      expect(cardJson(status)).toContain('Shared, but I could not send the invitation email: Microsoft 365 could not find the calendar or the person. Please let Patti Fernandez know yourself.');
       expect(permissionOf('Team Offsite', 'pattif@example.com')).toMatchObject({ role: 'read' });
       bot.clock.advance(10 * 60_000);
       expect(await bot.app.shareMaintenance.recoverInterruptedShares()).toEqual({ completed: 0, left: 0 });
@@ -140,7 +142,7 @@ describe('Graph failures and stops during a share', () => {
       }
 
       const delivered = await bot.deliverOutbox();
-      const invitations = toUser(delivered, megan).map(cardOf).filter((card) => cardText(card).includes('Alex Wilber shares a calendar with you'));
+      const invitations = toUser(delivered, megan).map(cardOf).filter((card) => cardJson(card).includes('Alex Wilber shares a calendar with you'));
       expect(invitations).toHaveLength(1);
       expect(toUser(delivered, alex).map((activity) => activity.text)).toEqual([
         'Your invitation to Megan Bowen for «Team Offsite» has been sent in Teams (it was held up by an interruption).',
@@ -148,10 +150,10 @@ describe('Graph failures and stops during a share', () => {
       expect(await bot.deliverOutbox()).toEqual([]);
 
       const accepted = invokeCard(await bot.click(megan, buttonData(invitations[0], 'Accept')));
-      expect(cardText(accepted)).toContain('You accepted this invitation.');
+      expect(cardJson(accepted)).toContain('You accepted this invitation.');
       // The status card tells the owner the truth after the restart.
       const status = invokeCard(await bot.click(alex, { verb: 'shareStatus', draftId: buttonData(reviewed, 'Share').draftId }));
-      expect(cardText(status)).toContain('Accepted on');
+      expect(cardJson(status)).toContain('Accepted on');
     });
 
     it.each([

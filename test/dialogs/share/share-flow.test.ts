@@ -2,21 +2,9 @@ import { SqlSubscriptionStore } from '../../../src/subscriptions/subscription-st
 import { startBotHarness, type BotHarness } from '../../support/bot-harness';
 import { adele, alex, isaiah, megan } from '../../support/demo-users';
 import { cardOf } from '../../support/fake-connector';
-import {
-  buttonData,
-  buttonTitles,
-  calendarIdOf,
-  cardText,
-  choicesOf,
-  deliveredInvitation,
-  inputValue,
-  invokeCard,
-  refreshOf,
-  review,
-  share,
-  toUser,
-  type Card,
-} from './share-kit';
+import { buttonData, buttonTitles, cardJson, choiceValues, inputValue, invokeCard, refreshOf, type Card } from '../../support/cards';
+import { calendarIdOf } from '../../support/demo-calendars';
+import { deliveredInvitation, review, share, toUser } from './share-kit';
 
 /** The whole share -> invite -> answer flow between two people, over the bot's HTTP endpoint. */
 describe('sharing a calendar with a colleague', () => {
@@ -40,15 +28,15 @@ describe('sharing a calendar with a colleague', () => {
   it('offers only the caller\'s own calendars and every level, explained', async () => {
     const turn = await bot.say(alex, '/share');
     const form = cardOf(turn.messages[0]);
-    expect(choicesOf(form, 'calendarId')).toEqual(['Calendar', 'Project Phoenix', 'Team Offsite'].map((name) => calendarIdOf(bot, alex, name)));
-    expect(choicesOf(form, 'role')).toEqual(['freeBusyRead', 'limitedRead', 'read', 'write', 'delegateWithoutPrivateEventAccess']);
-    expect(cardText(form)).toContain('Titles and places: Sees when you are busy, with the title and location of your events.');
+    expect(choiceValues(form, 'calendarId')).toEqual(['Calendar', 'Project Phoenix', 'Team Offsite'].map((name) => calendarIdOf(bot, alex, name)));
+    expect(choiceValues(form, 'role')).toEqual(['freeBusyRead', 'limitedRead', 'read', 'write', 'delegateWithoutPrivateEventAccess']);
+    expect(cardJson(form)).toContain('Titles and places: Sees when you are busy, with the title and location of your events.');
     expect(form).toMatchObject({ version: '1.5' });
   });
 
   it('understands plain words and fills in the person', async () => {
     const turn = await bot.say(alex, 'I would like to share my calendar with Megan Bowen');
-    expect(cardText(cardOf(turn.messages[0]))).toContain('"value":"Megan Bowen"');
+    expect(cardJson(cardOf(turn.messages[0]))).toContain('"value":"Megan Bowen"');
   });
 
   it('takes people picked in the Teams people picker (directory ids), resolved through Graph', async () => {
@@ -56,7 +44,7 @@ describe('sharing a calendar with a colleague', () => {
     const reviewed = invokeCard(
       await bot.click(alex, { verb: 'shareReview', calendarId: calendarIdOf(bot, alex, 'Team Offsite'), people: megan.aadObjectId, emails: '', role: 'read' }),
     );
-    expect(cardText(reviewed)).toContain('Megan Bowen');
+    expect(cardJson(reviewed)).toContain('Megan Bowen');
     expect(buttonTitles(reviewed)).toContain('Share');
   });
 
@@ -69,23 +57,23 @@ describe('sharing a calendar with a colleague', () => {
 
   it('shares, invites in Teams, and the accepted invitation reaches both people', async () => {
     const reviewed = invokeCard(await review(bot, alex, { calendar: 'Team Offsite', people: 'Megan Bowen', role: 'read' }));
-    expect(cardText(reviewed)).toContain('Megan Bowen (meganb@example.com)');
+    expect(cardJson(reviewed)).toContain('Megan Bowen (meganb@example.com)');
     expect(permissionOf(alex.email, 'Team Offsite', megan.email)).toBeUndefined();
 
     const confirmed = await bot.click(alex, buttonData(reviewed, 'Share'));
     const status = invokeCard(confirmed);
-    expect(cardText(status)).toContain('Invitation sent in Teams: waiting for an answer.');
+    expect(cardJson(status)).toContain('Invitation sent in Teams: waiting for an answer.');
     expect(refreshOf(status)?.action.verb).toBe('shareStatus');
     expect(permissionOf(alex.email, 'Team Offsite', megan.email)).toMatchObject({ role: 'read' });
 
     const invitation = await deliveredInvitation(bot, megan);
-    expect(cardText(invitation)).toContain('Alex Wilber shares a calendar with you');
+    expect(cardJson(invitation)).toContain('Alex Wilber shares a calendar with you');
     expect(buttonTitles(invitation)).toEqual(['Accept', 'Decline']);
     expect(refreshOf(invitation)?.action.verb).toBe('invitationView');
 
     const accepted = invokeCard(await bot.click(megan, buttonData(invitation, 'Accept')));
-    expect(cardText(accepted)).toContain('You accepted this invitation.');
-    expect(cardText(accepted)).toContain('Outlook for desktop may need a restart');
+    expect(cardJson(accepted)).toContain('You accepted this invitation.');
+    expect(cardJson(accepted)).toContain('Outlook for desktop may need a restart');
     expect(buttonTitles(accepted)).toEqual([]);
     expect(await subscriptionsOf(megan.aadObjectId)).toEqual([
       expect.objectContaining({ ownerAddress: alex.email, calendarId: calendarIdOf(bot, alex, 'Team Offsite'), role: 'read', source: 'invitation' }),
@@ -93,20 +81,20 @@ describe('sharing a calendar with a colleague', () => {
     expect(toUser(await bot.deliverOutbox(), alex).map((activity) => activity.text)).toEqual(['Megan Bowen accepted your invitation to «Team Offsite» (All details).']);
 
     const refreshed = invokeCard(await bot.click(alex, refreshOf(status)?.action.data ?? {}));
-    expect(cardText(refreshed)).toContain('Accepted on 23 Nov 2026.');
+    expect(cardJson(refreshed)).toContain('Accepted on 23 Nov 2026.');
   });
 
   it('gives each viewer their own view: owner status, forwarded card read-only', async () => {
     const { invitation } = await alexSharesWithMegan();
     const refresh = refreshOf(invitation)?.action.data ?? {};
     const ownerView = invokeCard(await bot.click(alex, refresh));
-    expect(cardText(ownerView)).toContain('Megan Bowen has not answered yet.');
+    expect(cardJson(ownerView)).toContain('Megan Bowen has not answered yet.');
     expect(buttonTitles(ownerView)).toEqual([]);
     const forwarded = invokeCard(await bot.click(isaiah, refresh));
-    expect(cardText(forwarded)).toContain('This invitation is for Megan Bowen. Only they can answer it.');
-    expect(cardText(forwarded)).not.toContain('Team Offsite');
+    expect(cardJson(forwarded)).toContain('This invitation is for Megan Bowen. Only they can answer it.');
+    expect(cardJson(forwarded)).not.toContain('Team Offsite');
     expect(buttonTitles(forwarded)).toEqual([]);
-    expect(cardText(invokeCard(await bot.click(adele, refresh)))).toContain('Cette invitation est destinée à Megan Bowen.');
+    expect(cardJson(invokeCard(await bot.click(adele, refresh)))).toContain('Cette invitation est destinée à Megan Bowen.');
   });
 
   it('refuses an answer from anyone but the recipient, whatever the card says', async () => {
@@ -125,14 +113,14 @@ describe('sharing a calendar with a colleague', () => {
   it('records a decline and tells the owner', async () => {
     const { status, invitation } = await alexSharesWithMegan();
     const declined = invokeCard(await bot.click(megan, buttonData(invitation, 'Decline')));
-    expect(cardText(declined)).toContain('You declined this invitation.');
+    expect(cardJson(declined)).toContain('You declined this invitation.');
     expect(toUser(await bot.deliverOutbox(), alex).map((activity) => activity.text)).toEqual([
       'Megan Bowen declined your invitation to «Team Offsite». They keep the access in Outlook until you remove it: type /permissions.',
     ]);
     expect(await subscriptionsOf(megan.aadObjectId)).toEqual([]);
-    expect(cardText(invokeCard(await bot.click(alex, refreshOf(status)?.action.data ?? {})))).toContain('Declined on 23 Nov 2026.');
+    expect(cardJson(invokeCard(await bot.click(alex, refreshOf(status)?.action.data ?? {})))).toContain('Declined on 23 Nov 2026.');
     const late = invokeCard(await bot.click(megan, buttonData(invitation, 'Accept')));
-    expect(cardText(late)).toContain('You declined this invitation.');
+    expect(cardJson(late)).toContain('You declined this invitation.');
   });
 
   it('gives one result for a double click, a replayed click and a second bot instance', async () => {
@@ -152,7 +140,7 @@ describe('sharing a calendar with a colleague', () => {
       await second.close();
     }
     const replay = invokeCard(await bot.click(megan, accept));
-    expect(cardText(replay)).toContain('You accepted this invitation.');
+    expect(cardJson(replay)).toContain('You accepted this invitation.');
     expect(toUser(await bot.deliverOutbox(), alex)).toHaveLength(1);
     expect(await subscriptionsOf(megan.aadObjectId)).toHaveLength(1);
     bot.clock.advance(10 * 60_000);
@@ -164,7 +152,7 @@ describe('sharing a calendar with a colleague', () => {
     const confirm = buttonData(reviewed, 'Share');
     const turns = await Promise.all([bot.click(alex, confirm), bot.click(alex, confirm)]);
     const replayed = await bot.click(alex, confirm);
-    for (const turn of [...turns, replayed]) expect(cardText(invokeCard(turn))).toContain('Sharing «Team Offsite»');
+    for (const turn of [...turns, replayed]) expect(cardJson(invokeCard(turn))).toContain('Sharing «Team Offsite»');
     expect(toUser(await bot.deliverOutbox(), megan)).toHaveLength(1);
   });
 
@@ -174,10 +162,10 @@ describe('sharing a calendar with a colleague', () => {
     await bot.deliverOutbox();
 
     const reviewed = invokeCard(await review(bot, alex, { calendar: 'Team Offsite', people: 'meganb@example.com', role: 'write' }));
-    expect(cardText(reviewed)).toContain('Already has access (All details): the level will be updated, not duplicated.');
+    expect(cardJson(reviewed)).toContain('Already has access (All details): the level will be updated, not duplicated.');
     const status = invokeCard(await bot.click(alex, buttonData(reviewed, 'Share')));
-    expect(cardText(status)).toContain('"value":"Edit"');
-    expect(cardText(status)).toContain('Accepted on');
+    expect(cardJson(status)).toContain('"value":"Edit"');
+    expect(cardJson(status)).toContain('Accepted on');
     expect(permissionOf(alex.email, 'Team Offsite', megan.email)).toMatchObject({ role: 'write' });
     const toMegan = toUser(await bot.deliverOutbox(), megan);
     expect(toMegan.map((activity) => activity.text)).toEqual([
@@ -193,7 +181,7 @@ describe('sharing a calendar with a colleague', () => {
     await bot.app.gateway.revokePermission({ userId: alex.aadObjectId }, { calendarId, permissionId: permission.id });
 
     const turn = invokeCard(await bot.click(megan, buttonData(invitation, 'Accept')));
-    expect(cardText(turn)).toContain('I cannot see «Team Offsite» for you yet.');
+    expect(cardJson(turn)).toContain('I cannot see «Team Offsite» for you yet.');
     expect(buttonTitles(turn)).toEqual(['Accept', 'Decline']);
     expect(await subscriptionsOf(megan.aadObjectId)).toEqual([]);
   });
@@ -203,24 +191,24 @@ describe('sharing a calendar with a colleague', () => {
     const confirm = buttonData(reviewed, 'Share');
 
     const byMegan = invokeCard(await bot.click(megan, confirm));
-    expect(cardText(byMegan)).toContain('This card belongs to Alex Wilber.');
+    expect(cardJson(byMegan)).toContain('This card belongs to Alex Wilber.');
     for (const data of [{ verb: 'shareConfirm', draftId: 'not-a-uuid' }, { verb: 'invitationAccept', invitationId: '00000000-0000-4000-8000-000000000000' }, { verb: 'invitationAccept' }]) {
-      expect(cardText(invokeCard(await bot.click(megan, data)))).toContain('This card is no longer valid');
+      expect(cardJson(invokeCard(await bot.click(megan, data)))).toContain('This card is no longer valid');
     }
     expect(permissionOf(alex.email, 'Team Offsite', megan.email)).toBeUndefined();
 
     const megansCalendar = bot.emulator.control.calendarsOf(megan.email)[0].id;
     const notMine = invokeCard(await bot.click(alex, { verb: 'shareReview', calendarId: megansCalendar, emails: 'adelev@example.com', role: 'read' }));
-    expect(cardText(notMine)).toContain('I cannot share that calendar: please pick one of yours.');
+    expect(cardJson(notMine)).toContain('I cannot share that calendar: please pick one of yours.');
     const badRole = invokeCard(await bot.click(alex, { verb: 'shareReview', calendarId: calendarIdOf(bot, alex, 'Calendar'), emails: 'adelev@example.com', role: 'owner' }));
-    expect(cardText(badRole)).toContain('Please choose a calendar and a level');
+    expect(cardJson(badRole)).toContain('Please choose a calendar and a level');
     expect(await bot.deliverOutbox()).toEqual([]);
   });
 
   it('lets the owner cancel: nothing is written, the review cannot be confirmed afterwards', async () => {
     const reviewed = invokeCard(await review(bot, alex, { calendar: 'Team Offsite', people: 'meganb@example.com', role: 'read' }));
-    expect(cardText(invokeCard(await bot.click(alex, buttonData(reviewed, 'Cancel'))))).toContain('Nothing was shared');
-    expect(cardText(invokeCard(await bot.click(alex, buttonData(reviewed, 'Share'))))).toContain('Nothing was shared');
+    expect(cardJson(invokeCard(await bot.click(alex, buttonData(reviewed, 'Cancel'))))).toContain('Nothing was shared');
+    expect(cardJson(invokeCard(await bot.click(alex, buttonData(reviewed, 'Share'))))).toContain('Nothing was shared');
     expect(permissionOf(alex.email, 'Team Offsite', megan.email)).toBeUndefined();
   });
 
@@ -228,6 +216,6 @@ describe('sharing a calendar with a colleague', () => {
     const { invitation } = await alexSharesWithMegan();
     const data = buttonData(invitation, 'Accept');
     const turn = await bot.post(bot.activity(megan, { type: 'message', value: data, text: undefined }));
-    expect(cardText(cardOf(turn.messages[0]))).toContain('You accepted this invitation.');
+    expect(cardJson(cardOf(turn.messages[0]))).toContain('You accepted this invitation.');
   });
 });

@@ -1,8 +1,8 @@
-import { startBotHarness, type BotHarness } from '../../support/bot-harness';
+import { type BotHarness } from '../../support/bot-harness';
 import { adele, alex, inFrench, isaiah, megan } from '../../support/demo-users';
 import { cardOf } from '../../support/fake-connector';
-import { buttonData, cardFrom, cardText, choicesOf, inputValue, textFrom, type Card } from './card-helpers';
-import { follow, resetWorld, share, subscriptionsOf } from './world';
+import { buttonData, cardFrom, cardText, choicesOf, inputValue, textFrom, type Card } from '../../support/cards';
+import { demoWorld, follow, share, subscriptionsOf } from './world';
 
 /** The access requests the bot recorded, oldest first. */
 async function requests(bot: BotHarness) {
@@ -10,12 +10,7 @@ async function requests(bot: BotHarness) {
 }
 
 describe('asking an owner for access when nothing is shared', () => {
-  let bot: BotHarness;
-  beforeAll(async () => {
-    bot = await startBotHarness();
-  });
-  afterAll(() => bot.stop());
-  beforeEach(() => resetWorld(bot));
+  const bot = demoWorld();
 
   /** Megan finds nothing shared by the owner and clicks "Ask <first name>". */
   async function ask(owner: typeof isaiah): Promise<Card> {

@@ -1,15 +1,10 @@
-import { startBotHarness, type BotHarness } from '../../support/bot-harness';
 import { adele, alex, inFrench, isaiah, megan } from '../../support/demo-users';
-import { buttonData, cardFrom, cardText, choicesOf, inputValue, textFrom } from './card-helpers';
-import { calendarIdOf, follow, resetWorld, revoke, share, submit, subscriptionsOf } from './world';
+import { buttonData, cardFrom, cardText, choicesOf, inputValue, textFrom } from '../../support/cards';
+import { calendarIdOf } from '../../support/demo-calendars';
+import { demoWorld, follow, phoenixFromInvitation, revoke, share, submit, subscriptionsOf } from './world';
 
 describe('/subscribe: follow a calendar someone already shared', () => {
-  let bot: BotHarness;
-  beforeAll(async () => {
-    bot = await startBotHarness();
-  });
-  afterAll(() => bot.stop());
-  beforeEach(() => resetWorld(bot));
+  const bot = demoWorld();
 
   it('asks whose calendar, then lists what that person shares with me and at what level', async () => {
     const ask = cardFrom(await bot.say(megan, '/subscribe'));
@@ -69,16 +64,7 @@ describe('/subscribe: follow a calendar someone already shared', () => {
   });
 
   it('keeps the role and source an accepted invitation recorded when the same calendar is subscribed again', async () => {
-    const store = (await import('./world')).storeOf(bot);
-    await store.upsert({
-      userId: megan.aadObjectId,
-      ownerAddress: 'alexw@example.com',
-      ownerName: 'Alex Wilber',
-      calendarId: calendarIdOf(bot, alex, 'Project Phoenix'),
-      calendarName: 'Project Phoenix',
-      role: 'read',
-      source: 'invitation',
-    });
+    await phoenixFromInvitation(bot);
     const pick = cardFrom(await bot.say(megan, '/subscribe alexw@example.com'));
     expect(choicesOf(pick, 'calendarIds')[0].title).toBe('Project Phoenix (can see all details, already followed)');
     await follow(bot, megan, alex);

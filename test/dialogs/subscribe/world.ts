@@ -1,7 +1,8 @@
 import { SqlSubscriptionStore, type Subscription } from '../../../src/subscriptions/subscription-store';
-import type { BotHarness, TurnResult } from '../../support/bot-harness';
-import type { DemoUser } from '../../support/demo-users';
-import { buttonData, cardFrom, choicesOf, type Card } from './card-helpers';
+import { suiteHarness, type BotHarness, type TurnResult } from '../../support/bot-harness';
+import { buttonData, cardFrom, choicesOf, type Card } from '../../support/cards';
+import { calendarIdOf } from '../../support/demo-calendars';
+import { alex, megan, type DemoUser } from '../../support/demo-users';
 
 /**
  * Back to the demo organisation: the harness's clock, Graph seed, no faults, and none of the bot's records from an earlier
@@ -19,6 +20,16 @@ export async function resetWorld(bot: BotHarness): Promise<void> {
   await db.deleteFrom('conversation_references').execute();
 }
 
+/**
+ * One bot for the enclosing describe block, back to the demo world before each of its tests. Call it where
+ * the hooks go; the harness it returns is started by the time a test runs.
+ */
+export function demoWorld(): BotHarness {
+  const bot = suiteHarness();
+  beforeEach(() => resetWorld(bot));
+  return bot;
+}
+
 /** The bot's subscription records, read as the share flow would. */
 export function storeOf(bot: BotHarness): SqlSubscriptionStore {
   return new SqlSubscriptionStore(bot.app.database.db, bot.clock);
@@ -28,11 +39,18 @@ export async function subscriptionsOf(bot: BotHarness, user: DemoUser): Promise<
   return storeOf(bot).listFor(user.aadObjectId);
 }
 
-/** The id of one of the owner's calendars, by name ("Calendar" is the primary one). */
-export function calendarIdOf(bot: BotHarness, owner: DemoUser, name: string): string {
-  const calendar = bot.emulator.control.calendarsOf(owner.email).find((candidate) => candidate.name === name);
-  if (!calendar) throw new Error(`${owner.email} has no calendar "${name}"`);
-  return calendar.id;
+/** The record an accepted invitation leaves: Megan follows Alex's "Project Phoenix" at "read" (with `alias`, if given). */
+export async function phoenixFromInvitation(bot: BotHarness, alias?: string): Promise<void> {
+  await storeOf(bot).upsert({
+    userId: megan.aadObjectId,
+    ownerAddress: alex.email,
+    ownerName: alex.name,
+    calendarId: calendarIdOf(bot, alex, 'Project Phoenix'),
+    calendarName: 'Project Phoenix',
+    role: 'read',
+    ...(alias === undefined ? {} : { alias }),
+    source: 'invitation',
+  });
 }
 
 /** Acts in Graph as a person (the owner sharing or revoking outside the bot, in Outlook). */

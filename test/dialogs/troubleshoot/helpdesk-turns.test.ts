@@ -2,7 +2,7 @@ import { SqlSubscriptionStore } from '../../../src/subscriptions/subscription-st
 import { startBotHarness, type BotHarness } from '../../support/bot-harness';
 import { adele, inFrench, lynne, megan, patti } from '../../support/demo-users';
 import { cardOf } from '../../support/fake-connector';
-import { actionsOf, cardFrom, cardText, findAction, inputValue, press, textFrom, type Card } from './card-kit';
+import { actionsOf, cardFrom, cardText, findAction, inputValue, press, textFrom, type Card } from '../../support/cards';
 
 describe('helpdesk mode: /diagnose', () => {
   let bot: BotHarness;

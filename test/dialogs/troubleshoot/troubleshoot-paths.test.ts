@@ -2,7 +2,8 @@ import { loadTroubleshootTrees } from '../../../src/troubleshoot/tree-loader';
 import type { TreeNode } from '../../../src/troubleshoot/tree-schema';
 import { startBotHarness, type BotHarness } from '../../support/bot-harness';
 import { megan } from '../../support/demo-users';
-import { actionsOf, cardFrom, cardText, checklist, press, type Card } from './card-kit';
+import { actionsOf, cardFrom, cardText, press, type Card } from '../../support/cards';
+import { checklist } from './card-kit';
 
 /**
  * Every app × problem, through the bot's real entry points against the Graph emulator: Megan follows

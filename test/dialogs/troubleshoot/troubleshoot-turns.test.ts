@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { startApp } from '../../../src/app-runtime';
-import { startBotHarness, type BotHarness } from '../../support/bot-harness';
+import { startBotHarness, suiteHarness, type BotHarness } from '../../support/bot-harness';
 import { alex, inFrench, isaiah, lynne, megan } from '../../support/demo-users';
+import { actionsOf, cardFrom, cardText, findAction, inputValue, messageCards, press, textFrom, type Card } from '../../support/cards';
+import { checklist } from './card-kit';
 import { share } from '../share/share-kit';
-import { actionsOf, cardFrom, cardText, checklist, findAction, inputValue, messageCards, press, textFrom, type Card } from './card-kit';
 
 async function startCase(bot: BotHarness, user: typeof megan, text = '/troubleshoot'): Promise<Card> {
   return cardFrom(await bot.say(user, text));
@@ -25,11 +26,7 @@ const sessionsOf = (bot: BotHarness, userId: string) =>
   bot.app.database.db.selectFrom('troubleshoot_sessions').selectAll().where('user_id', '=', userId).orderBy('created_at').execute();
 
 describe('the troubleshooting assistant, through the bot', () => {
-  let bot: BotHarness;
-  beforeAll(async () => {
-    bot = await startBotHarness();
-  });
-  afterAll(() => bot.stop());
+  const bot = suiteHarness();
   beforeEach(() => {
     bot.emulator.control.reset();
     bot.emulator.control.clearFaults();
@@ -239,11 +236,7 @@ function phoenixId(bot: BotHarness): string {
 }
 
 describe('the assistant without a helpdesk configured', () => {
-  let bot: BotHarness;
-  beforeAll(async () => {
-    bot = await startBotHarness({ HELPDESK_USERS: '' });
-  });
-  afterAll(() => bot.stop());
+  const bot = suiteHarness({ HELPDESK_USERS: '' });
 
   it('shows the summary to copy, with no send button', async () => {
     let card = await caseFor(bot, megan, { client: 'outlook-web', symptom: 'sign-in-mfa' });
