@@ -64,48 +64,30 @@ export class InvitationStore {
   }
 
   async get(id: string): Promise<Invitation | undefined> {
-    const row = await this.db.selectFrom('share_invitations').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.select().where('id', '=', id).executeTakeFirst();
     return row && toInvitation(row);
   }
 
   async findByCode(code: string): Promise<Invitation | undefined> {
-    const row = await this.db.selectFrom('share_invitations').selectAll().where('code', '=', code).executeTakeFirst();
+    const row = await this.select().where('code', '=', code).executeTakeFirst();
     return row && toInvitation(row);
   }
 
   /** The live share of this calendar with this person, if any (one at a time). */
   async findActive(ownerUserId: string, calendarId: string, recipientAddress: string): Promise<Invitation | undefined> {
-    const row = await this.db
-      .selectFrom('share_invitations')
-      .selectAll()
-      .where('owner_user_id', '=', ownerUserId)
-      .where('calendar_id', '=', calendarId)
-      .where('recipient_address', '=', recipientAddress.toLowerCase())
-      .where('status', 'in', activeStatuses)
-      .orderBy('created_at', 'desc')
-      .executeTakeFirst();
+    const row = await this.sharesWith(ownerUserId, calendarId, recipientAddress).where('status', 'in', activeStatuses).orderBy('created_at', 'desc').executeTakeFirst();
     return row && toInvitation(row);
   }
 
   /** The most recent share of this calendar with this person, whatever its status. */
   async findLatest(ownerUserId: string, calendarId: string, recipientAddress: string): Promise<Invitation | undefined> {
-    const row = await this.db
-      .selectFrom('share_invitations')
-      .selectAll()
-      .where('owner_user_id', '=', ownerUserId)
-      .where('calendar_id', '=', calendarId)
-      .where('recipient_address', '=', recipientAddress.toLowerCase())
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .executeTakeFirst();
+    const row = await this.sharesWith(ownerUserId, calendarId, recipientAddress).orderBy('created_at', 'desc').orderBy('id', 'desc').executeTakeFirst();
     return row && toInvitation(row);
   }
 
   /** The owner's live shares, to mark invitations not answered yet in /permissions. */
   async listActiveForOwner(ownerUserId: string): Promise<Invitation[]> {
-    const rows = await this.db
-      .selectFrom('share_invitations')
-      .selectAll()
+    const rows = await this.select()
       .where('owner_user_id', '=', ownerUserId)
       .where('status', 'in', activeStatuses)
       .limit(500)
@@ -114,15 +96,13 @@ export class InvitationStore {
   }
 
   async listByDraft(draftId: string): Promise<Invitation[]> {
-    const rows = await this.db.selectFrom('share_invitations').selectAll().where('draft_id', '=', draftId).orderBy('created_at').orderBy('id').execute();
+    const rows = await this.select().where('draft_id', '=', draftId).orderBy('created_at').orderBy('id').execute();
     return rows.map(toInvitation);
   }
 
   /** Invitations waiting for this person's answer, oldest first. */
   async listPendingFor(recipientUserId: string): Promise<Invitation[]> {
-    const rows = await this.db
-      .selectFrom('share_invitations')
-      .selectAll()
+    const rows = await this.select()
       .where('recipient_user_id', '=', recipientUserId)
       .where('status', '=', 'pending')
       .orderBy('created_at')
@@ -132,9 +112,7 @@ export class InvitationStore {
 
   /** Operations started before `before` and never finished: a process stopped in the middle. */
   async listInterrupted(before: Date): Promise<Invitation[]> {
-    const rows = await this.db
-      .selectFrom('share_invitations')
-      .selectAll()
+    const rows = await this.select()
       .where('intent_id', 'is not', null)
       .where('intent_at', '<', before.toISOString())
       .orderBy('intent_at')
@@ -145,9 +123,7 @@ export class InvitationStore {
 
   /** Live shares whose end date has come and that no operation holds. */
   async listDue(now: Date): Promise<Invitation[]> {
-    const rows = await this.db
-      .selectFrom('share_invitations')
-      .selectAll()
+    const rows = await this.select()
       .where('status', 'in', ['pending', 'accepted'])
       .where('expires_at', 'is not', null)
       .where('expires_at', '<=', now.toISOString())
@@ -212,6 +188,15 @@ export class InvitationStore {
     if (end) Object.assign(set, { intent: null, intent_id: null, intent_at: null });
     const result = await this.db.updateTable('share_invitations').set(set).where('id', '=', id).where('intent_id', '=', intentId).executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
+  }
+
+  private select() {
+    return this.db.selectFrom('share_invitations').selectAll();
+  }
+
+  /** Every share of one owner's calendar with one person (addresses are stored in lower case). */
+  private sharesWith(ownerUserId: string, calendarId: string, recipientAddress: string) {
+    return this.select().where('owner_user_id', '=', ownerUserId).where('calendar_id', '=', calendarId).where('recipient_address', '=', recipientAddress.toLowerCase());
   }
 
   private now(): string {

@@ -10,7 +10,7 @@ export const offeredRoles = ['freeBusyRead', 'limitedRead', 'read', 'write', 'de
 export type ShareRole = (typeof offeredRoles)[number];
 
 /** Every role Graph reports, so existing permissions (set in Outlook) can be named too. */
-const allRoles: readonly CalendarRole[] = [
+export const calendarRoles: readonly CalendarRole[] = [
   'none',
   'freeBusyRead',
   'limitedRead',
@@ -37,7 +37,7 @@ export function isShareRole(value: unknown): value is ShareRole {
 }
 
 export function isCalendarRole(value: unknown): value is CalendarRole {
-  return typeof value === 'string' && (allRoles as readonly string[]).includes(value);
+  return typeof value === 'string' && (calendarRoles as readonly string[]).includes(value);
 }
 
 /** How much a role reveals; `custom` ranks as nothing because its rights cannot be told. */

@@ -1,4 +1,5 @@
 import type { PolicyRole } from '../config';
+import type { CalendarRole } from '../graph/calendar-gateway';
 import { offeredRoles, roleRank, type ShareRole } from './roles';
 
 /** What the organisation lets its people share outside: a default cap and caps per domain (config). */
@@ -25,13 +26,27 @@ export interface AllowedRoles {
   policyCap?: PolicyRole;
 }
 
-function domainOf(address: string): string {
-  return address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+/** The domain of an address, as policy keys and organisation domains are written (lower case). */
+export function domainOf(address: string): string {
+  return address.slice(address.lastIndexOf('@') + 1).trim().toLowerCase();
+}
+
+/** Whether the address belongs to the organisation, from its configured domains (no directory needed). */
+export function isOrganizationAddress(organizationDomains: string[], address: string): boolean {
+  return organizationDomains.includes(domainOf(address));
 }
 
 /** The highest level the policy lets this outsider receive: their domain's cap, else the default. */
 export function externalCap(policy: SharingPolicy, address: string): PolicyRole {
   return policy.domains[domainOf(address)] ?? policy.defaultExternal;
+}
+
+/**
+ * Whether `role` may go to someone outside at `address`. Exchange never lets edit or delegate rights
+ * leave the organisation, and the caps are read levels, so comparing ranks says it all.
+ */
+export function allowedOutside(policy: SharingPolicy, address: string, role: CalendarRole): boolean {
+  return roleRank(role) <= roleRank(externalCap(policy, address));
 }
 
 /**
@@ -42,7 +57,7 @@ export function externalCap(policy: SharingPolicy, address: string): PolicyRole 
 export function allowedRolesFor(recipient: PolicyRecipient, calendar: PolicyCalendar, policy: SharingPolicy): AllowedRoles {
   if (!recipient.isInsideOrganization) {
     const cap = externalCap(policy, recipient.address);
-    return { roles: offeredRoles.filter((role) => roleRank(role) <= roleRank(cap)), external: true, policyCap: cap };
+    return { roles: offeredRoles.filter((role) => allowedOutside(policy, recipient.address, role)), external: true, policyCap: cap };
   }
   const roles = offeredRoles.filter((role) => calendar.isDefault || role !== 'delegateWithoutPrivateEventAccess');
   return { roles, external: false };

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { Clock } from '../clock';
 import type { CalendarRole } from '../graph/calendar-gateway';
+import { isCalendarRole } from '../sharing/roles';
 import type { DatabaseSchema } from '../storage/schema';
 import type { SubscriptionTable } from './tables';
 
@@ -35,21 +36,6 @@ export interface SubscriptionStore {
   setAlias(id: string, alias: string | undefined): Promise<void>;
   setListEntry(id: string, listEntryId: string | undefined): Promise<void>;
   remove(id: string): Promise<void>;
-}
-
-const roles: readonly CalendarRole[] = [
-  'none',
-  'freeBusyRead',
-  'limitedRead',
-  'read',
-  'write',
-  'delegateWithoutPrivateEventAccess',
-  'delegateWithPrivateEventAccess',
-  'custom',
-];
-
-function isCalendarRole(value: string): value is CalendarRole {
-  return (roles as readonly string[]).includes(value);
 }
 
 /** Subscriptions in the bot's database, written once for SQLite and PostgreSQL. */
@@ -114,23 +100,23 @@ export class SqlSubscriptionStore implements SubscriptionStore {
   }
 
   async setAlias(id: string, alias: string | undefined): Promise<void> {
-    await this.db
-      .updateTable('subscriptions')
-      .set({ alias: alias ?? null, updated_at: this.clock.now().toISOString() })
-      .where('id', '=', id)
-      .execute();
+    await this.change(id, { alias: alias ?? null });
   }
 
   async setListEntry(id: string, listEntryId: string | undefined): Promise<void> {
-    await this.db
-      .updateTable('subscriptions')
-      .set({ list_entry_id: listEntryId ?? null, updated_at: this.clock.now().toISOString() })
-      .where('id', '=', id)
-      .execute();
+    await this.change(id, { list_entry_id: listEntryId ?? null });
   }
 
   async remove(id: string): Promise<void> {
     await this.db.deleteFrom('subscriptions').where('id', '=', id).execute();
+  }
+
+  private async change(id: string, changes: Pick<Updateable<SubscriptionTable>, 'alias' | 'list_entry_id'>): Promise<void> {
+    await this.db
+      .updateTable('subscriptions')
+      .set({ ...changes, updated_at: this.clock.now().toISOString() })
+      .where('id', '=', id)
+      .execute();
   }
 }
 

@@ -1,7 +1,8 @@
 import type { Clock } from '../clock';
 import type { CalendarGateway, Caller, Person } from '../graph/calendar-gateway';
 import { reasonOf, row, settle, type CheckReport, type CheckResult, type CaseVars } from './check-report';
-import { allowedOutside, domainOf, externalCap, isOrganizationAddress, type ExternalSharingPolicy, type TriedRole } from './external-policy';
+import type { ShareRole } from '../sharing/roles';
+import { allowedOutside, domainOf, externalCap, isOrganizationAddress, type SharingPolicy } from '../sharing/sharing-policy';
 import { checkOwnerShares } from './owner-checks';
 import type { SharingRecordsReader } from './sharing-records';
 import type { PersonKind } from './tree-schema';
@@ -10,7 +11,7 @@ import type { Facts } from './tree-walk';
 export interface CaseChecksDeps {
   gateway: Pick<CalendarGateway, 'getMe' | 'resolvePerson' | 'listCalendarsSharedBy' | 'listMyCalendars' | 'readAgenda'>;
   records: SharingRecordsReader;
-  policy: ExternalSharingPolicy;
+  policy: SharingPolicy;
   organizationDomains: string[];
   clock: Clock;
 }
@@ -20,7 +21,7 @@ export interface CaseInput {
   kind: PersonKind;
   address?: string;
   /** For a refused share: the level the person tried to give. */
-  triedRole?: TriedRole;
+  triedRole?: ShareRole;
 }
 
 /**
@@ -42,7 +43,7 @@ export class CaseChecks {
     return report([...found.results, ...shares.results], { ...found.facts, ...shares.facts }, { ...found.vars, ...shares.vars });
   }
 
-  private async recipient(caller: Caller, address: string, triedRole: TriedRole | undefined): Promise<CheckReport> {
+  private async recipient(caller: Caller, address: string, triedRole: ShareRole | undefined): Promise<CheckReport> {
     const found = await this.person(caller, address);
     if (found.facts.personFound === false) return report(found.results, found.facts, found.vars);
     const { policy } = this.deps;

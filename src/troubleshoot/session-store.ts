@@ -5,7 +5,7 @@ import type { Clock } from '../clock';
 import type { Locale } from '../i18n';
 import type { DatabaseSchema } from '../storage/schema';
 import type { CheckReport } from './check-report';
-import { triedRoles, type TriedRole } from './external-policy';
+import { offeredRoles, type ShareRole } from '../sharing/roles';
 import type { TroubleshootSessionTable } from './tables';
 
 export type SessionStatus = 'open' | 'resolved' | 'handedOff';
@@ -24,7 +24,7 @@ export interface TroubleshootSession {
   clientId?: string;
   symptomId?: string;
   person?: { address: string; name: string };
-  triedRole?: TriedRole;
+  triedRole?: ShareRole;
   nodeId?: string;
   checks?: CheckReport;
   history: HistoryEntry[];
@@ -35,11 +35,14 @@ export interface TroubleshootSession {
   updatedAt: string;
 }
 
+/** What a new case starts with; the rest comes as the person answers. */
+export type NewTroubleshootSession = Pick<TroubleshootSession, 'userId' | 'locale' | 'treeVersion' | 'clientId' | 'symptomId' | 'person' | 'startedBy'>;
+
 export interface SessionChanges {
   clientId?: string;
   symptomId?: string;
   person?: { address: string; name: string } | null;
-  triedRole?: TriedRole | null;
+  triedRole?: ShareRole | null;
   nodeId?: string | null;
   checks?: CheckReport | null;
   history?: HistoryEntry[];
@@ -69,15 +72,7 @@ export class TroubleshootSessionStore {
     private readonly clock: Clock,
   ) {}
 
-  async create(input: {
-    userId: string;
-    locale: Locale;
-    treeVersion: number;
-    clientId?: string;
-    symptomId?: string;
-    person?: { address: string; name: string };
-    startedBy?: string;
-  }): Promise<TroubleshootSession> {
+  async create(input: NewTroubleshootSession): Promise<TroubleshootSession> {
     const now = this.clock.now().toISOString();
     const id = randomUUID();
     await this.db
@@ -161,7 +156,7 @@ function parseJson<T>(text: string | null, schema: z.ZodType<T>): T | undefined 
 }
 
 function toSession(row: Selectable<TroubleshootSessionTable>): TroubleshootSession {
-  const triedRole = triedRoles.find((role) => role === row.tried_role);
+  const triedRole = offeredRoles.find((role) => role === row.tried_role);
   const checks = parseJson(row.checks, checksSchema) as CheckReport | undefined;
   return {
     id: row.id,

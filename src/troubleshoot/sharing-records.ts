@@ -1,4 +1,6 @@
 import type { CalendarRole } from '../graph/calendar-gateway';
+import type { InvitationStore } from '../sharing/invitation-store';
+import type { Subscription, SubscriptionStore } from '../subscriptions/subscription-store';
 
 /**
  * What the bot's own records know about a person's sharing, as the troubleshooting checks and the
@@ -15,17 +17,8 @@ export interface PendingInvitation {
   sentAt: string;
 }
 
-/** A calendar someone shared that the person follows in the bot. */
-export interface FollowedCalendar {
-  ownerAddress: string;
-  ownerName: string;
-  calendarId: string;
-  calendarName: string;
-  /** Known when the share went through the bot. */
-  role?: CalendarRole;
-  alias?: string;
-  since: string;
-}
+/** A calendar someone shared that the person follows in the bot: its subscription, dated from when it began. */
+export type FollowedCalendar = Pick<Subscription, 'ownerAddress' | 'ownerName' | 'calendarId' | 'calendarName' | 'role' | 'alias'> & { since: string };
 
 /** A share the person made through the bot. */
 export interface ShareRecord {
@@ -50,21 +43,11 @@ export function sameAddress(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
-
 /** The part of the subscription store the assistant reads. */
-export interface SubscriptionLister {
-  listFor(userId: string): Promise<
-    Array<{ ownerAddress: string; ownerName: string; calendarId: string; calendarName: string; role?: CalendarRole; alias?: string; createdAt: string }>
-  >;
-}
+export type SubscriptionLister = Pick<SubscriptionStore, 'listFor'>;
 
-/** What troubleshooting reads of the share feature's invitations (src/sharing/invitation-store.ts). */
-export interface InvitationLister {
-  listPendingFor(recipientUserId: string): Promise<Array<{ owner: { address: string; name: string }; calendar: { name: string }; role: CalendarRole; createdAt: string }>>;
-  listActiveForOwner(
-    ownerUserId: string,
-  ): Promise<Array<{ calendar: { name: string }; recipient: { address: string; name: string }; role: CalendarRole; status: string; updatedAt: string }>>;
-}
+/** What troubleshooting reads of the share feature's invitations. */
+export type InvitationLister = Pick<InvitationStore, 'listPendingFor' | 'listActiveForOwner'>;
 
 /** The real records: subscriptions from their store, invitations and shares from the share feature's store. */
 export function sharingRecordsFrom(sources: { subscriptions: SubscriptionLister; invitations: InvitationLister }): SharingRecordsReader {

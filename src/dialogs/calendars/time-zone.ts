@@ -1,71 +1,7 @@
-/**
- * Local calendar days in the user's time zone. Outlook stores mailbox time zones under Windows names,
- * Teams sends IANA names: both become IANA here, so Intl handles daylight saving.
- */
+/** Local calendar days in the user's time zone; the zone conversions themselves are in src/time. */
+import { instantOfWallClock, resolveTimeZone, wallClockOf } from '../../time/zoned-time';
 
-/** The Windows names Outlook mailboxes commonly carry, mapped to IANA (CLDR windowsZones). */
-const windowsZones: Record<string, string> = {
-  'utc': 'UTC',
-  'coordinated universal time': 'UTC',
-  'gmt standard time': 'Europe/London',
-  'greenwich standard time': 'Atlantic/Reykjavik',
-  'romance standard time': 'Europe/Paris',
-  'w. europe standard time': 'Europe/Berlin',
-  'central europe standard time': 'Europe/Budapest',
-  'central european standard time': 'Europe/Warsaw',
-  'e. europe standard time': 'Europe/Chisinau',
-  'fle standard time': 'Europe/Kiev',
-  'gtb standard time': 'Europe/Bucharest',
-  'russian standard time': 'Europe/Moscow',
-  'eastern standard time': 'America/New_York',
-  'central standard time': 'America/Chicago',
-  'mountain standard time': 'America/Denver',
-  'pacific standard time': 'America/Los_Angeles',
-  'atlantic standard time': 'America/Halifax',
-  'canada central standard time': 'America/Regina',
-  'india standard time': 'Asia/Kolkata',
-  'china standard time': 'Asia/Shanghai',
-  'tokyo standard time': 'Asia/Tokyo',
-  'singapore standard time': 'Asia/Singapore',
-  'aus eastern standard time': 'Australia/Sydney',
-  'morocco standard time': 'Africa/Casablanca',
-  'south africa standard time': 'Africa/Johannesburg',
-  'arabian standard time': 'Asia/Dubai',
-};
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function partsFormatter(zone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(zone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(zone, formatter);
-  }
-  return formatter;
-}
-
-/** An IANA zone for an IANA or known Windows name; undefined when unknown. */
-export function resolveTimeZone(name: string | undefined): string | undefined {
-  const text = name?.trim();
-  if (!text) return undefined;
-  const windows = windowsZones[text.toLowerCase()];
-  if (windows) return windows;
-  try {
-    partsFormatter(text);
-    return text;
-  } catch {
-    return undefined;
-  }
-}
+export { resolveTimeZone };
 
 /** The first zone of the list that resolves, else UTC: the mailbox's, then the Teams client's. */
 export function pickTimeZone(...candidates: Array<string | undefined>): string {
@@ -78,21 +14,6 @@ export function pickTimeZone(...candidates: Array<string | undefined>): string {
 
 /** A calendar day, "YYYY-MM-DD". */
 export type LocalDate = string;
-
-interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-function wallClockOf(instant: Date, zone: string): WallClock {
-  const parts = partsFormatter(zone).formatToParts(instant);
-  const get = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((part) => part.type === type)?.value ?? '0');
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
-}
 
 const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
 
@@ -108,12 +29,6 @@ export function localDateTimeOf(instant: Date, zone: string): string {
   return `${localDateOf(instant, zone)}T${pad(wall.hour)}:${pad(wall.minute)}`;
 }
 
-function offsetMs(instantMs: number, zone: string): number {
-  const whole = instantMs - (((instantMs % 1000) + 1000) % 1000);
-  const wall = wallClockOf(new Date(whole), zone);
-  return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - whole;
-}
-
 const wallClockPattern = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?/;
 
 /** The instant a wall-clock time ("YYYY-MM-DD" or "YYYY-MM-DDTHH:mm[:ss...]") names in a zone. */
@@ -121,10 +36,7 @@ export function instantOf(wallClock: string, zone: string): Date {
   const match = wallClockPattern.exec(wallClock);
   if (!match) throw new RangeError(`Not a local date-time: ${wallClock}`);
   const [, y, mo, d, h, mi, s] = match;
-  const naive = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0));
-  // Two passes settle the offset on either side of a daylight-saving change.
-  const first = naive - offsetMs(naive, zone);
-  return new Date(naive - offsetMs(first, zone));
+  return instantOfWallClock({ year: Number(y), month: Number(mo), day: Number(d), hour: Number(h ?? 0), minute: Number(mi ?? 0), second: Number(s ?? 0) }, zone);
 }
 
 /** Whether the text is a real calendar day ("2026-02-30" is not). */

@@ -1,18 +1,21 @@
 import { z } from 'zod';
 import { renderCard } from '../../cards/render-card';
 import { Verb } from '../../cards/verbs';
-import type { CalendarPermission, CalendarSummary } from '../../graph/calendar-gateway';
+import type { CalendarPermission, CalendarRole, CalendarSummary } from '../../graph/calendar-gateway';
+import type { Invitation } from '../../sharing/invitation';
 import { isCalendarRole, roleChoice, roleLabel } from '../../sharing/roles';
+import type { UntrackedChange } from '../../sharing/share-service';
 import type { Caller } from '../caller';
 import type { ActionResult } from '../feature';
 import { textReply } from '../reply';
-import { button } from '../share/card-kit';
+import { button, type CardButton } from '../share/card-kit';
 import { opaqueId, parseCardData } from '../share/card-data';
 import type { ShareFeatureDeps } from '../share/feature-deps';
 import { changeChoices } from './permission-rules';
 import { permissionsCard, recipientName } from './permissions-list';
 
 const entryRef = z.object({ calendarId: opaqueId, permissionId: opaqueId });
+type EntryRef = z.infer<typeof entryRef>;
 const changeInput = entryRef.extend({ role: z.string().max(64) });
 
 interface Entry {
@@ -39,14 +42,75 @@ async function loadEntry(deps: ShareFeatureDeps, caller: Caller, calendarId: str
   return permission && { calendar, permission };
 }
 
+interface CardEntry<T> extends Entry {
+  input: T;
+  /** The recipient as the list names them. */
+  name: string;
+}
+
+/**
+ * The clicked card's input and the entry it names, or why there is none, as the line to show above
+ * the list: the data is malformed or the entry gone, or (for a removal) the entry cannot be removed.
+ */
+async function entryFromCard<T extends EntryRef>(
+  deps: ShareFeatureDeps,
+  caller: Caller,
+  schema: z.ZodType<T, z.ZodTypeDef, unknown>,
+  data: Record<string, unknown>,
+  options: { mustBeRemovable?: boolean } = {},
+): Promise<CardEntry<T> | string> {
+  const input = parseCardData(schema, data);
+  const entry = input && (await loadEntry(deps, caller, input.calendarId, input.permissionId));
+  if (!input || !entry) return caller.t('permissions:gone');
+  if (options.mustBeRemovable && !entry.permission.isRemovable) return caller.t('permissions:notRemovable');
+  return { ...entry, input, name: recipientName(caller, entry.permission) };
+}
+
+/** A step-1 card's buttons: confirm (carrying the entry's opaque ids only) and cancel. */
+function confirmButtons(caller: Caller, label: string, verb: string, entry: Entry, style: CardButton['style']): CardButton[] {
+  const ids = { calendarId: entry.calendar.id, permissionId: entry.permission.id };
+  return [button(label, verb, ids, style), button(caller.t('permissions:cancel'), Verb.PermissionsShow)];
+}
+
+interface EntryChange {
+  action: UntrackedChange['action'];
+  /** The role the history records for the change. */
+  role: CalendarRole;
+  /** Through the bot's invitation; false when the invitation did not take it (another operation holds it). */
+  viaInvitation: (invitation: Invitation) => Promise<boolean>;
+  /** Straight in Graph, for an entry the bot does not track. */
+  inGraph: () => Promise<void>;
+}
+
+/**
+ * Applies a change through the invitation the bot tracks for this entry, so its record and the
+ * recipient's notice follow; an entry set in Outlook (or one still being granted) is changed in Graph
+ * directly and noted in the history. Returns false when the invitation was busy.
+ */
+async function applyChange(deps: ShareFeatureDeps, caller: Caller, entry: Entry, name: string, change: EntryChange): Promise<boolean> {
+  const { calendar, permission } = entry;
+  const address = permission.recipient.address;
+  const invitation = address && (await deps.invitations.findActive(caller.userId, calendar.id, address));
+  if (invitation && invitation.status !== 'granting') return change.viaInvitation(invitation);
+  await change.inGraph();
+  await deps.service.noteUntrackedChange({
+    ownerUserId: caller.userId,
+    ownerName: caller.name,
+    calendar,
+    recipient: { address, name },
+    action: change.action,
+    role: change.role,
+    previousRole: permission.role,
+  });
+  return true;
+}
+
 /** Step 1 of a change: the levels this entry may get, each explained. */
 export async function askChange(deps: ShareFeatureDeps, caller: Caller, data: Record<string, unknown>): Promise<ActionResult> {
   const { t } = caller;
-  const ref = parseCardData(entryRef, data);
-  const entry = ref && (await loadEntry(deps, caller, ref.calendarId, ref.permissionId));
-  if (!entry) return listWith(deps, caller, t('permissions:gone'));
-  const { calendar, permission } = entry;
-  const name = recipientName(caller, permission);
+  const entry = await entryFromCard(deps, caller, entryRef, data);
+  if (typeof entry === 'string') return listWith(deps, caller, entry);
+  const { calendar, permission, name } = entry;
   const choices = changeChoices(permission, calendar, deps.policy);
   const external = !permission.isInsideOrganization && !permission.isMyOrganization;
   return {
@@ -57,10 +121,7 @@ export async function askChange(deps: ShareFeatureDeps, caller: Caller, data: Re
       value: choices.includes(permission.role) ? permission.role : (choices[0] ?? ''),
       choices: choices.map((role) => roleChoice(t, role)),
       note: external ? t('permissions:changeCard.externalNote') : '',
-      buttons: [
-        button(t('permissions:changeCard.confirm'), Verb.PermissionsChangeConfirm, { calendarId: calendar.id, permissionId: permission.id }, 'positive'),
-        button(t('permissions:cancel'), Verb.PermissionsShow),
-      ],
+      buttons: confirmButtons(caller, t('permissions:changeCard.confirm'), Verb.PermissionsChangeConfirm, entry, 'positive'),
     }),
   };
 }
@@ -68,55 +129,39 @@ export async function askChange(deps: ShareFeatureDeps, caller: Caller, data: Re
 /** Step 2: checks the level against the rules again, changes it, tells the person. */
 export async function confirmChange(deps: ShareFeatureDeps, caller: Caller, data: Record<string, unknown>): Promise<ActionResult> {
   const { t } = caller;
-  const input = parseCardData(changeInput, data);
-  const entry = input && (await loadEntry(deps, caller, input.calendarId, input.permissionId));
-  if (!input || !entry) return listWith(deps, caller, t('permissions:gone'));
-  const { calendar, permission } = entry;
-  const name = recipientName(caller, permission);
-  const role = input.role;
+  const entry = await entryFromCard(deps, caller, changeInput, data);
+  if (typeof entry === 'string') return listWith(deps, caller, entry);
+  const { calendar, permission, name } = entry;
+  const role = entry.input.role;
   if (!isCalendarRole(role) || !changeChoices(permission, calendar, deps.policy).includes(role)) {
     return listWith(deps, caller, t('permissions:roleNotAllowed', { name }));
   }
   if (role === permission.role) return listWith(deps, caller, t('permissions:noChange', { name, level: roleLabel(t, role) }));
 
-  const address = permission.recipient.address;
-  const invitation = address && (await deps.invitations.findActive(caller.userId, calendar.id, address));
-  if (invitation && invitation.status !== 'granting') {
-    const changed = await deps.service.changeRole(invitation, caller.userId, role);
-    if (changed.role !== role) return listWith(deps, caller, t('permissions:busy'));
-  } else {
-    await deps.gateway.updatePermission({ userId: caller.userId }, { calendarId: calendar.id, permissionId: permission.id, role });
-    await deps.service.noteUntrackedChange({
-      ownerUserId: caller.userId,
-      ownerName: caller.name,
-      calendar,
-      recipient: { address, name },
-      action: 'roleChanged',
-      role,
-      previousRole: permission.role,
-    });
-  }
-  const told = address ? t('permissions:told') : '';
+  const applied = await applyChange(deps, caller, entry, name, {
+    action: 'roleChanged',
+    role,
+    viaInvitation: async (invitation) => (await deps.service.changeRole(invitation, caller.userId, role)).role === role,
+    inGraph: async () => {
+      await deps.gateway.updatePermission({ userId: caller.userId }, { calendarId: calendar.id, permissionId: permission.id, role });
+    },
+  });
+  if (!applied) return listWith(deps, caller, t('permissions:busy'));
+  const told = permission.recipient.address ? t('permissions:told') : '';
   return listWith(deps, caller, t('permissions:changed', { name, calendar: calendar.name, level: roleLabel(t, role), told }));
 }
 
 /** Step 1 of a revoke: what it means, and a confirmation. The organisation-wide entry cannot be removed. */
 export async function askRevoke(deps: ShareFeatureDeps, caller: Caller, data: Record<string, unknown>): Promise<ActionResult> {
   const { t } = caller;
-  const ref = parseCardData(entryRef, data);
-  const entry = ref && (await loadEntry(deps, caller, ref.calendarId, ref.permissionId));
-  if (!entry) return listWith(deps, caller, t('permissions:gone'));
-  const { calendar, permission } = entry;
-  if (!permission.isRemovable) return listWith(deps, caller, t('permissions:notRemovable'));
-  const name = recipientName(caller, permission);
+  const entry = await entryFromCard(deps, caller, entryRef, data, { mustBeRemovable: true });
+  if (typeof entry === 'string') return listWith(deps, caller, entry);
+  const { calendar, permission, name } = entry;
   return {
     card: renderCard('permissions-revoke', {
       title: t('permissions:revokeCard.title'),
       intro: t('permissions:revokeCard.intro', { name, calendar: calendar.name, level: roleLabel(t, permission.role) }),
-      buttons: [
-        button(t('permissions:revokeCard.confirm'), Verb.PermissionsRevokeConfirm, { calendarId: calendar.id, permissionId: permission.id }, 'destructive'),
-        button(t('permissions:cancel'), Verb.PermissionsShow),
-      ],
+      buttons: confirmButtons(caller, t('permissions:revokeCard.confirm'), Verb.PermissionsRevokeConfirm, entry, 'destructive'),
     }),
   };
 }
@@ -124,28 +169,15 @@ export async function askRevoke(deps: ShareFeatureDeps, caller: Caller, data: Re
 /** Step 2: removes the entry (never a non-removable one) and tells the person. */
 export async function confirmRevoke(deps: ShareFeatureDeps, caller: Caller, data: Record<string, unknown>): Promise<ActionResult> {
   const { t } = caller;
-  const ref = parseCardData(entryRef, data);
-  const entry = ref && (await loadEntry(deps, caller, ref.calendarId, ref.permissionId));
-  if (!entry) return listWith(deps, caller, t('permissions:gone'));
-  const { calendar, permission } = entry;
-  if (!permission.isRemovable) return listWith(deps, caller, t('permissions:notRemovable'));
-  const name = recipientName(caller, permission);
-  const address = permission.recipient.address;
-  const invitation = address && (await deps.invitations.findActive(caller.userId, calendar.id, address));
-  if (invitation && invitation.status !== 'granting') {
-    const revoked = await deps.service.revoke(invitation, caller.userId);
-    if (revoked.status !== 'revoked') return listWith(deps, caller, t('permissions:busy'));
-  } else {
-    await deps.gateway.revokePermission({ userId: caller.userId }, { calendarId: calendar.id, permissionId: permission.id });
-    await deps.service.noteUntrackedChange({
-      ownerUserId: caller.userId,
-      ownerName: caller.name,
-      calendar,
-      recipient: { address, name },
-      action: 'revoked',
-      role: permission.role,
-      previousRole: permission.role,
-    });
-  }
+  const entry = await entryFromCard(deps, caller, entryRef, data, { mustBeRemovable: true });
+  if (typeof entry === 'string') return listWith(deps, caller, entry);
+  const { calendar, permission, name } = entry;
+  const applied = await applyChange(deps, caller, entry, name, {
+    action: 'revoked',
+    role: permission.role,
+    viaInvitation: async (invitation) => (await deps.service.revoke(invitation, caller.userId)).status === 'revoked',
+    inGraph: () => deps.gateway.revokePermission({ userId: caller.userId }, { calendarId: calendar.id, permissionId: permission.id }),
+  });
+  if (!applied) return listWith(deps, caller, t('permissions:busy'));
   return listWith(deps, caller, t('permissions:revoked', { name, calendar: calendar.name }));
 }

@@ -1,6 +1,6 @@
 import { renderCard, type AdaptiveCardJson } from '../../cards/render-card';
 import { Verb } from '../../cards/verbs';
-import { triedRoles } from '../../troubleshoot/external-policy';
+import { offeredRoles } from '../../sharing/roles';
 import type { TroubleshootSession } from '../../troubleshoot/session-store';
 import type { TreeIndex } from '../../troubleshoot/tree-index';
 import type { OutcomeAction, OutcomeNode, QuestionNode } from '../../troubleshoot/tree-schema';
@@ -74,7 +74,7 @@ export function personCard(view: CaseView, options: { error?: string; value?: st
     person: options.value ?? session.person?.address ?? '',
     askLevel: recipient,
     levelLabel: t('troubleshoot:person.levelLabel'),
-    levels: triedRoles.map((role) => ({ title: levelName(t, role), value: role })),
+    levels: offeredRoles.map((role) => ({ title: levelName(t, role), value: role })),
     triedRole: session.triedRole ?? '',
     next: t('troubleshoot:person.next'),
     data: { verb: Verb.TroubleshootPerson, ...caseRef(session) },

@@ -1,6 +1,6 @@
 import type { Person } from '../../graph/calendar-gateway';
 import { settle } from '../../troubleshoot/check-report';
-import { triedRoles } from '../../troubleshoot/external-policy';
+import { offeredRoles } from '../../sharing/roles';
 import type { HistoryEntry, SessionChanges, TroubleshootSession } from '../../troubleshoot/session-store';
 import type { InteractiveNode } from '../../troubleshoot/tree-schema';
 import { nextInteractive } from '../../troubleshoot/tree-walk';
@@ -69,7 +69,7 @@ export class TroubleshootFlow {
     const symptom = view.session.symptomId ? view.tree.symptom(view.session.symptomId) : undefined;
     if (!symptom || !view.session.clientId) return currentCard(this.deps, view);
     const query = data.person.trim();
-    const triedRole = triedRoles.find((role) => role === data.triedRole);
+    const triedRole = offeredRoles.find((role) => role === data.triedRole);
     const retry = (error: string) => ({ card: personCard(view, { error, value: query }) });
     if (!query) return retry(t('troubleshoot:person.missing'));
     if (symptom.person === 'recipient' && !triedRole) return retry(t('troubleshoot:person.missingLevel'));

@@ -1,0 +1,101 @@
+/**
+ * Wall-clock time in a time zone, for the bot and for the Graph emulator alike. Outlook stores
+ * mailbox time zones under Windows names, Teams and Graph clients send IANA names: both become IANA
+ * here, and conversions go through Intl so daylight saving time is right.
+ */
+
+/** The Windows names Outlook mailboxes and Graph clients commonly carry, mapped to IANA (CLDR windowsZones). */
+const windowsZones: Record<string, string> = {
+  'utc': 'UTC',
+  'coordinated universal time': 'UTC',
+  'gmt standard time': 'Europe/London',
+  'greenwich standard time': 'Atlantic/Reykjavik',
+  'romance standard time': 'Europe/Paris',
+  'w. europe standard time': 'Europe/Berlin',
+  'central europe standard time': 'Europe/Budapest',
+  'central european standard time': 'Europe/Warsaw',
+  'e. europe standard time': 'Europe/Chisinau',
+  'fle standard time': 'Europe/Kiev',
+  'gtb standard time': 'Europe/Bucharest',
+  'russian standard time': 'Europe/Moscow',
+  'eastern standard time': 'America/New_York',
+  'central standard time': 'America/Chicago',
+  'mountain standard time': 'America/Denver',
+  'pacific standard time': 'America/Los_Angeles',
+  'atlantic standard time': 'America/Halifax',
+  'canada central standard time': 'America/Regina',
+  'india standard time': 'Asia/Kolkata',
+  'china standard time': 'Asia/Shanghai',
+  'tokyo standard time': 'Asia/Tokyo',
+  'singapore standard time': 'Asia/Singapore',
+  'aus eastern standard time': 'Australia/Sydney',
+  'morocco standard time': 'Africa/Casablanca',
+  'south africa standard time': 'Africa/Johannesburg',
+  'arabian standard time': 'Asia/Dubai',
+};
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per zone: building them is costly, and Intl throws here for a zone it does not know. */
+function partsFormatter(zone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(zone, formatter);
+  }
+  return formatter;
+}
+
+/** An IANA zone for an IANA, "UTC" or known Windows name; undefined when unknown. */
+export function resolveTimeZone(name: string | undefined): string | undefined {
+  const text = name?.trim();
+  if (!text) return undefined;
+  const windows = windowsZones[text.toLowerCase()];
+  if (windows) return windows;
+  try {
+    partsFormatter(text);
+    return text;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A time as a clock on the wall shows it, without zone or offset. */
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** The wall-clock time of an instant in an IANA zone. */
+export function wallClockOf(instant: Date, zone: string): WallClock {
+  const parts = partsFormatter(zone).formatToParts(instant);
+  const get = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((part) => part.type === type)?.value ?? '0');
+  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+}
+
+function offsetMs(instantMs: number, zone: string): number {
+  const whole = instantMs - (((instantMs % 1000) + 1000) % 1000);
+  const wall = wallClockOf(new Date(whole), zone);
+  return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - whole;
+}
+
+/** The instant a wall-clock time names in an IANA zone. */
+export function instantOfWallClock(wall: WallClock, zone: string): Date {
+  const naive = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+  // Two passes settle the offset on either side of a daylight-saving change.
+  const first = naive - offsetMs(naive, zone);
+  return new Date(naive - offsetMs(first, zone));
+}
