@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { sql } from 'kysely';
 import { ManualClock } from '../../src/clock';
 import { ETagConflictError, SqlBotStorage } from '../../src/storage/bot-state-storage';
 import { openDatabase, type AppDatabase } from '../../src/storage/database';
 import { migrations } from '../../src/storage/migrations';
+import { dropSchemas } from '../support/test-databases';
 
 /** An item as read back: the document plus its eTag. */
 type StoredItem = Record<string, unknown> & { eTag?: string };
@@ -76,15 +76,7 @@ function postgresBackend(databaseUrl: string): Backend {
       return schemas[schemas.length - 1];
     },
     open: (schema) => openDatabase({ databaseUrl, schema }),
-    cleanUp: async () => {
-      const client = new Client({ connectionString: databaseUrl });
-      await client.connect();
-      try {
-        for (const schema of schemas) await client.query(`drop schema if exists "${schema}" cascade`);
-      } finally {
-        await client.end();
-      }
-    },
+    cleanUp: () => dropSchemas(databaseUrl, schemas),
   };
 }
 

@@ -20,16 +20,19 @@ function postgres(databaseUrl: string, prefix: string): TestBackend {
       schemas.push(`${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`);
       return openDatabase({ databaseUrl, schema: schemas[schemas.length - 1] });
     },
-    cleanUp: async () => {
-      const client = new Client({ connectionString: databaseUrl });
-      await client.connect();
-      try {
-        for (const schema of schemas) await client.query(`drop schema if exists "${schema}" cascade`);
-      } finally {
-        await client.end();
-      }
-    },
+    cleanUp: () => dropSchemas(databaseUrl, schemas),
   };
+}
+
+/** Drops the test schemas a PostgreSQL run created. */
+export async function dropSchemas(databaseUrl: string, schemas: string[]): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    for (const schema of schemas) await client.query(`drop schema if exists "${schema}" cascade`);
+  } finally {
+    await client.end();
+  }
 }
 
 /** SQLite always; PostgreSQL too when TEST_DATABASE_URL is set (as `.ci/run` does). */
