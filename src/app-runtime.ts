@@ -1,8 +1,7 @@
 import path from 'node:path';
-import type { Storage } from 'botbuilder';
 import type { Logger } from 'pino';
 import { createBotAdapter } from './bot/adapter';
-import { createTeamsApp } from './bot/app';
+import { createTeamsApp, type BotStateStorage } from './bot/app';
 import { BotEndpoint } from './bot/bot-endpoint';
 import { captureConversation } from './bot/conversation-capture';
 import { OutboxDispatcher } from './bot/outbox-dispatcher';
@@ -13,7 +12,7 @@ import { createCalendarsFeature } from './dialogs/calendars/calendars-feature';
 import { pendingInvitationsFrom } from './dialogs/calendars/pending-invitations';
 import { CommandRouter } from './dialogs/command-router';
 import type { Feature } from './dialogs/feature';
-import { createCalendarGateway } from './graph';
+import { createCalendarGateway, probeGraph } from './graph';
 import type { CalendarGateway, TokenProvider } from './graph/calendar-gateway';
 import { LocalTokenProvider } from './graph/local-token-provider';
 import { createLogger } from './logger';
@@ -41,7 +40,7 @@ export interface AppOptions {
   /** Graph tokens; defaults to the emulator's in local mode. */
   tokenProvider?: TokenProvider;
   /** Replaces the SQL turn-state storage (tests of concurrency failures). */
-  botStorage?: Storage;
+  botStorage?: BotStateStorage;
   /** Tests deliver queued proactive messages themselves (`outbox.drain()`), deterministically. */
   manualOutbox?: boolean;
   /** Tests only: a seam in the share flow to play a stop between a Graph write and its notifications. */
@@ -158,9 +157,4 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
       await database.close();
     },
   };
-}
-
-/** Graph is reachable when it answers HTTP at all (an unauthenticated call gets 401: that is fine). */
-async function probeGraph(baseUrl: string): Promise<void> {
-  await fetch(`${baseUrl}/$metadata`, { method: 'HEAD', signal: AbortSignal.timeout(3000) });
 }

@@ -64,9 +64,8 @@ const schema = z
     HELPDESK_USERS: emailList,
     ORGANIZATION_DOMAINS: z
       .string()
-      .default('example.com')
-      .transform((value) => list(value).map((domain) => domain.toLowerCase()))
-      .pipe(z.array(z.string()).min(1, 'expected at least one domain')),
+      .optional()
+      .transform((value) => list(value).map((domain) => domain.toLowerCase())),
     SHARING_POLICY_DEFAULT_EXTERNAL: z.enum(policyRoles).default('freeBusyRead'),
     SHARING_POLICY_DOMAINS: domainPolicies,
   })
@@ -78,6 +77,19 @@ const schema = z
     }
     if (env.ALLOWED_TENANT_IDS.length === 0) {
       ctx.addIssue({ code: 'custom', path: ['ALLOWED_TENANT_IDS'], message: 'required in production mode (comma-separated tenant ids)' });
+    }
+    if (env.ORGANIZATION_DOMAINS.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['ORGANIZATION_DOMAINS'], message: 'required in production mode (comma-separated mail domains)' });
+    }
+    // Users' Graph tokens travel to this URL: never plain HTTP or this machine in production.
+    const graph = new URL(env.GRAPH_BASE_URL);
+    if (graph.protocol !== 'https:' || isLoopbackHost(graph.hostname)) {
+      ctx.addIssue({ code: 'custom', path: ['GRAPH_BASE_URL'], message: 'in production mode, expected https://graph.microsoft.com/v1.0 (or your national cloud)' });
+    }
+    // It decides which signing keys the bot trusts; plain HTTP only for a test issuer on this machine.
+    const metadata = env.BOT_OPENID_METADATA_URL ? new URL(env.BOT_OPENID_METADATA_URL) : undefined;
+    if (metadata && metadata.protocol !== 'https:' && !isLoopbackHost(metadata.hostname)) {
+      ctx.addIssue({ code: 'custom', path: ['BOT_OPENID_METADATA_URL'], message: 'in production mode, expected an https URL' });
     }
   });
 
@@ -139,7 +151,7 @@ export function parseConfig(values: Record<string, string | undefined>): AppConf
     storage: { dataDir: env.DATA_DIR, databaseUrl: env.DATABASE_URL },
     logLevel: env.LOG_LEVEL,
     helpdeskUsers: env.HELPDESK_USERS,
-    organization: { domains: env.ORGANIZATION_DOMAINS },
+    organization: { domains: env.ORGANIZATION_DOMAINS.length > 0 ? env.ORGANIZATION_DOMAINS : ['example.com'] },
     sharingPolicy: { defaultExternal: env.SHARING_POLICY_DEFAULT_EXTERNAL, domains: env.SHARING_POLICY_DOMAINS },
   };
 }

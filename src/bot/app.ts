@@ -10,6 +10,7 @@ import { textReply, type Reply } from '../dialogs/reply';
 import { isETagConflict } from './etag-conflict';
 import { sendReplies } from './send-replies';
 import { graphSetting, type TurnTokenProvider } from './teams-sso';
+import { localeOf, translatorFor } from '../i18n';
 import { callerOf } from './turn-caller';
 
 export interface TeamsAppDeps {
@@ -31,6 +32,9 @@ interface UserTurnState {
 }
 
 export class BotTurnState extends TurnState<Record<string, unknown>, UserTurnState> {}
+
+/** Where teams-ai keeps turn state (botbuilder's Storage: SqlBotStorage, or a test double). */
+export type BotStateStorage = Storage;
 
 export function createTeamsApp(deps: TeamsAppDeps): Application<BotTurnState> {
   const { router, logger } = deps;
@@ -111,7 +115,7 @@ async function guarded(caller: NonNullable<ReturnType<typeof callerOf>>, logger:
 function registerAction(app: Application<BotTurnState>, verb: string | RegExp, handler: ActionHandler, logger: Logger): void {
   app.adaptiveCards.actionExecute<Record<string, unknown>>(verb, async (context, _state, data) => {
     const caller = callerOf(context);
-    if (!caller) return 'Unknown user';
+    if (!caller) return translatorFor(localeOf(context.activity.locale))('errors.unknownUser');
     const result = await guarded(caller, logger, async () => {
       const outcome = await handler(caller, data ?? {});
       if (outcome.card) {

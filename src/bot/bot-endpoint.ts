@@ -50,18 +50,18 @@ export class BotEndpoint {
       deps.logger.warn('refused an activity whose serviceUrl is not loopback (local mode)');
       return { status: 403, body: { error: 'Forbidden' } };
     }
-    const tenant = tenantOf(activity);
-    if (deps.allowedTenantIds.length > 0 && (!tenant || !deps.allowedTenantIds.includes(tenant))) {
-      deps.logger.warn({ tenant }, 'refused an activity from a tenant outside the allow-list');
-      return { status: 403, body: { error: 'Forbidden' } };
-    }
-
+    // Authenticate first, so an anonymous caller learns nothing about which tenants are allowed.
     let authResult;
     try {
       authResult = await deps.auth.authenticateRequest(activity, request.authorization ?? '');
     } catch (error) {
       deps.logger.warn({ reason: error instanceof Error ? error.name : 'unknown' }, 'refused an activity: authentication failed');
       return { status: 401, body: { error: 'Unauthorized' } };
+    }
+    const tenant = tenantOf(activity);
+    if (deps.allowedTenantIds.length > 0 && (!tenant || !deps.allowedTenantIds.includes(tenant))) {
+      deps.logger.warn({ tenant }, 'refused an activity from a tenant outside the allow-list');
+      return { status: 403, body: { error: 'Forbidden' } };
     }
 
     const key = activity.conversation?.id ?? 'no-conversation';

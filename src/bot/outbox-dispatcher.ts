@@ -1,9 +1,9 @@
 import type { CloudAdapter, ConversationReference } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock';
-import type { Reply } from '../dialogs/reply';
 import { backoffMs, maxDeliveryAttempts, retryableStatuses } from '../outbox/backoff';
 import type { ConversationStore } from '../outbox/conversation-store';
+import { decodePayload } from '../outbox/outbox-payload';
 import type { OutboxEntry, OutboxStore } from '../outbox/outbox-store';
 import type { SendLimiter } from '../outbox/send-limiter';
 import { toActivity } from './send-replies';
@@ -75,10 +75,7 @@ export class OutboxDispatcher {
   private async deliver(entry: OutboxEntry): Promise<keyof DrainReport> {
     const { outbox, conversations, limiter, clock, logger } = this.deps;
     const conversation = await conversations.find(entry.userId);
-    if (!conversation) {
-      await outbox.markFailed(entry.id, entry.attempts, 'unreachable: no conversation with this person');
-      return 'failed';
-    }
+    if (!conversation) return this.giveUp(entry, entry.attempts, 'unreachable: no conversation with this person');
     const reference = JSON.parse(conversation.reference) as ConversationReference;
     const wait = limiter.reserve(reference.conversation.id, conversation.tenantId, clock.now().getTime());
     if (wait > 0) {
@@ -87,7 +84,7 @@ export class OutboxDispatcher {
     }
     const attempts = entry.attempts + 1;
     try {
-      const replies = JSON.parse(entry.payload) as Reply[];
+      const { replies } = decodePayload(entry.payload);
       // The adapter hands errors inside the turn to its turn-error handler; keep ours to decide.
       let sendError: unknown;
       await this.deps.adapter.continueConversationAsync(this.deps.botAppId, reference, async (context) => {
@@ -108,9 +105,38 @@ export class OutboxDispatcher {
         logger.warn({ status, attempts }, 'proactive message will be retried');
         return 'retried';
       }
-      await outbox.markFailed(entry.id, attempts, reason);
       logger.warn({ status, attempts }, 'proactive message failed for good');
-      return 'failed';
+      return this.giveUp(entry, attempts, reason);
     }
+  }
+
+  /**
+   * Ends an entry that cannot be delivered. When it says what it was about, the feature's handler
+   * gets it first (an invitation goes by email instead); if the handler fails, the entry is tried
+   * again later, Teams first, so a handler must be safe to run twice.
+   */
+  private async giveUp(entry: OutboxEntry, attempts: number, reason: string): Promise<keyof DrainReport> {
+    const { outbox, logger } = this.deps;
+    const ref = decodePayload(entry.payload).onUndeliverable;
+    if (ref) {
+      try {
+        if (await outbox.undeliverable.handle(ref)) {
+          await outbox.markFailed(entry.id, attempts, `${reason}; handed to ${ref.kind}`);
+          return 'failed';
+        }
+        logger.warn({ kind: ref.kind }, 'no handler for an undeliverable message');
+      } catch (error) {
+        // Counted as an attempt even when nothing was sent, so a handler that keeps failing ends.
+        const tried = entry.attempts + 1;
+        if (tried < maxDeliveryAttempts) {
+          logger.warn({ err: error, kind: ref.kind, attempts: tried }, 'undeliverable message not handled yet; will try again');
+          await outbox.retryLater(entry.id, tried, backoffMs(tried, undefined, this.deps.random), `${reason}; handler failed`);
+          return 'retried';
+        }
+        logger.error({ err: error, kind: ref.kind }, 'undeliverable message could not be handled');
+      }
+    }
+    await outbox.markFailed(entry.id, attempts, reason);
+    return 'failed';
   }
 }

@@ -40,22 +40,27 @@ export function teamsSsoOptions(config: AppConfig): AuthenticationOptions {
 }
 
 /**
- * Holds each user's Graph token for the duration of their turn (put there by src/bot after SSO),
- * and gives it to the gateway. Tokens live in memory only and are never logged.
+ * Holds each user's Graph token while they have a turn running (put there by src/bot after SSO),
+ * and gives it to the gateway. One person can have turns in two chats at once: the token stays
+ * until the last of them ends. Tokens live in memory only and are never logged.
  */
 export class TurnTokenProvider implements TokenProvider {
-  private readonly tokens = new Map<string, string>();
+  private readonly tokens = new Map<string, { token: string; turns: number }>();
 
   remember(userId: string, token: string): void {
-    this.tokens.set(userId, token);
+    const held = this.tokens.get(userId);
+    this.tokens.set(userId, { token, turns: (held?.turns ?? 0) + 1 });
   }
 
   forget(userId: string): void {
-    this.tokens.delete(userId);
+    const held = this.tokens.get(userId);
+    if (!held) return;
+    if (held.turns <= 1) this.tokens.delete(userId);
+    else this.tokens.set(userId, { ...held, turns: held.turns - 1 });
   }
 
   getToken(caller: Caller): Promise<string> {
-    const token = this.tokens.get(caller.userId);
+    const token = this.tokens.get(caller.userId)?.token;
     if (!token) return Promise.reject(new GraphError('consentRequired', 'No Graph token for this user in this turn'));
     return Promise.resolve(token);
   }

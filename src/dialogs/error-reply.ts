@@ -3,6 +3,7 @@ import { textReply, type Reply } from './reply';
 
 const knownReasons = new Set([
   'throttled', 'unavailable', 'forbidden', 'notFound', 'consentRequired', 'unauthenticated', 'notOwner', 'policyForbids', 'timeout',
+  'alreadyExists', 'invalidRequest',
 ]);
 
 function reasonOf(error: unknown): string | undefined {

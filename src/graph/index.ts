@@ -8,6 +8,7 @@ export type * from './calendar-gateway';
 export { GraphError, isGraphError, type GraphErrorReason } from './graph-error';
 export type { GraphLogger } from './graph-logger';
 export { LocalTokenProvider } from './local-token-provider';
+export { probeGraph } from './graph-reachability';
 
 export type CalendarGatewayOptions = GraphClientOptions;
 

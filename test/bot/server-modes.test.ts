@@ -62,6 +62,17 @@ describe('local mode', () => {
   });
 });
 
+describe('local mode start-up', () => {
+  it('logs exactly one clear warning that it is unauthenticated', async () => {
+    const lines: string[] = [];
+    const bot = await startBotHarness({}, { logger: pino({ level: 'info' }, { write: (line: string) => lines.push(line) }) });
+    await bot.stop();
+    const warnings = lines.map((line) => JSON.parse(line) as { level: number; msg: string }).filter((entry) => entry.level === 40);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0].msg).toMatch(/^LOCAL MODE: the bot is unauthenticated and only accepts loopback callers on 127\.0\.0\.1/);
+  });
+});
+
 describe('readiness', () => {
   it('reports Graph unreachable as 503', async () => {
     const bot = await startBotHarness({ GRAPH_BASE_URL: 'http://127.0.0.1:9/v1.0' });
@@ -96,7 +107,8 @@ describe('production mode', () => {
       SECRET_AAD_APP_CLIENT_SECRET: 'client-secret',
       ALLOWED_TENANT_IDS: tenantId,
       BOT_OPENID_METADATA_URL: issuer.metadataUrl,
-      GRAPH_BASE_URL: 'http://127.0.0.1:9/v1.0',
+      GRAPH_BASE_URL: 'https://graph.microsoft.com/v1.0',
+      ORGANIZATION_DOMAINS: 'example.com',
       DATA_DIR: mkdtempSync(path.join(tmpdir(), 'csa-prod-')),
     });
     const logger = pino({ level: 'debug' }, { write: (line: string) => logs.push(line) });
@@ -124,6 +136,10 @@ describe('production mode', () => {
       headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
       body: JSON.stringify(body),
     });
+
+  it('answers 401, not 403, to an anonymous activity from a foreign tenant: nothing learnt about the allow-list', async () => {
+    expect((await post(event('foreign-tenant'))).status).toBe(401);
+  });
 
   it('answers 401 with no JWT', async () => {
     const response = await post(event());
@@ -165,6 +181,17 @@ describe('Teams SSO pieces', () => {
     await expect(tokens.getToken({ userId: alex.aadObjectId })).rejects.toMatchObject({ reason: 'consentRequired' });
     tokens.remember(alex.aadObjectId, 'token-for-alex');
     await expect(tokens.getToken({ userId: alex.aadObjectId })).resolves.toBe('token-for-alex');
+    tokens.forget(alex.aadObjectId);
+    await expect(tokens.getToken({ userId: alex.aadObjectId })).rejects.toMatchObject({ reason: 'consentRequired' });
+  });
+
+  it('keeps a token while another turn of the same person is still running', async () => {
+    const { TurnTokenProvider } = await import('../../src/bot/teams-sso');
+    const tokens = new TurnTokenProvider();
+    tokens.remember(alex.aadObjectId, 'token-1');
+    tokens.remember(alex.aadObjectId, 'token-2');
+    tokens.forget(alex.aadObjectId);
+    await expect(tokens.getToken({ userId: alex.aadObjectId })).resolves.toBe('token-2');
     tokens.forget(alex.aadObjectId);
     await expect(tokens.getToken({ userId: alex.aadObjectId })).rejects.toMatchObject({ reason: 'consentRequired' });
   });

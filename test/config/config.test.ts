@@ -9,6 +9,7 @@ const production = {
   SECRET_BOT_PASSWORD: 'bot-secret',
   BOT_TENANT_ID: 'tenant',
   BOT_DOMAIN: 'bot.contoso.com',
+  ORGANIZATION_DOMAINS: 'contoso.com',
   AAD_APP_CLIENT_ID: 'client',
   SECRET_AAD_APP_CLIENT_SECRET: 'client-secret',
   ALLOWED_TENANT_IDS: 'tenant',
@@ -46,6 +47,8 @@ describe('config', () => {
     ['BOT_ID', /^Invalid configuration: BOT_ID: required in production mode$/],
     ['SECRET_BOT_PASSWORD', /SECRET_BOT_PASSWORD: required in production mode/],
     ['ALLOWED_TENANT_IDS', /ALLOWED_TENANT_IDS: required in production mode/],
+    ['ORGANIZATION_DOMAINS', /ORGANIZATION_DOMAINS: required in production mode/],
+    ['GRAPH_BASE_URL', /GRAPH_BASE_URL: in production mode, expected https:\/\/graph.microsoft.com/],
   ])('production refuses to start without %s', (key, message) => {
     const values: Record<string, string> = { ...production };
     delete values[key];
@@ -70,6 +73,14 @@ describe('config', () => {
   it('treats an empty value as not set', () => {
     expect(parseConfig({ DATABASE_URL: '', BOT_PORT: ' ' }).storage.databaseUrl).toBeUndefined();
     expect(parseConfig({ BOT_PORT: '' }).server.port).toBe(3978);
+  });
+
+  it.each([
+    [{ GRAPH_BASE_URL: 'http://graph.contoso.com/v1.0' }, /GRAPH_BASE_URL: in production mode/],
+    [{ GRAPH_BASE_URL: 'https://127.0.0.1:5990/v1.0' }, /GRAPH_BASE_URL: in production mode/],
+    [{ BOT_OPENID_METADATA_URL: 'http://keys.contoso.com/openid' }, /BOT_OPENID_METADATA_URL: in production mode, expected an https URL/],
+  ])('production refuses %p: tokens and signing keys only over https', (override, message) => {
+    expect(errorOf({ ...production, ...override })).toMatch(message);
   });
 
   it('parses lists and the sharing policy', () => {
