@@ -52,6 +52,8 @@ export class InvitationAnswers extends ShareOperations {
       await this.deps.invitations.finish(invitation.id, intent.id, {});
       return { kind: 'notReadable', invitation: await this.reload(invitation), reason: readable };
     }
+    // Graph said yes: a stop from here on leaves the answer for recovery, which checks Graph again.
+    await this.deps.hooks?.afterGraphWrite?.('accept', invitation);
     await this.deps.subscriptions.upsert(this.subscriptionInput(invitation, recipientUserId));
     await notifyPerson(this.deps.notifier, invitation.owner.userId, (to) => this.deps.notices.accepted(invitation, to), intent.id);
     await this.record(invitation, intent, 'accepted');
@@ -72,6 +74,8 @@ export class InvitationAnswers extends ShareOperations {
 
   async completeDecline(invitation: Invitation): Promise<AnswerOutcome> {
     const intent = this.requireIntent(invitation);
+    // No Graph call: the claimed answer is the write a stop can interrupt.
+    await this.deps.hooks?.afterGraphWrite?.('decline', invitation);
     await notifyPerson(this.deps.notifier, invitation.owner.userId, (to) => this.deps.notices.declined(invitation, to), intent.id);
     await this.record(invitation, intent, 'declined');
     await this.deps.invitations.finish(invitation.id, intent.id, { status: 'declined', decidedAt: this.now() });

@@ -1,9 +1,9 @@
 import { ProcessStop } from './process-stop';
 import { SqlSubscriptionStore } from '../../../src/subscriptions/subscription-store';
-import { startBotHarness, type BotHarness } from '../../support/bot-harness';
-import { alex, megan } from '../../support/demo-users';
+import { startBotHarness, type BotHarness, type TurnResult } from '../../support/bot-harness';
+import { alex, inFrench, isaiah, megan, patti } from '../../support/demo-users';
 import { cardOf } from '../../support/fake-connector';
-import { buttonData, buttonTitles, cardJson, invokeCard } from '../../support/cards';
+import { buttonData, buttonTitles, cardJson, invokeCard, textFrom } from '../../support/cards';
 import { calendarIdOf } from '../../support/demo-calendars';
 import { deliveredInvitation, review, share, toUser } from './share-kit';
 
@@ -106,6 +106,182 @@ describe('Graph failures and stops during a share', () => {
       expect(permissionOf('Team Offsite', 'pattif@example.com')).toMatchObject({ role: 'read' });
       bot.clock.advance(10 * 60_000);
       expect(await bot.app.shareMaintenance.recoverInterruptedShares()).toEqual({ completed: 0, left: 0 });
+    });
+  });
+
+  /**
+   * Graph answering 403, 404 or 429 (Retry-After beyond the gateway's budget: it fails fast) at each
+   * step: the person reads a specific sentence in their language, nothing is half done, and the same
+   * step works once Graph is back.
+   */
+  describe('each step, when Graph answers 403, 404 or 429', () => {
+    beforeEach(async () => {
+      bot = await startBotHarness();
+      await bot.say(megan, 'hello');
+    });
+
+    const faults = { 403: { status: 403 }, 404: { status: 404 }, 429: throttled } as const;
+    const texts = (turn: TurnResult) => turn.messages.map((activity) => activity.text);
+    const teamOffsite = () => calendarIdOf(bot, alex, 'Team Offsite');
+    const invitationRow = (address: string) =>
+      bot.app.database.db.selectFrom('share_invitations').selectAll().where('recipient_address', '=', address).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+    const drafts = async () => (await bot.app.database.db.selectFrom('share_drafts').select('id').execute()).length;
+
+    /** Alex shares «Team Offsite» with Megan (read); Megan accepts; the outbox is emptied. */
+    async function acceptedByMegan(endDate?: string): Promise<void> {
+      await share(bot, alex, { calendar: 'Team Offsite', people: 'meganb@example.com', role: 'read', endDate });
+      const invitation = await deliveredInvitation(bot, megan);
+      await bot.click(megan, buttonData(invitation, 'Accept'));
+      await bot.deliverOutbox();
+    }
+
+    it.each([
+      [403, 'en', 'Microsoft 365 refused this request: you do not have access to it.'],
+      [404, 'en', 'I could not find that in Microsoft 365. It may have been deleted or renamed.'],
+      [429, 'en', 'Microsoft 365 is busy right now. Please try again in 120 seconds.'],
+      [403, 'fr', 'Microsoft 365 a refusé cette demande : vous n\'y avez pas accès.'],
+      [404, 'fr', 'Je n\'ai pas trouvé cet élément dans Microsoft 365.'],
+      [429, 'fr', 'Microsoft 365 est très sollicité en ce moment. Réessayez dans 120 secondes.'],
+    ] as const)('opening the share form: %i (%s)', async (status, locale, message) => {
+      const owner = locale === 'fr' ? inFrench(alex) : alex;
+      bot.emulator.control.injectFault({ method: 'GET', path: '^/me/calendars$', ...faults[status] });
+      expect(texts(await bot.say(owner, '/share'))).toEqual([expect.stringContaining(message)]);
+      bot.emulator.control.clearFaults();
+      expect(cardJson(cardOf((await bot.say(owner, '/share')).messages[0]))).toContain('shareReview');
+    });
+
+    it.each([
+      [403, 'meganb@example.com', 'Nobody left to share with. meganb@example.com: I could not look this person up; type their email address.'],
+      [404, 'meganb@example.com', 'Nobody left to share with. meganb@example.com: nobody in your organisation has this name or address.'],
+      [429, 'meganb@example.com', 'Microsoft 365 is busy right now. Please try again in 120 seconds.'],
+      [403, 'Megan Bowen', 'Nobody left to share with. Megan Bowen: I could not look this person up; type their email address.'],
+      [404, 'Megan Bowen', 'Nobody left to share with. Megan Bowen: nobody in your organisation has this name or address.'],
+      [429, 'Megan Bowen', 'Microsoft 365 is busy right now. Please try again in 120 seconds.'],
+    ] as const)('reviewing: the directory answers %i for «%s»; nothing is kept, the review works once Graph is back', async (status, people, message) => {
+      await bot.say(alex, '/share');
+      bot.emulator.control.injectFault({ method: 'GET', path: '^/users$', ...faults[status] });
+      const turn = await bot.click(alex, { verb: 'shareReview', calendarId: teamOffsite(), emails: people, role: 'read' });
+      expect(JSON.stringify(turn.body) + JSON.stringify(texts(turn))).toContain(message);
+      expect(await drafts()).toBe(0);
+      bot.emulator.control.clearFaults();
+      const reviewed = invokeCard(await bot.click(alex, { verb: 'shareReview', calendarId: teamOffsite(), emails: people, role: 'read' }));
+      expect(buttonTitles(reviewed)).toEqual(['Share', 'Cancel']);
+    });
+
+    it.each([
+      [403, 'Microsoft 365 refused this request: you do not have access to it.'],
+      [404, 'I could not find that in Microsoft 365. It may have been deleted or renamed.'],
+      [429, 'Microsoft 365 is busy right now. Please try again in 120 seconds.'],
+    ] as const)('listing /permissions: %i on the calendars', async (status, message) => {
+      bot.emulator.control.injectFault({ method: 'GET', path: '^/me/calendars$', ...faults[status] });
+      expect(texts(await bot.say(alex, '/permissions'))).toEqual([message]);
+      bot.emulator.control.clearFaults();
+      expect(cardJson(cardOf((await bot.say(alex, '/permissions')).messages[0]))).toContain('Megan Bowen: All details');
+    });
+
+    it.each([
+      [403, 'I could not read who sees this calendar: Microsoft 365 refused the request.'],
+      [404, 'I could not read who sees this calendar: Microsoft 365 could not find the calendar or the person.'],
+      [429, 'I could not read who sees this calendar: Microsoft 365 is busy; please try again in a minute.'],
+    ] as const)('listing /permissions: %i on one calendar\'s entries; the others are listed', async (status, message) => {
+      bot.emulator.control.injectFault({ method: 'GET', path: `${teamOffsite()}/calendarPermissions$`, ...faults[status] });
+      const card = cardJson(cardOf((await bot.say(alex, '/permissions')).messages[0]));
+      expect(card).toContain(message);
+      expect(card).toContain('Megan Bowen: All details');
+      expect(card.split(message)).toHaveLength(2);
+    });
+
+    it.each([
+      [403, 'Only the owner of this calendar can change who sees it.'],
+      [404, 'I could not find that in Microsoft 365. It may have been deleted or renamed.'],
+      [429, 'Microsoft 365 is busy right now. Please try again in 120 seconds.'],
+    ] as const)('changing a level: %i; the share and the person are left as they were, a retry works', async (status, message) => {
+      await acceptedByMegan();
+      const permissionId = permissionOf('Team Offsite', megan.email)?.id;
+      const change = { verb: 'permissionsChangeConfirm', calendarId: teamOffsite(), permissionId, role: 'limitedRead' };
+      bot.emulator.control.injectFault({ method: 'PATCH', path: 'calendarPermissions/', ...faults[status] });
+      expect(textFrom(await bot.click(alex, change))).toBe(message);
+      expect(permissionOf('Team Offsite', megan.email)).toMatchObject({ role: 'read' });
+      expect(await invitationRow(megan.email)).toMatchObject({ status: 'accepted', role: 'read', intent_id: null });
+      expect(await bot.deliverOutbox()).toEqual([]);
+
+      bot.emulator.control.clearFaults();
+      expect(texts(await bot.click(alex, change))).toEqual(['Megan Bowen now has Titles and places in «Team Offsite». I told them.']);
+      expect(await invitationRow(megan.email)).toMatchObject({ role: 'limitedRead', intent_id: null });
+      expect(toUser(await bot.deliverOutbox(), megan)).toHaveLength(1);
+    });
+
+    it.each([
+      [403, 'Only the owner of this calendar can change who sees it.'],
+      [404, 'I could not find that in Microsoft 365. It may have been deleted or renamed.'],
+      [429, 'Microsoft 365 is busy right now. Please try again in 120 seconds.'],
+    ] as const)('revoking: %i; the share and its subscription stay, nobody is told, a retry works', async (status, message) => {
+      await acceptedByMegan();
+      const revoke = { verb: 'permissionsRevokeConfirm', calendarId: teamOffsite(), permissionId: permissionOf('Team Offsite', megan.email)?.id };
+      bot.emulator.control.injectFault({ method: 'DELETE', path: 'calendarPermissions/', ...faults[status] });
+      expect(textFrom(await bot.click(alex, revoke))).toBe(message);
+      expect(permissionOf('Team Offsite', megan.email)).toBeDefined();
+      expect(await invitationRow(megan.email)).toMatchObject({ status: 'accepted', intent_id: null });
+      expect(await new SqlSubscriptionStore(bot.app.database.db, bot.clock).listFor(megan.aadObjectId)).toHaveLength(1);
+      expect(await bot.deliverOutbox()).toEqual([]);
+
+      bot.emulator.control.clearFaults();
+      expect(texts(await bot.click(alex, revoke))).toEqual(['Megan Bowen no longer sees «Team Offsite». I told them.']);
+      expect(permissionOf('Team Offsite', megan.email)).toBeUndefined();
+      expect(toUser(await bot.deliverOutbox(), megan).map((activity) => activity.text)).toEqual(['Alex Wilber stopped sharing «Team Offsite» with you.']);
+    });
+
+    it.each([403, 404, 429] as const)('expiring: %i; the share stays live, nobody is told, the next sweep ends it once', async (status) => {
+      await acceptedByMegan('2026-11-23');
+      bot.clock.set(new Date('2026-11-24T00:00:01Z'));
+      bot.emulator.control.injectFault({ method: 'DELETE', path: 'calendarPermissions/', ...faults[status] });
+      expect(await bot.app.shareMaintenance.expireDueShares()).toBe(0);
+      expect(permissionOf('Team Offsite', megan.email)).toBeDefined();
+      expect(await invitationRow(megan.email)).toMatchObject({ status: 'accepted', intent_id: null });
+      expect(await bot.deliverOutbox()).toEqual([]);
+
+      bot.emulator.control.clearFaults();
+      expect(await bot.app.shareMaintenance.expireDueShares()).toBe(1);
+      expect(await bot.app.shareMaintenance.expireDueShares()).toBe(0);
+      const sent = await bot.deliverOutbox();
+      expect(toUser(sent, megan)).toHaveLength(1);
+      expect(toUser(sent, alex)).toHaveLength(1);
+    });
+
+    it.each([
+      [403, 'I cannot see «Team Offsite» for you yet.'],
+      [404, 'I cannot see «Team Offsite» for you yet.'],
+      [429, 'Microsoft 365 is busy right now.'],
+    ] as const)('/accept CODE: %i on the readability check; the invitation stays open, the code works once Graph is back', async (status, note) => {
+      await share(bot, alex, { calendar: 'Team Offsite', people: 'pattif@example.com', role: 'read' });
+      const { code } = await invitationRow('pattif@example.com');
+      expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+      bot.emulator.control.injectFault({ method: 'GET', path: `^/users/${alex.email}/calendars$`, ...faults[status] });
+      const refused = cardOf((await bot.say(patti, `/accept ${code}`)).messages[0]);
+      expect(cardJson(refused)).toContain(note);
+      expect(await invitationRow('pattif@example.com')).toMatchObject({ status: 'pending', intent_id: null });
+      expect(await bot.deliverOutbox()).toEqual([]);
+
+      bot.emulator.control.clearFaults();
+      expect(cardJson(cardOf((await bot.say(patti, `/accept ${code}`)).messages[0]))).toContain('You accepted this invitation.');
+      expect(await invitationRow('pattif@example.com')).toMatchObject({ status: 'accepted' });
+    });
+
+    it.each([
+      [403, 'Microsoft 365 refused this request: you do not have access to it.'],
+      [404, 'I could not find that in Microsoft 365. It may have been deleted or renamed.'],
+      [429, 'Microsoft 365 is busy right now. Please try again in 120 seconds.'],
+    ] as const)('/accept CODE of an invitation sent to an address only: %i while checking who the caller is', async (status, message) => {
+      await share(bot, alex, { calendar: 'Team Offsite', people: 'jordan@partner.example.org', role: 'limitedRead' });
+      const { code } = await invitationRow('jordan@partner.example.org');
+      bot.emulator.control.injectFault({ method: 'GET', path: '^/me$', ...faults[status] });
+      expect(texts(await bot.say(isaiah, `/accept ${code}`))).toEqual([message]);
+      expect(await invitationRow('jordan@partner.example.org')).toMatchObject({ status: 'pending', intent_id: null });
+      bot.emulator.control.clearFaults();
+      // Isaiah is not the recipient: the same answer as for an unknown code, nothing accepted.
+      expect(texts(await bot.say(isaiah, `/accept ${code}`))).toEqual([
+        'No invitation for you has this code. Check it in the email, or ask the person who shared to share again.',
+      ]);
     });
   });
 
