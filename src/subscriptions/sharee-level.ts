@@ -30,3 +30,42 @@ export function visibleDetail(events: AgendaEvent[]): VisibleDetail | undefined 
   if (open.some((event) => event.organizer !== undefined || event.bodyPreview !== undefined)) return 'details';
   return 'titles';
 }
+
+/** The role a detail level proves, and no more: titles and places are limitedRead, full details read. */
+const roleShowing: Record<VisibleDetail, CalendarRole> = { freeBusy: 'freeBusyRead', titles: 'limitedRead', details: 'read' };
+
+/**
+ * The role a sharee demonstrably has, from what Graph returned: the calendar's flags (edit, private
+ * items) first, else the detail of its events. Undefined when neither tells (no event to judge by):
+ * never more than Graph showed.
+ */
+export function roleShownByGraph(
+  calendar: Pick<CalendarSummary, 'canEdit' | 'canViewPrivateItems'>,
+  detail: VisibleDetail | undefined,
+): CalendarRole | undefined {
+  if (calendar.canEdit) return calendar.canViewPrivateItems ? 'delegateWithPrivateEventAccess' : 'write';
+  return detail && roleShowing[detail];
+}
+
+/** The level of what a role lets a sharee see, to compare a recorded role with the one Graph shows. */
+const visibleRank: Record<CalendarRole, number> = {
+  none: 0,
+  custom: 0,
+  freeBusyRead: 1,
+  limitedRead: 2,
+  read: 3,
+  write: 4,
+  delegateWithoutPrivateEventAccess: 4,
+  delegateWithPrivateEventAccess: 5,
+};
+
+/**
+ * The role to show and keep for a calendar: the recorded one while Graph agrees with it (it is more
+ * precise: "delegate" looks like "can edit" from outside), else what Graph shows now (the owner changed
+ * the share in Outlook), else the recorded one when Graph cannot tell.
+ */
+export function currentRole(recorded: CalendarRole | undefined, shown: CalendarRole | undefined): CalendarRole | undefined {
+  if (shown === undefined) return recorded;
+  if (recorded !== undefined && visibleRank[recorded] !== 0 && visibleRank[recorded] === visibleRank[shown]) return recorded;
+  return shown;
+}

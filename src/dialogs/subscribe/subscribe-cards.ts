@@ -1,19 +1,24 @@
 import { renderCard, type AdaptiveCardJson } from '../../cards/render-card';
 import { Verb } from '../../cards/verbs';
-import type { CalendarSummary, Person } from '../../graph/calendar-gateway';
-import { shareeLevel } from '../../subscriptions/sharee-level';
+import type { CalendarRole, CalendarSummary, Person } from '../../graph/calendar-gateway';
+import { currentRole, shareeLevel } from '../../subscriptions/sharee-level';
 import type { Subscription } from '../../subscriptions/subscription-store';
 import { button, firstNameOf, noticeCard } from '../calendars/card-kit';
 import { displayNameOf, levelLabel } from '../calendars/subscription-view';
 import type { Caller } from '../caller';
 import { maxPeopleShown } from './owner-lookup';
 
-/** "Whose calendar?": a typed name or address (the Agents Playground and older clients have no people picker). */
+/**
+ * "Whose calendar?": the Teams people picker, and a typed name or address for clients without one
+ * (the Agents Playground, older clients).
+ */
 export function ownerCard(caller: Caller, options: { value?: string; error?: string } = {}): AdaptiveCardJson {
   const { t } = caller;
   return renderCard('subscribe-owner', {
     title: t('subscribe:owner.title'),
     intro: t('subscribe:owner.intro'),
+    pickerLabel: t('subscribe:owner.pickerLabel'),
+    typedLabel: t('subscribe:owner.typedLabel'),
     placeholder: t('subscribe:owner.placeholder'),
     find: t('subscribe:owner.find'),
     value: options.value ?? '',
@@ -33,15 +38,18 @@ export function peopleCard(caller: Caller, query: string, people: Person[]): Ada
   });
 }
 
-/** The owner's calendars shared with the caller, to tick; those already followed say so. */
+/**
+ * The owner's calendars shared with the caller, to tick, each with the level Graph showed (`shown`, by
+ * calendar id) or the one recorded; those already followed say so.
+ */
 export function pickCard(
   caller: Caller,
-  input: { owner: Person; calendars: CalendarSummary[]; followed: Subscription[]; warning?: string },
+  input: { owner: Person; calendars: CalendarSummary[]; shown: Map<string, CalendarRole>; followed: Subscription[]; warning?: string },
 ): AdaptiveCardJson {
   const { t } = caller;
   const choices = input.calendars.map((calendar) => {
     const existing = input.followed.find((subscription) => subscription.calendarId === calendar.id);
-    const level = levelLabel(caller, shareeLevel(existing?.role, calendar));
+    const level = levelLabel(caller, shareeLevel(currentRole(existing?.role, input.shown.get(calendar.id)), calendar));
     const name = existing ? displayNameOf(existing) : calendar.name;
     const key = existing ? 'subscribe:pick.alreadyFollowed' : 'subscribe:pick.choice';
     return { title: t(key, { name, level }), value: calendar.id };

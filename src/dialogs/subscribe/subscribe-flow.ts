@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AdaptiveCardJson } from '../../cards/render-card';
 import type { CalendarSummary, Person } from '../../graph/calendar-gateway';
 import { isGraphError } from '../../graph/graph-error';
+import { currentRole } from '../../subscriptions/sharee-level';
 import { normalizeAddress, type Subscription } from '../../subscriptions/subscription-store';
 import { cardId, parseCardData } from '../calendars/card-kit';
 import type { SubscriptionFeatureDeps } from '../calendars/feature-deps';
@@ -9,13 +10,19 @@ import type { Caller } from '../caller';
 import type { ActionResult } from '../feature';
 import { cardReply, textReply, type Reply } from '../reply';
 import { lookUpOwner, ownerQueryOf } from './owner-lookup';
+import { readShownRoles } from './shown-roles';
 import { doneCard, nothingSharedCard, ownerCard, peopleCard, pickCard } from './subscribe-cards';
 
 const ownerData = z.object({
   ownerAddress: z.string().trim().min(3).max(254).optional(),
   /** The typed text of the owner card's input. */
   owner: z.string().max(254).optional(),
+  /** The Teams people picker's value: a directory object id, "" when nobody was picked. */
+  ownerId: z.string().max(254).optional(),
 });
+
+/** What a directory object id looks like (a GUID in Entra); anything else is not worth a Graph call. */
+const objectIdPattern = /^[0-9A-Za-z-]{1,64}$/;
 
 const saveData = z.object({
   ownerAddress: z.string().trim().min(3).max(254),
@@ -40,10 +47,15 @@ export class SubscribeFlow {
     return [cardReply(await this.cardForQuery(caller, query))];
   }
 
-  /** The owner card's button (typed text) or a person picked among several (their address). */
+  /**
+   * The owner card's button (the person picked in the people picker, else the typed text) or a person
+   * picked among several (their address).
+   */
   async chooseOwner(caller: Caller, data: Record<string, unknown>): Promise<ActionResult> {
     const input = parseCardData(ownerData, data);
     if (!input) return { replies: [textReply(caller.t('subscribe:invalidCard'))] };
+    const pickedId = input.ownerId?.trim() ?? '';
+    if (input.ownerAddress === undefined && pickedId !== '') return { card: await this.cardForPicked(caller, pickedId, input.owner?.trim() ?? '') };
     const query = input.ownerAddress ?? input.owner?.trim() ?? '';
     if (query === '') return { card: ownerCard(caller, { error: caller.t('subscribe:owner.missing') }) };
     return { card: await this.cardForQuery(caller, query) };
@@ -63,13 +75,16 @@ export class SubscribeFlow {
       // Revoked between the pick card and the save: say so with the owner's name, as the pick card did.
       if (shared.length === 0) return { card: nothingSharedCard(caller, await this.personOrAddress(caller, owner)) };
       const warning = caller.t('subscribe:pick.notShared', { owner: owner.displayName });
-      return { card: pickCard(caller, { owner, calendars: shared, followed: await this.followedFrom(caller, owner.address), warning }) };
+      return { card: await this.pickCardFor(caller, owner, shared, warning) };
     }
 
     const followed = await this.followedFrom(caller, owner.address);
+    // Read again rather than taken from the card: card data never carries a permission.
+    const shown = await readShownRoles(this.deps, caller, owner.address, chosen);
     const saved: Subscription[] = [];
     for (const calendar of chosen) {
       const existing = followed.find((subscription) => subscription.calendarId === calendar.id);
+      const role = currentRole(existing?.role, shown.get(calendar.id));
       saved.push(
         await this.deps.subscriptions.upsert({
           userId: caller.userId,
@@ -77,6 +92,7 @@ export class SubscribeFlow {
           ownerName: owner.displayName,
           calendarId: calendar.id,
           calendarName: calendar.name,
+          ...(role !== undefined && { role }),
           // A calendar first followed through an invitation stays one: that is where its role came from.
           source: existing?.source ?? 'subscribe',
         }),
@@ -110,7 +126,33 @@ export class SubscribeFlow {
     if (!owner.isInsideOrganization) return ownerCard(caller, { value: query, error: t('subscribe:external', { name: owner.displayName }) });
     const calendars = await this.sharedWithCaller(caller, owner.address);
     if (calendars.length === 0) return nothingSharedCard(caller, owner);
-    return pickCard(caller, { owner, calendars, followed: await this.followedFrom(caller, owner.address) });
+    return this.pickCardFor(caller, owner, calendars);
+  }
+
+  /** A person picked in the Teams people picker, by directory object id; what was typed stays on the card if that fails. */
+  private async cardForPicked(caller: Caller, id: string, typed: string): Promise<AdaptiveCardJson> {
+    const person = objectIdPattern.test(id) ? await this.personById(caller, id) : undefined;
+    if (!person) return ownerCard(caller, { value: typed, error: caller.t('subscribe:owner.unknownPicked') });
+    return this.cardForOwner(caller, person, person.address);
+  }
+
+  private async personById(caller: Caller, id: string): Promise<Person | undefined> {
+    try {
+      return await this.deps.gateway.personById(caller, { id });
+    } catch (error) {
+      // A malformed id is Graph's "bad request": for the person it is the same as nobody found.
+      if (isGraphError(error) && (error.reason === 'notFound' || error.reason === 'invalidRequest')) return undefined;
+      throw error;
+    }
+  }
+
+  /** The pick card, with the level Graph shows on each calendar: the only card that costs those reads. */
+  private async pickCardFor(caller: Caller, owner: Person, calendars: CalendarSummary[], warning?: string): Promise<AdaptiveCardJson> {
+    const [shown, followed] = await Promise.all([
+      readShownRoles(this.deps, caller, owner.address, calendars),
+      this.followedFrom(caller, owner.address),
+    ]);
+    return pickCard(caller, { owner, calendars, shown, followed, ...(warning !== undefined && { warning }) });
   }
 
   /** The owner's calendars the caller may open. Exchange answers "access denied" when there are none. */

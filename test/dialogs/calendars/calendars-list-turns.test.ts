@@ -25,7 +25,8 @@ describe('/calendars: what I follow, checked against Graph', () => {
     expect(text).toContain('Alex Wilber (alexw@example.com)');
     expect(text).toContain('November 23, 2026');
     expect(text).toContain('November 24, 2026');
-    expect(text).toContain('can view');
+    // The levels /subscribe read off each calendar and stored: "all details" for Phoenix, "free/busy" for Patti's.
+    expect(text).toMatch(/Project Phoenix\n[^]*Your access\ncan see all details\n[^]*Patti Fernandez \(pattif@example.com\)\nYour access\ncan see when busy\n/);
     expect(actionsOf(card).map((action) => action.data)).toEqual(
       expect.arrayContaining([
         { verb: 'showAgenda', subscriptionId: phoenix.id, range: 'week' },
@@ -80,7 +81,7 @@ describe('/calendars: what I follow, checked against Graph', () => {
     const offer = buttonData(card, "Add Patti Fernandez's calendars");
     expect(offer).toEqual({ verb: 'subscribeOwner', ownerAddress: 'pattif@example.com' });
     const pick = cardFrom(await bot.click(megan, offer));
-    expect(choicesOf(pick, 'calendarIds').map((choice) => choice.title)).toEqual(['Calendar (can view)']);
+    expect(choicesOf(pick, 'calendarIds').map((choice) => choice.title)).toEqual(['Calendar (can see when busy)']);
   });
 
   it('still lists what I follow when my Outlook calendar list cannot be read', async () => {

@@ -1,7 +1,7 @@
-import { adele, alex, inFrench, isaiah, megan } from '../../support/demo-users';
-import { buttonData, cardFrom, cardText, choicesOf, inputValue, textFrom } from '../../support/cards';
+import { adele, alex, inFrench, isaiah, megan, patti } from '../../support/demo-users';
+import { buttonData, cardFrom, cardText, choicesOf, choiceValues, inputValue, textFrom, type Card } from '../../support/cards';
 import { calendarIdOf } from '../../support/demo-calendars';
-import { demoWorld, follow, phoenixFromInvitation, revoke, share, submit, subscriptionsOf } from './world';
+import { asUser, demoWorld, follow, phoenixFromInvitation, revoke, share, submit, subscriptionsOf } from './world';
 
 describe('/subscribe: follow a calendar someone already shared', () => {
   const bot = demoWorld();
@@ -11,12 +11,12 @@ describe('/subscribe: follow a calendar someone already shared', () => {
     expect(cardText(ask)).toContain('Whose calendar do you want to see?');
 
     const empty = cardFrom(await bot.click(megan, { ...buttonData(ask, 'Show their calendars'), owner: '  ' }));
-    expect(cardText(empty)).toContain('Type a name or an email address first.');
+    expect(cardText(empty)).toContain('Pick a person, or type a name or an email address first.');
 
     const pick = cardFrom(await bot.click(megan, { ...buttonData(ask, 'Show their calendars'), owner: 'alexw@example.com' }));
     expect(cardText(pick)).toContain('Calendars Alex Wilber shares with you');
-    // Only the calendar Alex shared with Megan: not his primary calendar, not "Team Offsite".
-    expect(choicesOf(pick, 'calendarIds')).toEqual([{ title: 'Project Phoenix (can view)', value: calendarIdOf(bot, alex, 'Project Phoenix') }]);
+    // Only the calendar Alex shared with Megan (not his primary calendar, not "Team Offsite"), at the level its events show.
+    expect(choicesOf(pick, 'calendarIds')).toEqual([{ title: 'Project Phoenix (can see all details)', value: calendarIdOf(bot, alex, 'Project Phoenix') }]);
     // One calendar: ticked already, so saving is one click.
     expect(inputValue(pick, 'calendarIds')).toBe(calendarIdOf(bot, alex, 'Project Phoenix'));
   });
@@ -35,7 +35,8 @@ describe('/subscribe: follow a calendar someone already shared', () => {
       source: 'subscribe',
       createdAt: bot.clock.now().toISOString(),
     });
-    expect(subscription.role).toBeUndefined();
+    // Graph never tells a sharee their role: the one stored is what the calendar's events showed.
+    expect(subscription.role).toBe('read');
     expect(buttonData(done, 'Open the agenda')).toEqual({ verb: 'showAgenda', subscriptionId: subscription.id, range: 'week' });
     expect(buttonData(done, 'Give it my own name')).toEqual({ verb: 'askAlias', subscriptionId: subscription.id });
   });
@@ -44,18 +45,21 @@ describe('/subscribe: follow a calendar someone already shared', () => {
     await share(bot, alex, 'Team Offsite', megan, 'limitedRead');
     const pick = cardFrom(await bot.say(megan, '/subscribe Alex Wilber'));
     const choices = choicesOf(pick, 'calendarIds');
-    expect(choices.map((choice) => choice.title)).toEqual(['Project Phoenix (can view)', 'Team Offsite (can view)']);
+    expect(choices.map((choice) => choice.title)).toEqual(['Project Phoenix (can see all details)', 'Team Offsite (can see titles and locations)']);
     expect(inputValue(pick, 'calendarIds')).toBe('');
 
     const done = cardFrom(await bot.click(megan, { ...buttonData(pick, 'Save'), calendarIds: choices.map((choice) => choice.value).join(',') }));
     expect(cardText(done)).toContain('Done: you now follow Project Phoenix, Team Offsite');
-    expect((await subscriptionsOf(bot, megan)).map((s) => s.calendarName)).toEqual(['Project Phoenix', 'Team Offsite']);
+    expect((await subscriptionsOf(bot, megan)).map((s) => [s.calendarName, s.role])).toEqual([
+      ['Project Phoenix', 'read'],
+      ['Team Offsite', 'limitedRead'],
+    ]);
   });
 
   it('keeps one record when subscribing twice, and says nothing changed', async () => {
     await follow(bot, megan, alex);
     const pick = cardFrom(await bot.say(megan, '/subscribe alexw@example.com'));
-    expect(choicesOf(pick, 'calendarIds')[0].title).toBe('Project Phoenix (can view, already followed)');
+    expect(choicesOf(pick, 'calendarIds')[0].title).toBe('Project Phoenix (can see all details, already followed)');
     expect(inputValue(pick, 'calendarIds')).toBe('');
 
     const again = await follow(bot, megan, alex);
@@ -153,9 +157,112 @@ describe('/subscribe: follow a calendar someone already shared', () => {
   it('speaks French', async () => {
     const pick = cardFrom(await bot.say(inFrench(megan), '/abonner alexw@example.com'));
     expect(cardText(pick)).toContain('Calendriers que Alex Wilber partage avec vous');
-    expect(choicesOf(pick, 'calendarIds')[0].title).toBe('Project Phoenix (peut consulter)');
+    expect(choicesOf(pick, 'calendarIds')[0].title).toBe('Project Phoenix (voit tous les détails)');
     const done = await follow(bot, inFrench(megan), alex);
     expect(cardText(done)).toContain('C\'est fait : vous suivez maintenant Project Phoenix');
+  });
+
+  describe('the level I have, as the calendar shows it', () => {
+    const calendarViewReads = () => bot.emulator.control.requests().filter((request) => request.path.endsWith('/calendarView')).length;
+
+    it.each([
+      ['Patti shares her calendar at "free/busy"', megan, patti, 'Calendar (can see when busy)', 'freeBusyRead'],
+      ['Alex shares "Project Phoenix" at "all details"', megan, alex, 'Project Phoenix (can see all details)', 'read'],
+      ['Adele shares her calendar at "titles and locations"', alex, adele, 'Calendar (can see titles and locations)', 'limitedRead'],
+    ] as const)('%s: shown on the pick card with one read, and stored', async (_case, sharee, owner, title, role) => {
+      bot.emulator.control.clearRequests();
+      const pick = cardFrom(await bot.say(sharee, `/subscribe ${owner.email}`));
+      expect(choicesOf(pick, 'calendarIds').map((choice) => choice.title)).toEqual([title]);
+      expect(calendarViewReads()).toBe(1);
+      await follow(bot, sharee, owner);
+      expect(await subscriptionsOf(bot, sharee)).toEqual([expect.objectContaining({ ownerAddress: owner.email, role })]);
+    });
+
+    it('says only "can view", and stores no level, when the calendar has no event to tell by', async () => {
+      // Two months on, the seeded events are all behind the window read.
+      bot.clock.set(new Date('2027-01-25T09:00:00Z'));
+      const pick = cardFrom(await bot.say(megan, '/subscribe alexw@example.com'));
+      expect(choicesOf(pick, 'calendarIds')[0].title).toBe('Project Phoenix (can view)');
+      await follow(bot, megan, alex);
+      expect((await subscriptionsOf(bot, megan))[0].role).toBeUndefined();
+    });
+
+    it('says only "can view" when the calendar cannot be read, and still saves', async () => {
+      bot.emulator.control.injectFault({ path: '/calendarView$', status: 500 });
+      const pick = cardFrom(await bot.say(megan, '/subscribe alexw@example.com'));
+      expect(choicesOf(pick, 'calendarIds')[0].title).toBe('Project Phoenix (can view)');
+      expect(cardText(await follow(bot, megan, alex))).toContain('Done: you now follow Project Phoenix');
+      expect((await subscriptionsOf(bot, megan))[0].role).toBeUndefined();
+    });
+
+    it('takes an edit share from the calendar itself, without reading its events', async () => {
+      const calendarId = calendarIdOf(bot, alex, 'Team Offsite');
+      await bot.app.gateway.grantPermission(asUser(alex), { calendarId, recipient: { address: megan.email }, role: 'write' });
+      bot.emulator.control.clearRequests();
+      const pick = cardFrom(await bot.say(megan, '/subscribe alexw@example.com'));
+      expect(choicesOf(pick, 'calendarIds').map((choice) => choice.title)).toEqual(['Project Phoenix (can see all details)', 'Team Offsite (can edit)']);
+      expect(calendarViewReads()).toBe(1);
+      await follow(bot, megan, alex, ['Team Offsite']);
+      expect(await subscriptionsOf(bot, megan)).toEqual([expect.objectContaining({ calendarName: 'Team Offsite', role: 'write' })]);
+    });
+
+    it('follows the owner lowering an invitation\'s level in Outlook, keeping where the record came from', async () => {
+      await phoenixFromInvitation(bot);
+      await share(bot, alex, 'Project Phoenix', megan, 'limitedRead');
+      const pick = cardFrom(await bot.say(megan, '/subscribe alexw@example.com'));
+      expect(choicesOf(pick, 'calendarIds')[0].title).toBe('Project Phoenix (can see titles and locations, already followed)');
+      await follow(bot, megan, alex);
+      expect(await subscriptionsOf(bot, megan)).toEqual([expect.objectContaining({ role: 'limitedRead', source: 'invitation' })]);
+    });
+
+    it('reads no calendar for the cards that show no level', async () => {
+      bot.emulator.control.clearRequests();
+      await bot.say(megan, '/subscribe');
+      await bot.say(megan, '/subscribe a');
+      await bot.say(megan, '/subscribe isaiahl@example.com');
+      expect(calendarViewReads()).toBe(0);
+    });
+  });
+
+  describe('with the Teams people picker', () => {
+    it('offers the picker, with the typed name or address as the fallback', async () => {
+      const ask = cardFrom(await bot.say(megan, '/subscribe'));
+      expect(inputNode(ask, 'ownerId')).toMatchObject({
+        type: 'Input.ChoiceSet',
+        isMultiSelect: false,
+        'choices.data': { type: 'Data.Query', dataset: 'graph.microsoft.com/users' },
+      });
+      expect(inputNode(ask, 'owner')).toMatchObject({ type: 'Input.Text' });
+    });
+
+    it('opens the calendars of the person picked, by their directory id', async () => {
+      const ask = cardFrom(await bot.say(megan, '/subscribe'));
+      const pick = cardFrom(await bot.click(megan, { ...buttonData(ask, 'Show their calendars'), ownerId: alex.aadObjectId, owner: '' }));
+      expect(cardText(pick)).toContain('Calendars Alex Wilber shares with you');
+      expect(choiceValues(pick, 'calendarIds')).toEqual([calendarIdOf(bot, alex, 'Project Phoenix')]);
+    });
+
+    it('uses the typed text when nobody was picked', async () => {
+      const ask = cardFrom(await bot.say(megan, '/subscribe'));
+      const pick = cardFrom(await bot.click(megan, { ...buttonData(ask, 'Show their calendars'), ownerId: '', owner: 'alexw@example.com' }));
+      expect(cardText(pick)).toContain('Calendars Alex Wilber shares with you');
+    });
+
+    it.each([
+      ['an id the directory does not know', '11111111-2222-3333-4444-555555555555'],
+      ['something that is no id at all', '../me'],
+    ])('explains %s, keeping what I typed', async (_case, ownerId) => {
+      const ask = cardFrom(await bot.say(megan, '/subscribe'));
+      const card = cardFrom(await bot.click(megan, { ...buttonData(ask, 'Show their calendars'), ownerId, owner: 'Ale' }));
+      expect(cardText(card)).toContain('I cannot find the person you picked in your organisation\'s directory');
+      expect(inputValue(card, 'owner')).toBe('Ale');
+      expect(await subscriptionsOf(bot, megan)).toEqual([]);
+    });
+
+    it('says it is me when I pick myself', async () => {
+      const card = cardFrom(await bot.click(megan, { verb: 'subscribeOwner', ownerId: megan.aadObjectId }));
+      expect(cardText(card)).toContain('That is you');
+    });
   });
 
   describe('when Graph fails', () => {
@@ -189,3 +296,15 @@ describe('/subscribe: follow a calendar someone already shared', () => {
     expect(await subscriptionsOf(bot, isaiah)).toEqual([]);
   });
 });
+
+/** A card's input by id, whole: for properties a person does not read (the picker's data query). */
+function inputNode(card: Card | undefined, id: string): Record<string, unknown> | undefined {
+  const visit = (node: unknown): Record<string, unknown> | undefined => {
+    if (Array.isArray(node)) return node.map(visit).find(Boolean);
+    if (typeof node !== 'object' || node === null) return undefined;
+    const record = node as Record<string, unknown>;
+    if (typeof record.type === 'string' && record.type.startsWith('Input.') && record.id === id) return record;
+    return Object.values(record).map(visit).find(Boolean);
+  };
+  return visit(card);
+}
