@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock';
 import type { DatabaseSchema } from '../storage/schema';
+import { UndeliverableHandlers } from './outbox-payload';
 import type { OutboxStatus } from './tables';
 
 export interface OutboxEntry {
@@ -21,6 +22,12 @@ const leaseMs = 60_000;
  * bot instances on one database each entry is sent by exactly one of them.
  */
 export class OutboxStore {
+  /**
+   * What features do with an entry that fails for good. Kept here because the store is what the
+   * notifier (where features register) and the dispatcher (which gives up) share.
+   */
+  readonly undeliverable = new UndeliverableHandlers();
+
   constructor(
     private readonly db: Kysely<DatabaseSchema>,
     private readonly clock: Clock,
@@ -46,6 +53,32 @@ export class OutboxStore {
       })
       .onConflict((oc) => oc.column('dedupe_key').doNothing())
       .execute();
+  }
+
+  /**
+   * Uses up a dedupe key without queuing anything (a row already `sent`, which no drain takes): for
+   * messages sent another way. True the first time the key is seen.
+   */
+  async claimKey(dedupeKey: string): Promise<boolean> {
+    const now = this.clock.now().toISOString();
+    const result = await this.db
+      .insertInto('outbox')
+      .values({
+        id: randomUUID(),
+        dedupe_key: dedupeKey,
+        user_id: '',
+        payload: '[]',
+        status: 'sent',
+        attempts: 0,
+        next_attempt_at: now,
+        lease_until: null,
+        last_error: null,
+        created_at: now,
+        sent_at: now,
+      })
+      .onConflict((oc) => oc.column('dedupe_key').doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
   }
 
   /** Takes up to `limit` due entries for this instance: pending ones, and those whose lease ran out. */

@@ -8,6 +8,7 @@ import { createShareFeature } from '../dialogs/share/share-feature';
 import { shareNotices } from '../dialogs/share/share-notices';
 import type { CalendarGateway } from '../graph/calendar-gateway';
 import type { DatabaseSchema } from '../storage/schema';
+import { AccessRequestStore } from '../subscriptions/access-request-store';
 import type { SubscriptionStore } from '../subscriptions/subscription-store';
 import type { Kysely } from 'kysely';
 import { AuditStore } from './audit-store';
@@ -16,7 +17,7 @@ import { InvitationStore } from './invitation-store';
 import type { ShareHooks } from './share-deps';
 import { ShareDraftStore } from './share-draft';
 import { ShareMaintenance } from './share-maintenance';
-import { ShareService } from './share-service';
+import { invitationUndeliverable, ShareService } from './share-service';
 import type { SharingPolicy } from './sharing-policy';
 
 export interface SharingDeps {
@@ -48,8 +49,11 @@ export function createSharing(deps: SharingDeps): Sharing {
   const drafts = new ShareDraftStore(deps.db, deps.clock);
   const serviceDeps = { ...deps, invitations, audit, notices: shareNotices };
   const service = new ShareService(serviceDeps);
+  deps.notifier.whenUndeliverable?.(invitationUndeliverable, (ref) => service.deliverByEmailInstead(ref.id));
   const answers = new InvitationAnswers(serviceDeps);
   const maintenance = new ShareMaintenance({ service, answers, invitations, notifier: deps.notifier, notices: shareNotices, clock: deps.clock, logger: deps.logger });
-  const featureDeps = { ...deps, drafts, invitations, audit, service, answers };
+  // The same records the subscribe feature's store reads: a share can answer an access request.
+  const accessRequests = new AccessRequestStore(deps.db, deps.clock);
+  const featureDeps = { ...deps, drafts, invitations, audit, service, answers, accessRequests };
   return { features: [createShareFeature(featureDeps), createPermissionsFeature(featureDeps)], maintenance, invitations, audit };
 }

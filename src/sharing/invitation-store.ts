@@ -164,6 +164,34 @@ export class InvitationStore {
     return Number(result.numUpdatedRows) === 1 ? this.get(invitation.id) : undefined;
   }
 
+  /**
+   * For an invitation sent in Teams that never arrived: gives it an email code, once (only while it
+   * is open, sent in Teams, code-less and not held by an operation). False when that no longer holds.
+   */
+  async setFallbackCode(id: string, code: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('share_invitations')
+      .set({ code, updated_at: this.now() })
+      .where('id', '=', id)
+      .where('status', '=', 'pending')
+      .where('channel', '=', 'teams')
+      .where('code', 'is', null)
+      .where('intent_id', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** Records that the invitation went by email after all; false when it already had (a second run). */
+  async switchToEmail(id: string, failure: string | null): Promise<boolean> {
+    const result = await this.db
+      .updateTable('share_invitations')
+      .set({ channel: 'email', failure, updated_at: this.now() })
+      .where('id', '=', id)
+      .where('channel', '=', 'teams')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
   /** Records progress of the operation under way, keeping it under way. */
   async advance(id: string, intentId: string, changes: InvitationChanges): Promise<boolean> {
     return this.update(id, intentId, changes, false);

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../clock';
-import type { Notifier } from '../dialogs/notifier';
+import type { Notifier, UndeliverableRef } from '../dialogs/notifier';
 import type { Reply } from '../dialogs/reply';
 import type { CalendarGateway } from '../graph/calendar-gateway';
 import type { SubscriptionStore } from '../subscriptions/subscription-store';
@@ -39,10 +39,11 @@ export async function notifyPerson(
   userId: string | undefined,
   build: (to: Audience) => Reply[],
   dedupeKey: string,
+  onUndeliverable?: UndeliverableRef,
 ): Promise<boolean> {
   if (!userId) return false;
   const recipient = await notifier.reachable(userId);
   if (!recipient) return false;
-  await notifier.notify(userId, build(recipient), { dedupeKey });
+  await notifier.notify(userId, build(recipient), { dedupeKey, ...(onUndeliverable && { onUndeliverable }) });
   return true;
 }

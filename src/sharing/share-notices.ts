@@ -30,11 +30,18 @@ export interface ShareNotices {
   deliveredLate(invitation: Invitation, to: Audience): Reply[];
   /** To the owner: an operation interrupted too long ago was dropped; nothing more will happen. */
   abandoned(invitation: Invitation, to: Audience): Reply[];
+  /**
+   * To the owner: the Teams invitation could not be delivered (app removed or blocked), so it went
+   * by email with a code; `invitation.failure` (`mail:...`) says when the email was refused too.
+   */
+  movedToEmail(invitation: Invitation, to: Audience): Reply[];
   /** To the owner, when the end date revoked the share. */
   expiredForOwner(invitation: Invitation, to: Audience): Reply[];
   /** To the recipient. */
   roleChanged(change: AccessChange, to: Audience): Reply[];
   accessEnded(change: AccessChange, reason: 'revoked' | 'expired', to: Audience): Reply[];
+  /** To a recipient the bot cannot reach in Teams: the same news as roleChanged / accessEnded, by email. */
+  accessMail(change: AccessChange & { recipientName: string }, what: 'roleChanged' | 'revoked' | 'expired', to: Audience): InvitationMail;
 }
 
 /** A change of someone's access, whether the share went through the bot or not. */

@@ -75,6 +75,24 @@ export class AccessRequestStore {
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   }
+
+  /**
+   * Marks a pending request granted: the owner shared with the requester through the share flow
+   * opened from its card. False when it was already answered (declined, or granted by another click).
+   */
+  async markGranted(id: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('access_requests')
+      .set({ status: 'granted', answered_at: this.clock.now().toISOString() })
+      .where('id', '=', id)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+}
+
+function toStatus(value: string): AccessRequestStatus {
+  return value === 'declined' || value === 'granted' ? value : 'pending';
 }
 
 function toAccessRequest(row: Selectable<AccessRequestTable>): AccessRequest {
@@ -86,7 +104,7 @@ function toAccessRequest(row: Selectable<AccessRequestTable>): AccessRequest {
     ownerId: row.owner_id,
     ownerAddress: row.owner_address,
     ownerName: row.owner_name,
-    status: row.status === 'declined' ? 'declined' : 'pending',
+    status: toStatus(row.status),
     channel: row.channel === 'email' ? 'email' : 'teams',
     createdAt: row.created_at,
     ...(row.answered_at !== null && { answeredAt: row.answered_at }),

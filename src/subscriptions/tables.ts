@@ -21,7 +21,8 @@ export interface SubscriptionTable {
   updated_at: string;
 }
 
-export type AccessRequestStatus = 'pending' | 'declined';
+/** `granted`: the owner shared with the requester from the request's card. */
+export type AccessRequestStatus = 'pending' | 'declined' | 'granted';
 
 /** "Megan asks to see your calendar": one row per request sent (migration 0201-access-requests). */
 export interface AccessRequestTable {

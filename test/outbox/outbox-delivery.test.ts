@@ -48,6 +48,35 @@ describe('proactive delivery through the outbox', () => {
     expect(await bot.deliverOutbox()).toEqual([]);
   });
 
+  it('hands a message that cannot be delivered for good to its feature, and retries when the handler fails', async () => {
+    const handled: string[] = [];
+    let failures = 1;
+    bot.app.notifier.whenUndeliverable?.('test-kind', (ref) => {
+      if (failures-- > 0) return Promise.reject(new Error('mailbox busy'));
+      handled.push(ref.id);
+      return Promise.resolve();
+    });
+    await bot.app.notifier.notify(megan.aadObjectId, [textReply('lost')], { dedupeKey: 'k-lost', onUndeliverable: { kind: 'test-kind', id: 'record-1' } });
+    await bot.app.notifier.notify(megan.aadObjectId, [textReply('plain')], { dedupeKey: 'k-plain' });
+    bot.connector.failNext = { status: 403, count: 2 };
+    expect(await bot.app.outbox.drain()).toEqual({ sent: 0, retried: 1, failed: 1 });
+    expect(handled).toEqual([]);
+    bot.clock.advance(600_000);
+    bot.connector.failNext = { status: 403, count: 1 };
+    expect(await bot.app.outbox.drain()).toEqual({ sent: 0, retried: 0, failed: 1 });
+    expect(handled).toEqual(['record-1']);
+    bot.clock.advance(600_000);
+    expect(await bot.deliverOutbox()).toEqual([]);
+    expect(handled).toEqual(['record-1']);
+  });
+
+  it('lets a feature use up a dedupe key for a message sent another way (email), once, sending nothing', async () => {
+    expect(await bot.app.notifier.once?.('mail-1')).toBe(true);
+    expect(await bot.app.notifier.once?.('mail-1')).toBe(false);
+    await bot.app.notifier.notify(megan.aadObjectId, [textReply('same key')], { dedupeKey: 'mail-1' });
+    expect(await bot.deliverOutbox()).toEqual([]);
+  });
+
   it('delivers after a restart what was queued before it', async () => {
     await bot.app.notifier.notify(megan.aadObjectId, [textReply('survives a restart')], { dedupeKey: 'k-restart' });
     await bot.restartApp();

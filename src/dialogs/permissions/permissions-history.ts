@@ -7,9 +7,18 @@ import type { ActionResult } from '../feature';
 import { button } from '../share/card-kit';
 import type { ShareFeatureDeps } from '../share/feature-deps';
 
+/** When a change happened, in the viewer's own time zone (their Teams client's), else UTC; the zone is named. */
 function when(caller: Caller, iso: string): string {
-  const format = new Intl.DateTimeFormat(caller.locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
-  return `${format.format(new Date(iso))} UTC`;
+  const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' };
+  const locale = caller.locale === 'fr' ? 'fr-FR' : 'en-GB';
+  let format: Intl.DateTimeFormat;
+  try {
+    format = new Intl.DateTimeFormat(locale, { ...options, timeZone: caller.timeZone ?? 'UTC' });
+  } catch {
+    // A zone this runtime does not know (the client sends what it likes).
+    format = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
+  }
+  return format.format(new Date(iso));
 }
 
 function sentence(caller: Caller, entry: AuditEntry): string {

@@ -35,6 +35,7 @@ export async function permissionsCard(deps: ShareFeatureDeps, caller: Caller): P
       const reason = outcome && isGraphError(outcome.error) ? outcome.error.reason : undefined;
       return { name: calendar.name, entries: [], problem: t('permissions:unreadable', { reason: failureText(caller, reason) }), empty: '' };
     }
+    const hidden = outcome.value.length - maxEntriesPerCalendar;
     const entries = outcome.value.slice(0, maxEntriesPerCalendar).map((permission) => {
       const address = permission.recipient.address?.toLowerCase();
       const notes = [
@@ -51,7 +52,9 @@ export async function permissionsCard(deps: ShareFeatureDeps, caller: Caller): P
         ],
       };
     });
-    return { name: calendar.isDefault ? t('share:form.primary', { name: calendar.name }) : calendar.name, entries, problem: '', empty: entries.length === 0 ? t('permissions:none') : '' };
+    // The template's subtle line under the calendar's name: "nobody", or how many are not shown.
+    const note = entries.length === 0 ? t('permissions:none') : hidden > 0 ? t('permissions:truncated', { shown: entries.length, more: hidden }) : '';
+    return { name: calendar.isDefault ? t('share:form.primary', { name: calendar.name }) : calendar.name, entries, problem: '', empty: note };
   });
   return renderCard('permissions-list', {
     title: t('permissions:title'),

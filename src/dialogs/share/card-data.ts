@@ -19,6 +19,8 @@ export const reviewInput = z.object({
 export type ReviewInput = z.infer<typeof reviewInput>;
 
 export const draftRef = z.object({ draftId: z.string().uuid() });
+/** The access request a share answers, when the form was opened from its card (checked server-side). */
+export const accessRequestRef = z.object({ accessRequestId: opaqueId });
 export const invitationRef = z.object({ invitationId: z.string().uuid() });
 
 /** The levels picked on the review card: `role_0`, `role_1`... (validated against the draft later). */

@@ -6,6 +6,7 @@ import type { InvitationStore } from '../../sharing/invitation-store';
 import type { ShareDraftStore } from '../../sharing/share-draft';
 import type { ShareService } from '../../sharing/share-service';
 import type { SharingPolicy } from '../../sharing/sharing-policy';
+import type { AccessRequestStore } from '../../subscriptions/access-request-store';
 import type { Notifier } from '../notifier';
 
 /** Looks a person up by directory object id: what the Teams people picker returns. */
@@ -24,6 +25,8 @@ export interface ShareFeatureDeps {
   answers: InvitationAnswers;
   policy: SharingPolicy;
   clock: Clock;
+  /** Access requests a share can answer ("Share with Megan" on a request card). */
+  accessRequests?: Pick<AccessRequestStore, 'get' | 'markGranted'>;
   /** When set, the share card offers the Teams people picker (its choices are object ids). */
   directory?: PersonDirectory;
 }

@@ -5,7 +5,7 @@ import type { Caller } from '../caller';
 import type { ActionResult } from '../feature';
 import { textReply } from '../reply';
 import { commandButton, shareNoticeCard } from './card-kit';
-import { draftRef, parseCardData, pickedRoles } from './card-data';
+import { accessRequestRef, draftRef, parseCardData, pickedRoles } from './card-data';
 import type { ShareFeatureDeps } from './feature-deps';
 import { reviewCard } from './share-review';
 import { failureText, shareStatusCard } from './share-status';
@@ -48,7 +48,8 @@ export async function confirmShare(deps: ShareFeatureDeps, caller: Caller, data:
   for (const [index, recipient] of draft.recipients.entries()) {
     const role = picked.get(index) ?? recipient.proposed;
     if (!isShareRole(role) || !recipient.allowed.includes(role)) {
-      return { card: reviewCard(caller, draft, caller.t('share:errors.roleNotAllowed', { name: recipient.name })) };
+      const accessRequestId = parseCardData(accessRequestRef, data)?.accessRequestId;
+      return { card: reviewCard(caller, draft, caller.t('share:errors.roleNotAllowed', { name: recipient.name }), accessRequestId) };
     }
     roles.push(role);
   }
@@ -74,7 +75,23 @@ export async function confirmShare(deps: ShareFeatureDeps, caller: Caller, data:
       replies.push(textReply(caller.t('share:errors.changeFailed', { name: recipient.name, reason: failureText(caller, error.reason) })));
     }
   }
+  await answerAccessRequest(deps, caller, draft, data);
   return { card: await shareStatusCard(deps, caller, draft), replies };
+}
+
+/**
+ * A share confirmed from an access request's card answers that request: it is marked granted, so a
+ * later Decline on the card says it was answered instead of telling the requester no. Only the
+ * request's owner, only when the requester is among the people now sharing, only once.
+ */
+async function answerAccessRequest(deps: ShareFeatureDeps, caller: Caller, draft: ShareDraft, data: Record<string, unknown>): Promise<void> {
+  const ref = parseCardData(accessRequestRef, data);
+  const request = ref && deps.accessRequests && (await deps.accessRequests.get(ref.accessRequestId));
+  if (!request || request.ownerId !== caller.userId || request.status !== 'pending') return;
+  const address = request.requesterAddress.toLowerCase();
+  if (!draft.recipients.some((recipient) => recipient.address === address)) return;
+  const shared = await deps.invitations.findActive(caller.userId, draft.calendar.id, address);
+  if (shared) await deps.accessRequests?.markGranted(request.id);
 }
 
 export async function cancelShare(deps: ShareFeatureDeps, caller: Caller, data: Record<string, unknown>): Promise<ActionResult> {

@@ -2,19 +2,20 @@ import { z } from 'zod';
 import { Verb } from '../../cards/verbs';
 import type { Caller } from '../caller';
 import type { ActionResult, Feature } from '../feature';
-import { parseCardData } from './card-data';
+import { opaqueId, parseCardData } from './card-data';
 import type { ShareFeatureDeps } from './feature-deps';
 import { acceptCommand, answerInvitation, viewInvitation } from './invitation-flow';
 import { cancelShare, confirmShare, showShareStatus } from './share-confirm';
 import { openShareForm, peopleIn } from './share-form';
 import { reviewShare } from './share-review';
 
-const openShareData = z.object({ recipientAddress: z.string().trim().email().max(254) });
+const openShareData = z.object({ recipientAddress: z.string().trim().email().max(254), accessRequestId: opaqueId.optional() });
 
 /** "Share with ..." from another card (an access request): the form with that person filled in. */
 async function openShareFor(deps: ShareFeatureDeps, caller: Caller, data: Record<string, unknown>): Promise<ActionResult> {
   const parsed = parseCardData(openShareData, data);
-  return { replies: await openShareForm(deps, caller, { people: parsed?.recipientAddress ?? '' }) };
+  // The request's id rides along to the confirmation, which marks the request answered.
+  return { replies: await openShareForm(deps, caller, { people: parsed?.recipientAddress ?? '', accessRequestId: parsed?.accessRequestId }) };
 }
 
 /**

@@ -13,6 +13,8 @@ export interface FormPrefill {
   people?: string;
   role?: ShareRole;
   error?: string;
+  /** The access request this share answers (opened from its card). */
+  accessRequestId?: string;
 }
 
 const defaultRole: ShareRole = 'read';
@@ -68,6 +70,6 @@ export function shareFormCard(deps: ShareFeatureDeps, caller: Caller, calendars:
     minDate: tomorrow,
     endDateHelp: t('share:form.endDateHelp'),
     error: prefill.error ?? '',
-    buttons: [button(t('share:form.review'), Verb.ShareReview, {}, 'positive')],
+    buttons: [button(t('share:form.review'), Verb.ShareReview, prefill.accessRequestId ? { accessRequestId: prefill.accessRequestId } : {}, 'positive')],
   });
 }

@@ -37,6 +37,15 @@ export const shareNotices: ShareNotices = {
     textReply(t(invitation.channel === 'email' ? 'share:notices.deliveredLateEmail' : 'share:notices.deliveredLate', { name: invitation.recipient.name, calendar: invitation.calendar.name })),
   ],
   abandoned: (invitation, { t }) => [textReply(t('share:notices.abandoned', { name: invitation.recipient.name, calendar: invitation.calendar.name }))],
+  movedToEmail: (invitation, { t }) => [
+    textReply(
+      t(invitation.failure?.startsWith('mail:') ? 'share:notices.movedToEmailRefused' : 'share:notices.movedToEmail', {
+        name: invitation.recipient.name,
+        address: invitation.recipient.address,
+        calendar: invitation.calendar.name,
+      }),
+    ),
+  ],
   expiredForOwner: (invitation, { t }) => [textReply(t('share:notices.expiredOwner', { name: invitation.recipient.name, calendar: invitation.calendar.name }))],
   roleChanged: (change: AccessChange, { t }) => [
     textReply(
@@ -44,4 +53,10 @@ export const shareNotices: ShareNotices = {
     ),
   ],
   accessEnded: (change: AccessChange, reason, { t }) => [textReply(t(`share:notices.${reason}`, { owner: change.ownerName, calendar: change.calendarName }))],
+
+  accessMail(change, what, { t }): InvitationMail {
+    const vars = { owner: change.ownerName, calendar: change.calendarName, level: roleLabel(t, change.role), explanation: roleExplanation(t, change.role) };
+    const html = [`<p>${escape(t('share:mail.greeting', { name: change.recipientName }))}</p>`, `<p>${escape(t(`share:notices.${what}`, vars))}</p>`].join('\n');
+    return { subject: t(`share:mail.${what}Subject`, vars), html };
+  },
 };

@@ -7,7 +7,7 @@ import { allowedRolesFor, closestAllowedRole } from '../../sharing/sharing-polic
 import type { Caller } from '../caller';
 import type { ActionResult } from '../feature';
 import { button, lastDayOf } from './card-kit';
-import { parseCardData, reviewInput, type ReviewInput } from './card-data';
+import { accessRequestRef, parseCardData, reviewInput, type ReviewInput } from './card-data';
 import type { ShareFeatureDeps } from './feature-deps';
 import { lookUpPicked, lookUpRecipient, maxRecipients, splitPeople, type Lookup } from './recipient-lookup';
 import { shareableCalendars, shareFormCard } from './share-form';
@@ -23,9 +23,10 @@ const maxEndDays = 731;
 export async function reviewShare(deps: ShareFeatureDeps, caller: Caller, data: Record<string, unknown>): Promise<ActionResult> {
   const { t } = caller;
   const input = parseCardData(reviewInput, data);
+  const accessRequestId = parseCardData(accessRequestRef, data)?.accessRequestId;
   const calendars = await shareableCalendars(deps, caller);
   const again = (error: string, from?: ReviewInput): ActionResult => ({
-    card: shareFormCard(deps, caller, calendars, { calendarId: from?.calendarId, people: from?.emails, role: from?.role, error }),
+    card: shareFormCard(deps, caller, calendars, { calendarId: from?.calendarId, people: from?.emails, role: from?.role, error, accessRequestId }),
   });
   if (!input) return again(t('share:errors.incomplete'));
   const calendar = calendars.find((candidate) => candidate.id === input.calendarId);
@@ -71,7 +72,7 @@ export async function reviewShare(deps: ShareFeatureDeps, caller: Caller, data: 
     recipients,
     skipped,
   });
-  return { card: reviewCard(caller, draft) };
+  return { card: reviewCard(caller, draft, '', accessRequestId) };
 }
 
 function draftRecipient(deps: ShareFeatureDeps, calendar: CalendarSummary, person: Person, wanted: ShareRole): DraftRecipient {
@@ -118,8 +119,11 @@ function notesFor(caller: Caller, draft: ShareDraft, recipient: DraftRecipient):
   return notes;
 }
 
-/** What will happen, per recipient, with only the levels the rules allow them. */
-export function reviewCard(caller: Caller, draft: ShareDraft, warning = ''): AdaptiveCardJson {
+/**
+ * What will happen, per recipient, with only the levels the rules allow them. `accessRequestId`:
+ * the request the share answers, carried to the confirmation (which checks it).
+ */
+export function reviewCard(caller: Caller, draft: ShareDraft, warning = '', accessRequestId?: string): AdaptiveCardJson {
   const { t } = caller;
   return renderCard('share-review', {
     title: t('share:review.title'),
@@ -138,7 +142,7 @@ export function reviewCard(caller: Caller, draft: ShareDraft, warning = ''): Ada
     whatHappens: t('share:review.whatHappens'),
     warning,
     buttons: [
-      button(t('share:review.confirm'), Verb.ShareConfirm, { draftId: draft.id }, 'positive'),
+      button(t('share:review.confirm'), Verb.ShareConfirm, { draftId: draft.id, ...(accessRequestId && { accessRequestId }) }, 'positive'),
       button(t('share:review.cancel'), Verb.ShareCancel, { draftId: draft.id }),
     ],
   });

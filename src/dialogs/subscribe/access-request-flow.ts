@@ -72,7 +72,10 @@ export class AccessRequestFlow {
     if (request.ownerId !== caller.userId) return { replies: [textReply(t('subscribe:request.notYours', { owner: request.ownerName }))] };
     const title = t('subscribe:request.ownerTitle', { requester: request.requesterName });
     if (!(await this.deps.accessRequests.decline(request.id))) {
-      return { card: noticeCard({ title, paragraphs: [t('subscribe:request.alreadyAnswered')] }) };
+      // Shared from this card meanwhile: say so, and above all do not tell the requester no.
+      const current = await this.deps.accessRequests.get(request.id);
+      const answered = current?.status === 'granted' ? t('subscribe:request.alreadyGranted', { requester: request.requesterName }) : t('subscribe:request.alreadyAnswered');
+      return { card: noticeCard({ title, paragraphs: [answered] }) };
     }
     const requester = await this.deps.notifier.reachable(request.requesterId);
     if (requester) {

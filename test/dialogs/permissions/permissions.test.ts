@@ -92,6 +92,34 @@ describe('managing who sees my calendars', () => {
     expect(await bot.deliverOutbox()).toEqual([]);
   });
 
+  it('tells by email, once, a recipient the bot cannot reach in Teams when their level changes or access is removed', async () => {
+    await share(bot, alex, { calendar: 'Team Offsite', people: 'jordan@partner.example.org', role: 'limitedRead' });
+    const jordan = 'jordan@partner.example.org';
+    const subjects = () => bot.emulator.control.sentMail(jordan).map((mail) => mail.subject);
+    expect(subjects()).toEqual(['Alex Wilber shared the calendar «Team Offsite» with you']);
+
+    const ask = invokeCard(await bot.click(alex, rowButton(await list(), 'Team Offsite', jordan, 'Change')));
+    const changed = await bot.click(alex, { ...buttonData(ask, 'Change'), role: 'freeBusyRead' });
+    expect(changed.messages.map((activity) => activity.text)).toContain('jordan@partner.example.org now has Free/busy only in «Team Offsite». I told them.');
+    expect(subjects()).toEqual(['Alex Wilber shared the calendar «Team Offsite» with you', 'Alex Wilber changed your access to «Team Offsite»']);
+    expect(bot.emulator.control.sentMail(jordan)[1].body.content).toContain('now Free/busy only');
+
+    const remove = invokeCard(await bot.click(alex, rowButton(await list(), 'Team Offsite', jordan, 'Remove')));
+    await bot.click(alex, buttonData(remove, 'Stop sharing'));
+    await bot.click(alex, buttonData(remove, 'Stop sharing'));
+    expect(subjects().slice(2)).toEqual(['Alex Wilber stopped sharing «Team Offsite» with you']);
+    expect(bot.emulator.control.sentMail(jordan)[2].body.content).toContain('Alex Wilber stopped sharing «Team Offsite» with you.');
+    expect(await bot.deliverOutbox()).toEqual([]);
+  });
+
+  it('emails someone without the app when a share made in Outlook is removed, in the owner\'s language', async () => {
+    await bot.app.gateway.grantPermission({ userId: alex.aadObjectId }, { calendarId: calendarIdOf(bot, alex, 'Team Offsite'), recipient: { address: 'pattif@example.com' }, role: 'read' });
+    const remove = rowButton(await list(), 'Team Offsite', 'pattif@example.com', 'Remove');
+    const ask = invokeCard(await bot.click(inFrench(alex), remove));
+    await bot.click(inFrench(alex), buttonData(ask, /Arrêter/));
+    expect(bot.emulator.control.sentMail('pattif@example.com').map((mail) => mail.subject)).toEqual(['Alex Wilber a arrêté de partager « Team Offsite » avec vous']);
+  });
+
   it('revokes a share made in Outlook too, and tells the person', async () => {
     const ask = invokeCard(await bot.click(alex, rowButton(await list(), 'Project Phoenix', 'Megan Bowen', 'Remove')));
     await bot.click(alex, buttonData(ask, 'Stop sharing'));
@@ -146,6 +174,22 @@ describe('managing who sees my calendars', () => {
     expect(history).toContain('23 Nov 2026');
     expect(cardJson(invokeCard(await bot.click(megan, { verb: 'permissionsHistory' })))).toContain('Nothing yet');
     expect(cardJson(invokeCard(await bot.click(inFrench(alex), { verb: 'permissionsHistory' })))).toContain('Vous avez partagé « Team Offsite » avec Megan Bowen (Tous les détails).');
+  });
+
+  it('shows the history in the viewer\'s time zone, and says how many entries a long list leaves out', async () => {
+    await share(bot, alex, { calendar: 'Team Offsite', people: 'meganb@example.com', role: 'read' });
+    const inAuckland = (user: typeof alex) =>
+      bot.post(bot.activity(user, { type: 'invoke', name: 'adaptiveCard/action', replyToId: 'card-1', localTimezone: 'Pacific/Auckland', value: { action: { type: 'Action.Execute', verb: 'permissionsHistory', data: { verb: 'permissionsHistory' } } } }));
+    expect(cardJson(invokeCard(await inAuckland(alex)))).toContain('23 Nov 2026, 22:00 GMT+13');
+    expect(cardJson(invokeCard(await inAuckland(inFrench(alex))))).toContain('23 nov. 2026, 22:00 UTC+13');
+    expect(cardJson(invokeCard(await bot.click(alex, { verb: 'permissionsHistory' })))).toContain('23 Nov 2026, 09:00 UTC');
+
+    const calendarId = calendarIdOf(bot, alex, 'Project Phoenix');
+    for (let i = 0; i < 32; i++) {
+      await bot.app.gateway.grantPermission({ userId: alex.aadObjectId }, { calendarId, recipient: { address: `guest${i}@fabrikam.example.net` }, role: 'freeBusyRead' });
+    }
+    const total = bot.emulator.control.permissionsOf(alex.email, calendarId).length;
+    expect(cardJson(await list())).toContain(`Showing the first 30: ${total - 30} more not listed here.`);
   });
 
   it('speaks French', async () => {

@@ -218,4 +218,41 @@ describe('sharing a calendar with a colleague', () => {
     const turn = await bot.post(bot.activity(megan, { type: 'message', value: data, text: undefined }));
     expect(cardJson(cardOf(turn.messages[0]))).toContain('You accepted this invitation.');
   });
+
+  it('emails the invitation with a code when Teams refuses it for good (app blocked), and tells the owner', async () => {
+    const status = invokeCard(await share(bot, alex, { calendar: 'Team Offsite', people: 'meganb@example.com', role: 'read' }));
+    expect(bot.emulator.control.sentMail(megan.email)).toEqual([]);
+    bot.connector.failNext = { status: 403, count: 1 };
+    const delivered = await bot.deliverOutbox();
+
+    const [mail] = bot.emulator.control.sentMail(megan.email);
+    const code = /\/accept ([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(mail.body.content)?.[1] ?? '';
+    expect(code).not.toBe('');
+    expect(toUser(delivered, alex).map((activity) => activity.text)).toEqual([
+      'I could not reach Megan Bowen in Teams (the app may have been removed or blocked), so I emailed your invitation to «Team Offsite» to meganb@example.com, with a code to accept it.',
+    ]);
+    const refreshed = invokeCard(await bot.click(alex, refreshOf(status)?.action.data ?? {}));
+    expect(cardJson(refreshed)).toContain('Invitation sent by email (I cannot reach Megan Bowen in Teams)');
+
+    // Once only: another drain sends nothing more, to anyone.
+    bot.clock.advance(600_000);
+    expect(await bot.deliverOutbox()).toEqual([]);
+    expect(bot.emulator.control.sentMail(megan.email)).toHaveLength(1);
+
+    const accepted = await bot.say(megan, `/accept ${code}`);
+    expect(cardJson(cardOf(accepted.messages[0]))).toContain('You accepted this invitation.');
+    expect(await subscriptionsOf(megan.aadObjectId)).toEqual([expect.objectContaining({ ownerAddress: alex.email, role: 'read' })]);
+  });
+
+  it('leaves an answered invitation alone when a late copy of it cannot be delivered', async () => {
+    const { invitation } = await alexSharesWithMegan();
+    await bot.click(megan, buttonData(invitation, 'Accept'));
+    const invitationId = String(buttonData(invitation, 'Accept').invitationId);
+    // As if the invitation's outbox entry failed now: the handler sees it answered and does nothing.
+    await bot.app.notifier.notify(megan.aadObjectId, [], { dedupeKey: 'late-copy', onUndeliverable: { kind: 'shareInvitation', id: invitationId } });
+    bot.connector.failNext = { status: 403, count: 5 };
+    await bot.deliverOutbox();
+    bot.connector.failNext = undefined;
+    expect(bot.emulator.control.sentMail(megan.email)).toEqual([]);
+  });
 });

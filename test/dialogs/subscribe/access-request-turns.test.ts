@@ -1,8 +1,8 @@
 import { type BotHarness } from '../../support/bot-harness';
 import { adele, alex, inFrench, isaiah, megan } from '../../support/demo-users';
 import { cardOf } from '../../support/fake-connector';
-import { buttonData, cardFrom, cardText, choicesOf, inputValue, textFrom, type Card } from '../../support/cards';
-import { demoWorld, follow, share, subscriptionsOf } from './world';
+import { buttonData, cardFrom, cardText, choicesOf, inputValue, press, textFrom, type Card } from '../../support/cards';
+import { demoWorld, follow, subscriptionsOf } from './world';
 
 /** The access requests the bot recorded, oldest first. */
 async function requests(bot: BotHarness) {
@@ -55,19 +55,49 @@ describe('asking an owner for access when nothing is shared', () => {
     expect((await requests(bot))[0]).toMatchObject({ status: 'declined', answered_at: bot.clock.now().toISOString() });
   });
 
-  it('completes the round trip: "Share with Megan" opens the share form for her; once shared, /subscribe finds it', async () => {
+  it('completes the round trip: "Share with Megan" opens the share form; sharing through it answers the request', async () => {
     await bot.say(isaiah, 'hello');
     await ask(isaiah);
+    const [request] = await requests(bot);
     const ownerCard = cardOf((await bot.deliverOutbox()).find((activity) => activity.conversationId === `personal-${isaiah.aadObjectId}`)) as Card;
-    const form = await bot.click(isaiah, buttonData(ownerCard, 'Share with Megan'));
+    const declineData = buttonData(ownerCard, 'Decline');
+    const form = cardFrom(await bot.click(isaiah, buttonData(ownerCard, 'Share with Megan')));
     // The share flow's form, with the requester as the person to share with.
-    expect(inputValue(cardFrom(form), 'emails')).toBe('meganb@example.com');
-    // The owner shares (through that form, or in Outlook): here directly in Graph.
-    await share(bot, isaiah, 'Calendar', megan, 'limitedRead');
+    expect(inputValue(form, 'emails')).toBe('meganb@example.com');
+    // The owner reviews and shares through that form, as Teams sends it (inputs merged into the data).
+    const inputs = { calendarId: String(inputValue(form, 'calendarId')), emails: String(inputValue(form, 'emails')), role: 'limitedRead', endDate: '' };
+    const reviewed = cardFrom(await press(bot, isaiah, form, 'Review', inputs));
+    expect((await requests(bot))[0].status).toBe('pending');
+    expect(cardText(cardFrom(await press(bot, isaiah, reviewed, 'Share')))).toContain('Megan Bowen');
+    expect((await requests(bot))[0]).toMatchObject({ id: request.id, status: 'granted', answered_at: bot.clock.now().toISOString() });
+
+    // A later Decline on the request card: answered already, in the clicker's language; Megan is not told no.
+    expect(cardText(cardFrom(await bot.click(isaiah, declineData)))).toContain('This request was already answered: you shared your calendar with Megan Bowen.');
+    expect(cardText(cardFrom(await bot.click(inFrench(isaiah), declineData)))).toContain('Cette demande a déjà reçu une réponse : vous avez partagé votre calendrier avec Megan Bowen.');
+    const toMegan = (await bot.deliverOutbox()).filter((activity) => activity.conversationId === `personal-${megan.aadObjectId}`);
+    expect(JSON.stringify(toMegan)).not.toContain('declined');
+    expect((await requests(bot))[0].status).toBe('granted');
+
     const pick = cardFrom(await bot.say(megan, '/subscribe isaiahl@example.com'));
-    expect(choicesOf(pick, 'calendarIds').map((choice) => choice.title)).toEqual(['Calendar (can view)']);
+    expect(choicesOf(pick, 'calendarIds').map((choice) => choice.title)).toEqual(['Calendar (can see titles and locations)']);
     await follow(bot, megan, isaiah);
     expect(await subscriptionsOf(bot, megan)).toEqual([expect.objectContaining({ ownerAddress: 'isaiahl@example.com', calendarName: 'Calendar' })]);
+  });
+
+  it('does not mark a request answered by a share that leaves the requester out or comes from someone else', async () => {
+    await bot.say(isaiah, 'hello');
+    await ask(isaiah);
+    const [request] = await requests(bot);
+    const form = cardFrom(await bot.click(isaiah, { verb: 'openShare', recipientAddress: 'meganb@example.com', accessRequestId: request.id }));
+    const calendarId = String(inputValue(form, 'calendarId'));
+    // Isaiah shares with Adele instead, carrying Megan's request id.
+    const other = cardFrom(await press(bot, isaiah, form, 'Review', { calendarId, emails: 'adelev@example.com', role: 'limitedRead', endDate: '' }));
+    await press(bot, isaiah, other, 'Share');
+    // Alex replays the request id on a share of his own.
+    const alexForm = cardFrom(await bot.click(alex, { verb: 'openShare', recipientAddress: 'meganb@example.com', accessRequestId: request.id }));
+    const alexReview = cardFrom(await press(bot, alex, alexForm, 'Review', { calendarId: String(inputValue(alexForm, 'calendarId')), emails: 'meganb@example.com', role: 'limitedRead', endDate: '' }));
+    await press(bot, alex, alexReview, 'Share');
+    expect((await requests(bot))[0].status).toBe('pending');
   });
 
   it('emails the owner from the requester\'s mailbox when the bot cannot reach them in Teams', async () => {
