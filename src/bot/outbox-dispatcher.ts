@@ -106,6 +106,9 @@ export class OutboxDispatcher {
         return 'retried';
       }
       logger.warn({ status, attempts }, 'proactive message failed for good');
+      // 403 (the person blocked the bot) or 404 (the chat is gone): until they talk to the bot again,
+      // notices go by email instead of failing here one by one. Their next turn stores the chat again.
+      if (status === 403 || status === 404) await conversations.forget(entry.userId);
       return this.giveUp(entry, attempts, reason);
     }
   }

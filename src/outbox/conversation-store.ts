@@ -32,6 +32,11 @@ export class ConversationStore {
       .execute();
   }
 
+  /** The person can no longer be reached in this chat (they blocked or removed the app). */
+  async forget(userId: string): Promise<void> {
+    await this.db.deleteFrom('conversation_references').where('user_id', '=', userId).execute();
+  }
+
   async find(userId: string): Promise<StoredConversation | undefined> {
     const row = await this.db.selectFrom('conversation_references').selectAll().where('user_id', '=', userId).executeTakeFirst();
     return row && { userId: row.user_id, tenantId: row.tenant_id, reference: row.reference, locale: row.locale };

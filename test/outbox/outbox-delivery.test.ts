@@ -40,12 +40,15 @@ describe('proactive delivery through the outbox', () => {
     expect((await bot.deliverOutbox()).map((activity) => activity.text)).toEqual(['retry me']);
   });
 
-  it('gives up on a person who blocked the bot (403) without retrying', async () => {
+  it('gives up on a person who blocked the bot (403) without retrying, and stops counting them as reachable', async () => {
     bot.connector.failNext = { status: 403, count: 1 };
     await bot.app.notifier.notify(megan.aadObjectId, [textReply('blocked')], { dedupeKey: 'k-403' });
     await bot.deliverOutbox();
     bot.clock.advance(600_000);
     expect(await bot.deliverOutbox()).toEqual([]);
+    expect(await bot.app.notifier.reachable(megan.aadObjectId)).toBeUndefined();
+    await bot.say(megan, 'hello again');
+    expect(await bot.app.notifier.reachable(megan.aadObjectId)).toMatchObject({ locale: 'en' });
   });
 
   it('hands a message that cannot be delivered for good to its feature, and retries when the handler fails', async () => {
