@@ -19,7 +19,7 @@ export type AnswerOutcome =
   /** Nothing changed: already answered, or another click is being handled. The current state. */
   | { kind: 'unchanged'; invitation: Invitation }
   /** Graph does not (yet) let the recipient read the calendar; the invitation stays open. */
-  | { kind: 'notReadable'; invitation: Invitation; reason?: GraphErrorReason }
+  | { kind: 'notReadable'; invitation: Invitation; reason?: GraphErrorReason; retryAfterMs?: number }
   | { kind: 'notRecipient'; invitation: Invitation };
 
 /** Accept and decline, each happening once whatever the number of clicks or bot instances. */
@@ -50,7 +50,7 @@ export class InvitationAnswers extends ShareOperations {
     const readable = await this.isReadable(invitation, recipientUserId, options.retryTransient ?? false);
     if (readable !== true) {
       await this.deps.invitations.finish(invitation.id, intent.id, {});
-      return { kind: 'notReadable', invitation: await this.reload(invitation), reason: readable };
+      return { kind: 'notReadable', invitation: await this.reload(invitation), ...readable };
     }
     // Graph said yes: a stop from here on leaves the answer for recovery, which checks Graph again.
     await this.deps.hooks?.afterGraphWrite?.('accept', invitation);
@@ -83,14 +83,18 @@ export class InvitationAnswers extends ShareOperations {
   }
 
   /** True, or why not: Exchange lists the owner's calendar for the recipient once they may open it. */
-  private async isReadable(invitation: Invitation, recipientUserId: string, retryTransient: boolean): Promise<true | GraphErrorReason | undefined> {
+  private async isReadable(
+    invitation: Invitation,
+    recipientUserId: string,
+    retryTransient: boolean,
+  ): Promise<true | { reason?: GraphErrorReason; retryAfterMs?: number }> {
     try {
       const calendars = await this.deps.gateway.listCalendarsSharedBy({ userId: recipientUserId }, { ownerAddress: invitation.owner.address });
-      return calendars.some((calendar) => calendar.id === invitation.calendar.id) ? true : undefined;
+      return calendars.some((calendar) => calendar.id === invitation.calendar.id) ? true : {};
     } catch (error) {
       if (!isGraphError(error)) throw error;
       if (retryTransient && isWorthRetryingLater(error)) throw error;
-      return error.reason;
+      return { reason: error.reason, retryAfterMs: error.retryAfterMs };
     }
   }
 }

@@ -35,7 +35,7 @@ function outcomeResult(caller: Caller, outcome: AnswerOutcome): ActionResult {
       return { card: cardFor(caller, invitation) };
     case 'notReadable': {
       const note = outcome.reason && ['throttled', 'unavailable', 'timeout'].includes(outcome.reason)
-        ? caller.t(`errors.${outcome.reason}`, { seconds: 30 })
+        ? caller.t(`errors.${outcome.reason}`, { seconds: Math.max(1, Math.ceil((outcome.retryAfterMs ?? 30_000) / 1000)) })
         : caller.t('share:invitation.notReadable', { calendar: invitation.calendar.name, owner: invitation.owner.name });
       return { card: cardFor(caller, invitation, 'recipient', note) };
     }

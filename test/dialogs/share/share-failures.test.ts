@@ -60,7 +60,7 @@ describe('Graph failures and stops during a share', () => {
     });
 
     it.each([
-      [429, throttled, 'Microsoft 365 is busy right now. Please try again in 30 seconds.'],
+      [429, throttled /* Retry-After: 120 */, 'Microsoft 365 is busy right now. Please try again in 120 seconds.'],
       [403, { status: 403 }, 'I cannot see «Team Offsite» for you yet.'],
       [404, { status: 404 }, 'I cannot see «Team Offsite» for you yet.'],
     ])('accepting, when Graph answers %i: the invitation stays open, Accept works once Graph is back', async (_status, fault, note) => {
