@@ -13,11 +13,12 @@ import type { SubscriptionStore } from '../subscriptions/subscription-store';
 import type { Kysely } from 'kysely';
 import { AuditStore } from './audit-store';
 import { InvitationAnswers } from './invitation-answers';
+import { InvitationEmailFallback, invitationUndeliverable } from './invitation-email-fallback';
 import { InvitationStore } from './invitation-store';
 import type { ShareHooks } from './share-deps';
 import { ShareDraftStore } from './share-draft';
 import { ShareMaintenance } from './share-maintenance';
-import { invitationUndeliverable, ShareService } from './share-service';
+import { ShareService } from './share-service';
 import type { SharingPolicy } from './sharing-policy';
 
 export interface SharingDeps {
@@ -49,7 +50,8 @@ export function createSharing(deps: SharingDeps): Sharing {
   const drafts = new ShareDraftStore(deps.db, deps.clock);
   const serviceDeps = { ...deps, invitations, audit, notices: shareNotices };
   const service = new ShareService(serviceDeps);
-  deps.notifier.whenUndeliverable?.(invitationUndeliverable, (ref) => service.deliverByEmailInstead(ref.id));
+  const emailFallback = new InvitationEmailFallback(serviceDeps);
+  deps.notifier.whenUndeliverable?.(invitationUndeliverable, (ref) => emailFallback.deliverByEmailInstead(ref.id));
   const answers = new InvitationAnswers(serviceDeps);
   const maintenance = new ShareMaintenance({ service, answers, invitations, notifier: deps.notifier, notices: shareNotices, clock: deps.clock, logger: deps.logger });
   // The same records the subscribe feature's store reads: a share can answer an access request.

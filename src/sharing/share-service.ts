@@ -1,27 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import type { CalendarRole } from '../graph/calendar-gateway';
 import { isGraphError } from '../graph/graph-error';
 import { translatorFor } from '../i18n';
+import { accessMailTo, mailAccessChange } from './access-mail';
 import type { Intent, Invitation, InvitationCalendar, InvitationOwner, InvitationRecipient } from './invitation';
 import { newInvitationCode } from './invitation-code';
+import { invitationUndeliverable } from './invitation-email-fallback';
 import { notifyPerson } from './share-deps';
 import { isWorthRetryingLater, ShareOperations } from './share-operations';
-
-/** The outbox kind of a Teams invitation: when it cannot be delivered, it goes by email (deliverByEmailInstead). */
-export const invitationUndeliverable = 'shareInvitation';
+import { noteUntrackedChange, type UntrackedChange } from './untracked-change';
 
 type Delivery = { kind: 'sent' } | { kind: 'later' } | { kind: 'undeliverable'; reason: string };
-
-export interface UntrackedChange {
-  ownerUserId: string;
-  ownerName: string;
-  calendar: { id: string; name: string };
-  /** `address` is null for the organisation-wide entry. */
-  recipient: { address: string | null; name: string };
-  action: 'roleChanged' | 'revoked';
-  role: CalendarRole;
-  previousRole?: CalendarRole;
-}
 
 /** One recipient of a confirmed share. */
 export interface ShareRequest {
@@ -118,50 +106,6 @@ export class ShareService extends ShareOperations {
     }
   }
 
-  /**
-   * The Teams invitation could not be delivered for good (the recipient removed or blocked the app,
-   * the chat is gone): it goes by email with a code, like for someone the bot cannot reach, and the
-   * owner is told. Runs from the outbox, outside any turn, with the owner's mailbox: fine locally
-   * (the emulator takes any user), in production it needs a token for the owner at that moment, so
-   * a missing one throws and the outbox tries again later. Safe to run twice.
-   */
-  async deliverByEmailInstead(invitationId: string): Promise<void> {
-    const { invitations, notices, notifier } = this.deps;
-    const invitation = await invitations.get(invitationId);
-    // Answered, ended or already moved to email: nothing is lost any more.
-    if (!invitation || invitation.channel !== 'teams' || !['granting', 'pending'].includes(invitation.status)) return;
-    // Another operation holds it (the grant still finishing...): try again once it is done.
-    if (invitation.intent) throw new Error(`Invitation ${invitation.id} is busy; email fallback later`);
-    if (invitation.status !== 'pending') return;
-    const code = invitation.code ?? (await this.assignFallbackCode(invitation));
-    if (!code) return;
-    const mail = notices.invitationMail({ ...invitation, code }, code, { t: translatorFor(invitation.owner.locale), locale: invitation.owner.locale });
-    let failure: string | null = null;
-    try {
-      await this.deps.gateway.sendMail({ userId: invitation.owner.userId }, { to: [invitation.recipient.address], ...mail });
-    } catch (error) {
-      if (!isGraphError(error) || isWorthRetryingLater(error)) throw error;
-      failure = `mail:${error.reason}`;
-    }
-    if (!(await invitations.switchToEmail(invitation.id, failure))) return;
-    const moved = (await invitations.get(invitation.id)) ?? invitation;
-    await notifyPerson(notifier, invitation.owner.userId, (to) => notices.movedToEmail(moved, to), `${invitation.id}:email-fallback`);
-  }
-
-  /** A fresh code for an invitation moving to email, or the one a concurrent run stored; undefined if it changed meanwhile. */
-  private async assignFallbackCode(invitation: Invitation): Promise<string | undefined> {
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const code = newInvitationCode();
-      try {
-        if (await this.deps.invitations.setFallbackCode(invitation.id, code)) return code;
-        return (await this.deps.invitations.get(invitation.id))?.code;
-      } catch {
-        // A code already in use (unique index): draw another one.
-      }
-    }
-    throw new Error(`No free invitation code for ${invitation.id}`);
-  }
-
   private async assignCode(invitation: Invitation, intent: Intent): Promise<string> {
     for (let attempt = 0; ; attempt++) {
       const code = newInvitationCode();
@@ -205,7 +149,7 @@ export class ShareService extends ShareOperations {
       if (invitation.status === 'accepted') await this.followSubscription(invitation, role);
       const change = { ownerName: invitation.owner.name, calendarName: invitation.calendar.name, role, previousRole };
       const told = await notifyPerson(this.deps.notifier, invitation.recipient.userId, (to) => this.deps.notices.roleChanged(change, to), intent.id);
-      if (!told) await this.mailAccessChange({ ...this.mailTo(invitation), change, what: 'roleChanged', dedupeKey: intent.id });
+      if (!told) await mailAccessChange(this.deps, { ...accessMailTo(invitation), change, what: 'roleChanged', dedupeKey: intent.id });
       await this.record(invitation, intent, 'roleChanged', role, previousRole);
     }
     await this.deps.invitations.finish(invitation.id, intent.id, { role, expiresAt: intent.expiresAt ?? null });
@@ -239,7 +183,7 @@ export class ShareService extends ShareOperations {
     const reason = intent.op === 'expire' ? 'expired' : 'revoked';
     const change = { ownerName: invitation.owner.name, calendarName: invitation.calendar.name, role: invitation.role };
     const told = await notifyPerson(notifier, invitation.recipient.userId, (to) => notices.accessEnded(change, reason, to), intent.id);
-    if (!told) await this.mailAccessChange({ ...this.mailTo(invitation), change, what: reason, dedupeKey: intent.id });
+    if (!told) await mailAccessChange(this.deps, { ...accessMailTo(invitation), change, what: reason, dedupeKey: intent.id });
     if (reason === 'expired') await notifyPerson(notifier, invitation.owner.userId, (to) => notices.expiredForOwner(invitation, to), `${intent.id}:owner`);
     await this.record(invitation, intent, reason, undefined, invitation.role);
     await this.deps.invitations.finish(invitation.id, intent.id, { status: reason, decidedAt: this.now() });
@@ -251,47 +195,6 @@ export class ShareService extends ShareOperations {
    * invitation to update, so it is audited and the person told, when the bot can reach them.
    */
   async noteUntrackedChange(change: UntrackedChange): Promise<void> {
-    const id = randomUUID();
-    const { address, name } = change.recipient;
-    await this.deps.audit.record({
-      id,
-      ownerUserId: change.ownerUserId,
-      actorUserId: change.ownerUserId,
-      action: change.action,
-      calendarId: change.calendar.id,
-      calendarName: change.calendar.name,
-      recipientAddress: address ?? '',
-      recipientName: name,
-      role: change.role,
-      previousRole: change.previousRole,
-    });
-    if (!address) return;
-    const userId = await this.directoryIdOf(change.ownerUserId, address);
-    const notice = { ownerName: change.ownerName, calendarName: change.calendar.name, role: change.role, previousRole: change.previousRole };
-    const told = await notifyPerson(
-      this.deps.notifier,
-      userId,
-      (to) => (change.action === 'revoked' ? this.deps.notices.accessEnded(notice, 'revoked', to) : this.deps.notices.roleChanged(notice, to)),
-      id,
-    );
-    if (told) return;
-    // The owner is in a turn right now: their last language is the one to write in.
-    const locale = (await this.deps.notifier.reachable(change.ownerUserId))?.locale ?? 'en';
-    const what = change.action === 'revoked' ? 'revoked' : 'roleChanged';
-    await this.mailAccessChange({ ownerUserId: change.ownerUserId, locale, recipient: { address, name }, change: notice, what, dedupeKey: id });
-  }
-
-  private mailTo(invitation: Invitation) {
-    return { ownerUserId: invitation.owner.userId, locale: invitation.owner.locale, recipient: { address: invitation.recipient.address, name: invitation.recipient.name } };
-  }
-
-  private async directoryIdOf(ownerUserId: string, address: string): Promise<string | undefined> {
-    try {
-      const person = await this.deps.gateway.resolvePerson({ userId: ownerUserId }, { address });
-      return person.isInsideOrganization ? person.id : undefined;
-    } catch (error) {
-      if (!isGraphError(error)) throw error;
-      return undefined;
-    }
+    return noteUntrackedChange(this.deps, change);
   }
 }

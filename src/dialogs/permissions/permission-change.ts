@@ -4,7 +4,7 @@ import { Verb } from '../../cards/verbs';
 import type { CalendarPermission, CalendarRole, CalendarSummary } from '../../graph/calendar-gateway';
 import type { Invitation } from '../../sharing/invitation';
 import { isCalendarRole, roleChoice, roleLabel } from '../../sharing/roles';
-import type { UntrackedChange } from '../../sharing/share-service';
+import type { UntrackedChange } from '../../sharing/untracked-change';
 import type { Caller } from '../caller';
 import type { ActionResult } from '../feature';
 import { textReply } from '../reply';
