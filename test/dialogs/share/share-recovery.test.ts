@@ -5,11 +5,8 @@ import { buttonData, cardJson, invokeCard, type Card } from '../../support/cards
 import { calendarIdOf } from '../../support/demo-calendars';
 import { alex, megan, patti } from '../../support/demo-users';
 import type { SentActivity } from '../../support/fake-connector';
-import { ProcessStop } from './process-stop';
+import { ProcessStop, restartAndRecoverOnce } from './process-stop';
 import { deliveredInvitation, review, share, toUser } from './share-kit';
-
-/** Longer than the maintenance's default staleness (60 s): recovery may take the operation over. */
-const pastRecoveryDelay = 2 * 60_000;
 
 /**
  * A process that stops right after each step's Graph write (or, for a decline, right after the
@@ -51,29 +48,7 @@ describe('a process that stops between the Graph write and the notices', () => {
     return deliveredInvitation(bot, megan);
   }
 
-  /**
-   * Restart, check that recovery waits while the operation may still be running elsewhere, then
-   * recover once, and again from a second instance (nothing left). Returns what the outbox delivered.
-   */
-  async function restartAndRecover(): Promise<SentActivity[]> {
-    expect(await bot.deliverOutbox()).toEqual([]);
-    await bot.restartApp();
-    expect(await bot.app.shareMaintenance.recoverInterruptedShares()).toEqual({ completed: 0, left: 0 });
-    bot.clock.advance(pastRecoveryDelay);
-    expect(await bot.app.shareMaintenance.recoverInterruptedShares()).toEqual({ completed: 1, left: 0 });
-    const second = await bot.startSecondInstance();
-    try {
-      expect(await second.shareMaintenance.recoverInterruptedShares()).toEqual({ completed: 0, left: 0 });
-    } finally {
-      await second.close();
-    }
-    const delivered = await bot.deliverOutbox();
-    // Nothing more, however often recovery and the outbox run again.
-    bot.clock.advance(pastRecoveryDelay);
-    expect(await bot.app.shareMaintenance.recoverInterruptedShares()).toEqual({ completed: 0, left: 0 });
-    expect(await bot.deliverOutbox()).toEqual([]);
-    return delivered;
-  }
+  const restartAndRecover = () => restartAndRecoverOnce(bot);
 
   const texts = (activities: SentActivity[]) => activities.map((activity) => activity.text);
 
