@@ -3,36 +3,17 @@
  * mailbox time zones under Windows names, Teams and Graph clients send IANA names: both become IANA
  * here, and conversions go through Intl so daylight saving time is right.
  */
+import { WINDOWS_TO_IANA_MAP } from 'windows-iana';
 
-/** The Windows names Outlook mailboxes and Graph clients commonly carry, mapped to IANA (CLDR windowsZones). */
-const windowsZones: Record<string, string> = {
-  'utc': 'UTC',
-  'coordinated universal time': 'UTC',
-  'gmt standard time': 'Europe/London',
-  'greenwich standard time': 'Atlantic/Reykjavik',
-  'romance standard time': 'Europe/Paris',
-  'w. europe standard time': 'Europe/Berlin',
-  'central europe standard time': 'Europe/Budapest',
-  'central european standard time': 'Europe/Warsaw',
-  'e. europe standard time': 'Europe/Chisinau',
-  'fle standard time': 'Europe/Kiev',
-  'gtb standard time': 'Europe/Bucharest',
-  'russian standard time': 'Europe/Moscow',
-  'eastern standard time': 'America/New_York',
-  'central standard time': 'America/Chicago',
-  'mountain standard time': 'America/Denver',
-  'pacific standard time': 'America/Los_Angeles',
-  'atlantic standard time': 'America/Halifax',
-  'canada central standard time': 'America/Regina',
-  'india standard time': 'Asia/Kolkata',
-  'china standard time': 'Asia/Shanghai',
-  'tokyo standard time': 'Asia/Tokyo',
-  'singapore standard time': 'Asia/Singapore',
-  'aus eastern standard time': 'Australia/Sydney',
-  'morocco standard time': 'Africa/Casablanca',
-  'south africa standard time': 'Africa/Johannesburg',
-  'arabian standard time': 'Asia/Dubai',
-};
+/**
+ * Windows zone names ("Romance Standard Time"), lower-cased, to the IANA zone CLDR's windowsZones
+ * gives for the "001" territory. Outlook mailboxes and Exchange feeds carry these names, in any case.
+ * Graph also writes UTC as "Coordinated Universal Time".
+ */
+const windowsZones = new Map<string, string>([['coordinated universal time', 'UTC']]);
+for (const entry of WINDOWS_TO_IANA_MAP) {
+  if (entry.territory === '001') windowsZones.set(entry.windowsName.toLowerCase(), entry.iana[0] === 'Etc/UTC' ? 'UTC' : entry.iana[0]);
+}
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -59,7 +40,7 @@ function partsFormatter(zone: string): Intl.DateTimeFormat {
 export function resolveTimeZone(name: string | undefined): string | undefined {
   const text = name?.trim();
   if (!text) return undefined;
-  const windows = windowsZones[text.toLowerCase()];
+  const windows = windowsZones.get(text.toLowerCase());
   if (windows) return windows;
   try {
     partsFormatter(text);
