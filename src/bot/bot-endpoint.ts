@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { isLoopbackHost } from '../config';
 import { KeyedQueue } from './keyed-queue';
 import { tenantOf } from './turn-caller';
+import { maxMessageChars } from '../text/user-text';
 
 export interface BotRequest {
   body: unknown;
@@ -45,6 +46,7 @@ export class BotEndpoint {
     const parsed = activityShape.safeParse(request.body);
     if (!parsed.success) return { status: 400, body: { error: 'Bad request' } };
     const activity = parsed.data as unknown as Activity;
+    boundText(activity);
 
     if (deps.mode === 'local' && !isLoopbackUrl(activity.serviceUrl)) {
       deps.logger.warn('refused an activity whose serviceUrl is not loopback (local mode)');
@@ -72,6 +74,15 @@ export class BotEndpoint {
     );
     return { status: invokeResponse?.status ?? 200, body: invokeResponse?.body };
   }
+}
+
+/**
+ * A message longer than the bot reads is cut just past the limit before teams-ai sees it, so no
+ * library parses the rest; the router then answers that it is too long.
+ */
+function boundText(activity: Activity): void {
+  if (typeof activity.text === 'string' && activity.text.length > maxMessageChars) activity.text = activity.text.slice(0, maxMessageChars + 1);
+  else if (activity.text !== undefined && typeof activity.text !== 'string') activity.text = '';
 }
 
 function isLoopbackUrl(url: string | undefined): boolean {
