@@ -1,6 +1,7 @@
 import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
 import { Application, TurnState, type AuthenticationOptions, type TeamsAdapter } from '@microsoft/teams-ai';
 import type { Logger } from 'pino';
+import { cardText } from '../cards/safe-text';
 import { Verb } from '../cards/verbs';
 import type { CommandRouter } from '../dialogs/command-router';
 import type { ActionHandler, Feature } from '../dialogs/feature';
@@ -126,7 +127,7 @@ function registerAction(app: Application<BotTurnState>, verb: string | RegExp, h
     });
     // One card replaces the clicked one; one text shows on it; anything more arrives as messages.
     const [first] = result;
-    if (result.length === 1) return first.type === 'card' ? first.card : first.text;
+    if (result.length === 1) return first.type === 'card' ? first.card : cardText(first.text);
     await sendReplies(context, result);
     return caller.t('actions.done');
   });
