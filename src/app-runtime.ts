@@ -21,6 +21,8 @@ import { ConversationStore } from './outbox/conversation-store';
 import { OutboxNotifier } from './outbox/outbox-notifier';
 import { OutboxStore } from './outbox/outbox-store';
 import { SendLimiter } from './outbox/send-limiter';
+import { SharedSendLimiter } from './outbox/shared-send-limiter';
+import { RetentionJob, startRetention } from './retention/retention-job';
 import { startServer, type RunningServer } from './server';
 import { SqlBotStorage } from './storage/bot-state-storage';
 import { openDatabase, type AppDatabase } from './storage/database';
@@ -57,6 +59,8 @@ export interface RunningApp {
   outbox: OutboxDispatcher;
   /** Recovery of interrupted shares and expiry of shares with an end date (tests call it with the fake clock). */
   shareMaintenance: ShareMaintenance;
+  /** Deletes old records (runs hourly in the runtime; tests call `run`). */
+  retention: RetentionJob;
   close(): Promise<void>;
 }
 
@@ -81,8 +85,11 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
 
   const { adapter, auth } = createBotAdapter(config);
   const conversations = new ConversationStore(database.db, clock);
-  const outboxStore = new OutboxStore(database.db, clock);
-  const outbox = new OutboxDispatcher({ adapter, botAppId: config.bot.appId, outbox: outboxStore, conversations, limiter: new SendLimiter(), clock, logger });
+  const outboxStore = new OutboxStore(database.db, clock, { leaseMs: config.outbox.leaseMs });
+  // Several instances share PostgreSQL, so Teams' limits are counted there; SQLite means one instance.
+  const limiter = database.pool ? new SharedSendLimiter(database.pool) : new SendLimiter();
+  const outbox = new OutboxDispatcher({ adapter, botAppId: config.bot.appId, outbox: outboxStore, conversations, limiter, clock, logger });
+  const retention = new RetentionJob({ db: database.db, clock, ages: config.retention, logger });
   const notifier = new OutboxNotifier(conversations, outboxStore, () => outbox.kick());
 
   // One store for invitations accepted (share flow) and calendars picked with /subscribe: the same records.
@@ -143,6 +150,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   if (!options.manualOutbox) outbox.start(2_000);
   // Like the outbox, background work runs on timers in the runtime only; tests drive it themselves.
   const stopShareMaintenance = options.manualOutbox ? () => undefined : startShareMaintenance(sharing.maintenance, 60_000, logger);
+  const stopRetention = options.manualOutbox ? () => undefined : startRetention(retention, 3600_000, logger);
   return {
     url: server.url,
     database,
@@ -150,7 +158,9 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     notifier,
     outbox,
     shareMaintenance: sharing.maintenance,
+    retention,
     close: async () => {
+      stopRetention();
       stopShareMaintenance();
       outbox.stop();
       await server.close();

@@ -21,6 +21,14 @@ export interface BotStateTable {
   updated_at: string;
 }
 
+/** rate-limiter-flexible's PostgreSQL table: one fixed window per key (created by the i15 migration). */
+export interface RateLimitTable {
+  key: string;
+  points: number;
+  /** Epoch milliseconds when the window ends. */
+  expire: number | null;
+}
+
 export interface DatabaseSchema {
   bot_state: BotStateTable;
   conversation_references: ConversationReferenceTable;
@@ -32,4 +40,5 @@ export interface DatabaseSchema {
   share_audit: ShareAuditTable;
   troubleshoot_sessions: TroubleshootSessionTable;
   helpdesk_audit: HelpdeskAuditTable;
+  rate_limits: RateLimitTable;
 }
