@@ -47,6 +47,8 @@ export interface AppOptions {
   manualOutbox?: boolean;
   /** Tests only: a seam in the share flow to play a stop between a Graph write and its notifications. */
   sharingHooks?: ShareHooks;
+  /** Tests only: how often a running share operation shows it is alive (default 20 s). */
+  sharingHeartbeatMs?: number;
   /** Tests only: where the troubleshooting trees are read from (default src/troubleshoot). */
   troubleshootTreesDir?: string;
 }
@@ -104,6 +106,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     clock,
     logger,
     hooks: options.sharingHooks,
+    heartbeatMs: options.sharingHeartbeatMs,
   });
   const subscriptionDeps = {
     gateway,

@@ -32,6 +32,8 @@ export interface SharingDeps {
   directory?: PersonDirectory;
   /** Tests only: see ShareHooks. */
   hooks?: ShareHooks;
+  /** Tests only: a faster heartbeat of running operations (ShareServiceDeps.heartbeatMs). */
+  heartbeatMs?: number;
 }
 
 export interface Sharing {
