@@ -82,7 +82,7 @@ export class FlakyConnector {
       send(res, [500, 502, 503][Math.floor(this.random() * 3)], { error: { code: 'ServerError', message: 'injected' } });
       return;
     }
-    const text = String(body.text ?? '');
+    const text = typeof body.text === 'string' ? body.text : '';
     this.log.delivered.set(text, (this.log.delivered.get(text) ?? 0) + 1);
     send(res, 200, { id: `activity-${this.log.requestTimes.length}` });
   }
