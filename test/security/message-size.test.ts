@@ -98,8 +98,9 @@ describe('the parsers of typed text are linear', () => {
     for (const [shape, make] of Object.entries(shapes)) {
       const small = cost(parse, make(64_000));
       const large = cost(parse, make(1_024_000));
-      // Linear is about 16; the old patterns were quadratic (256) or worse.
-      expect({ shape, ratio: large / Math.max(small, 0.05) < 64 }).toEqual({ shape, ratio: true });
+      // Linear is about 16; the old patterns were quadratic (256) or worse. Wide margins both ways:
+      // the machine runs other work, and under a millisecond a measure is mostly noise.
+      expect({ shape, ratio: large / Math.max(small, 1) < 100 }).toEqual({ shape, ratio: true });
     }
   });
 
