@@ -25,10 +25,11 @@ export class Availability {
     const ids = [...new Set(params.idQueries ?? [])];
     const reads: BatchRead[] = [
       { path: withQuery('/me', { $select: ['mail', 'userPrincipalName'] }) },
+      { path: withQuery('/me/mailboxSettings', { $select: ['timeZone'] }) },
       ...queries.map((query) => ({ path: withQuery('/users', { $filter: peopleFilter(query), $select: selectFields.user, $top: 5 }) })),
       ...ids.map((id) => ({ path: withQuery(`/users/${segment(id)}`, { $select: selectFields.user }) })),
     ];
-    const [me, ...answers] = await this.deps.batch.getMany(caller, reads);
+    const [me, settings, ...answers] = await this.deps.batch.getMany(caller, reads);
     if (!me.ok) throw me.error;
     const matches = new Map<string, Outcome<Person[]>>();
     [...queries, ...ids].forEach((query, index) => {
@@ -41,7 +42,8 @@ export class Availability {
       matches.set(query, { ok: true, value: users.map(toPerson).filter((person): person is Person => person !== undefined) });
     });
     const user = me.value as User;
-    return { myAddress: user.mail ?? user.userPrincipalName ?? '', matches };
+    const myTimeZone = settings.ok ? ((settings.value as MailboxSettings).timeZone ?? undefined) : undefined;
+    return { myAddress: user.mail ?? user.userPrincipalName ?? '', myTimeZone, matches };
   }
 
   async readAvailability(

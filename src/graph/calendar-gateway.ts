@@ -116,6 +116,8 @@ export interface PersonSchedule {
 export interface PeopleMatches {
   /** The caller's own address, to tell an outside address from a typo at the caller's domain. */
   myAddress: string;
+  /** The caller's mailbox time zone (Windows or IANA name), when readable. */
+  myTimeZone?: string;
   /** Keyed by the query as given. */
   matches: Map<string, Outcome<Person[]>>;
 }
