@@ -1,5 +1,5 @@
 import type { AvailabilitySnapshot, CalendarGateway, WorkingHours } from '../graph/calendar-gateway';
-import { pickTimeZone } from '../dialogs/calendars/time-zone';
+import { addDays, instantOf, localDateOf, pickTimeZone } from '../dialogs/calendars/time-zone';
 import { addCalendarEvents, rowFromSchedule, type Attendee, type AvailabilityGrid, type PersonRow } from './availability-model';
 import { findSlots, type SearchPerson, type SlotSearchResult } from './slot-search';
 import type { SearchWindow } from './window';
@@ -82,9 +82,27 @@ export function answerFrom(snapshot: AvailabilitySnapshot, request: FreeBusyRequ
   const knownRows = grid.rows.flatMap((row, index) => (row.visibility === 'unknown' ? [] : [index]));
   const people: SearchPerson[] = knownRows.map((index) => ({ statuses: grid.rows[index].statuses, working: working[index] }));
   const durationSteps = Math.max(1, Math.ceil(request.durationMinutes / stepMinutes));
-  const slots = findSlots({ steps, durationSteps, people });
+  const slots = findSlots({ steps, durationSteps, people, dayOf: dayIndexes(grid, zone) });
   const common = Array.from({ length: steps }, (_, step) =>
     people.every((person) => person.working[step] && (person.statuses[step] === 'free' || person.statuses[step] === 'workingElsewhere')),
   );
   return { grid, working, common, durationSteps, slots, unknownRows, knownRows, unreadCalendars, zone };
+}
+
+/** The viewer's day of each interval (0 for the first day), from one zone conversion per day. */
+function dayIndexes(grid: AvailabilityGrid, zone: string): Int32Array {
+  const days = new Int32Array(grid.steps);
+  const step = grid.stepMinutes * 60_000;
+  let day = localDateOf(grid.start, zone);
+  let next = instantOf(addDays(day, 1), zone).getTime();
+  let number = 0;
+  for (let index = 0; index < grid.steps; index++) {
+    while (grid.start.getTime() + index * step >= next) {
+      day = addDays(day, 1);
+      next = instantOf(addDays(day, 1), zone).getTime();
+      number++;
+    }
+    days[index] = number;
+  }
+  return days;
 }

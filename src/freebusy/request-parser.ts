@@ -43,7 +43,7 @@ const stopWords = new Set(
     'reunion reunions rendez-vous rdv ce cette semaine semaines prochaine prochain jour jours matin matinee apres-midi apres midi ' +
     'aprem aujourd hui aujourd\'hui demain heure heures demi demi-heure mn il elle ils elles y a-t-il tous toutes tout commun ' +
     'ensemble s\'il plait stp svp please j\' ai besoin need want veux voudrais calendrier agenda occupe occupes occupee freebusy ' +
-    'disponibilites slot? je tu vous leur leurs mon ma mes son sa ses au aux par sur dans qui quoi'
+    "disponibilites je tu vous leur leurs mon ma mes son sa ses au aux par sur dans qui quoi d' l' qu'"
   ).split(/\s+/),
 );
 

@@ -14,6 +14,8 @@ export interface SlotSearchInput {
   /** No slot starts before this interval (now, for a window that began earlier today). */
   firstStep?: number;
   limit?: number;
+  /** The viewer's day of each interval (any increasing number): the first answers go one per day. */
+  dayOf?: ArrayLike<number>;
 }
 
 /** A slot where not everyone is free: who cannot come. */
@@ -68,8 +70,8 @@ export function findSlotsNaively(input: SlotSearchInput): SlotSearchResult {
 }
 
 /**
- * One slot per free stretch first (the start of each), so five answers spread over the window; then more
- * starts inside the longest stretches, a duration apart. Always in time order.
+ * The first free stretch of each day first, so five answers spread over the window; then the other
+ * stretches; then more starts inside the longest ones, a duration apart. Always in time order.
  */
 function pickStarts(run: Int32Array, input: SlotSearchInput): number[] {
   const { steps, durationSteps } = input;
@@ -81,7 +83,10 @@ function pickStarts(run: Int32Array, input: SlotSearchInput): number[] {
       index += run[index];
     } else index += 1;
   }
-  const starts = stretches.slice(0, limit).map((stretch) => stretch.start);
+  const dayOf = input.dayOf;
+  const firstOfDay = stretches.filter((stretch, index) => !dayOf || index === 0 || dayOf[stretches[index - 1].start] !== dayOf[stretch.start]);
+  const rest = stretches.filter((stretch) => !firstOfDay.includes(stretch));
+  const starts = [...firstOfDay, ...rest].slice(0, limit).map((stretch) => stretch.start);
   for (let offset = 1; starts.length < limit; offset++) {
     const more = stretches.filter((stretch) => (offset + 1) * durationSteps <= stretch.length).map((stretch) => stretch.start + offset * durationSteps);
     if (more.length === 0) break;
