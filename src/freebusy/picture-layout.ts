@@ -20,7 +20,8 @@ export interface PictureLayout {
 export const pictureWidth = 900;
 const labelWidth = 180;
 const headerHeight = 38;
-const rowHeight = 22;
+/** Rows get thinner for big groups so the PNG stays small enough to travel inside the card. */
+const rowHeightFor = (rows: number): number => (rows <= 13 ? 22 : 14);
 const rowGap = 3;
 const legendHeight = 30;
 
@@ -59,6 +60,7 @@ export function pictureLayout(input: { grid: AvailabilityGrid; days: LocalDate[]
     to: last === 24 ? instantOf(`${day}T23:59`, zone) : instantOf(`${day}T${String(last).padStart(2, '0')}:00`, zone),
   }));
   const rows = grid.rows.length + 1;
+  const rowHeight = rowHeightFor(rows);
   const legendTop = headerHeight + rows * (rowHeight + rowGap) + 6;
   return {
     width: pictureWidth,

@@ -55,17 +55,37 @@ function fitText(context: SKRSContext2D, text: string, width: number): string {
   return `${cut}…`;
 }
 
-/** Draws one row: each interval in its colour, off-hours greyed unless something is booked. */
+/**
+ * Draws one row: runs of intervals of one colour as one rectangle on whole pixels (no anti-aliased seams,
+ * which keeps the PNG small enough to travel inside the card), off-hours greyed unless something is booked.
+ */
 function drawRow(context: SKRSContext2D, layout: PictureLayout, input: PictureInput, top: number, colorAt: (index: number) => string): void {
   const step = stepMs(input.grid);
+  const xAt = (index: number): number | undefined => {
+    const x = layout.xOf(new Date(input.grid.start.getTime() + index * step));
+    return x === undefined ? undefined : Math.round(x);
+  };
+  let runStart = -1;
+  let runColor = '';
+  const flush = (end: number): void => {
+    if (runStart < 0) return;
+    const from = xAt(runStart) ?? 0;
+    const last = xAt(end - 1) ?? from;
+    const to = xAt(end) ?? last + Math.max(1, Math.round(layout.days[0].width / ((layout.days[0].to.getTime() - layout.days[0].from.getTime()) / step)));
+    fill(context, runColor, from, top, Math.max(1, (to > from ? to : last + 1) - from), layout.rowHeight);
+    runStart = -1;
+  };
   for (let index = 0; index < input.grid.steps; index++) {
-    const from = new Date(input.grid.start.getTime() + index * step);
-    const x = layout.xOf(from);
-    if (x === undefined) continue;
-    const next = layout.xOf(new Date(from.getTime() + step));
-    const width = next !== undefined && next > x ? next - x : Math.max(1, layout.days[0].width / ((layout.days[0].to.getTime() - layout.days[0].from.getTime()) / step));
-    fill(context, colorAt(index), x, top, Math.ceil(width), layout.rowHeight);
+    const x = xAt(index);
+    const color = x === undefined ? '' : colorAt(index);
+    const blockChanges = x !== undefined && runStart >= 0 && xAt(index - 1) === undefined;
+    if (color !== runColor || blockChanges) {
+      flush(index);
+      runColor = color;
+      if (color) runStart = index;
+    }
   }
+  flush(input.grid.steps);
 }
 
 /** The availability view as a PNG: a row per person, the common free time on top, the proposed slots framed. */
@@ -100,10 +120,10 @@ export function renderAvailabilityPicture(input: PictureInput): { png: Buffer; l
   const rows = [input.labels.everyone, ...input.labels.names];
   rows.forEach((label, row) => {
     const top = layout.rowTop(row);
-    context.font = `${row === 0 ? 'bold ' : ''}12px ${fontFamily}`;
+    context.font = `${row === 0 ? 'bold ' : ''}${layout.rowHeight > 16 ? 12 : 10}px ${fontFamily}`;
     context.fillStyle = '#222222';
     context.fillText(fitText(context, label, layout.labelWidth - 10), 6, top + layout.rowHeight / 2);
-    if (row === 0) drawRow(context, layout, input, top, (index) => (input.common[index] ? commonColor : offHoursColor));
+    if (row === 0) drawRow(context, layout, input, top, (index) => (input.common[index] ? commonColor : input.working[0]?.[index] ? '#ffffff' : offHoursColor));
     else {
       const person = input.grid.rows[row - 1];
       const working = input.working[row - 1];
@@ -138,3 +158,4 @@ export function renderAvailabilityPicture(input: PictureInput): { png: Buffer; l
   }
   return { png: canvas.toBuffer('image/png'), layout };
 }
+

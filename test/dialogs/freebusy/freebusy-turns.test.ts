@@ -1,7 +1,7 @@
 import { suiteHarness } from '../../support/bot-harness';
 import { adele, alex, inFrench, isaiah, megan, patti } from '../../support/demo-users';
 import { buttonData, cardFrom, cardJson, cardText, choicesOf, textFrom } from '../../support/cards';
-import { outlookLinks, pictureOf } from './freebusy-kit';
+import { outlookLinks } from './freebusy-kit';
 
 describe('/freebusy in plain words, French and English', () => {
   const bot = suiteHarness();
