@@ -6,6 +6,7 @@ import type { CalendarGateway } from '../../graph/calendar-gateway';
 import { ProposalStore } from '../../freebusy/proposal-store';
 import type { DatabaseSchema } from '../../storage/schema';
 import type { Feature } from '../feature';
+import { textReply } from '../reply';
 import { MeetingBooking } from './booking';
 import { BookingToolView } from './booking-tool-view';
 import type { FreeBusyDeps } from './freebusy-deps';
@@ -25,7 +26,8 @@ export function freeBusyFeature(deps: FreeBusyDeps): Feature & { bookingToolView
       [Verb.FreeBusyBook]: (caller, data) => booking.ask(caller, data),
       [Verb.FreeBusyBookConfirm]: (caller, data) => booking.confirm(caller, data),
       [Verb.FreeBusyBookCancel]: (caller, data) => booking.cancel(caller, data),
-      [Verb.BookingToolView]: async (caller) => ({ replies: await bookingToolView.show(caller) }),
+      // Sent as new messages, so the troubleshooting card and its "did this fix it?" stay where they are.
+      [Verb.BookingToolView]: async (caller) => ({ replies: [...(await bookingToolView.show(caller)), textReply(caller.t('freebusy:bookingTool.followUp'))] }),
     },
   };
 }
