@@ -38,14 +38,19 @@ export function canMeet(person: SearchPerson, index: number): boolean {
 }
 
 /**
- * The common slots in O(people × intervals): one pass marks every interval someone cannot make, one pass
+ * The common slots in O(people × intervals), whatever the meeting length: one pass marks every interval someone cannot make (stopping at the first), one pass
  * backwards counts the free run from each interval, and a start is good when its run covers the duration.
  */
 export function findSlots(input: SlotSearchInput): SlotSearchResult {
   const { steps, people } = input;
   const blocked = new Uint8Array(steps);
-  for (const person of people) {
-    for (let index = 0; index < steps; index++) if (!canMeet(person, index)) blocked[index] = 1;
+  for (let index = 0; index < steps; index++) {
+    for (const person of people) {
+      if (!canMeet(person, index)) {
+        blocked[index] = 1;
+        break;
+      }
+    }
   }
   const run = new Int32Array(steps + 1);
   for (let index = steps - 1; index >= 0; index--) run[index] = blocked[index] ? 0 : run[index + 1] + 1;
@@ -54,19 +59,22 @@ export function findSlots(input: SlotSearchInput): SlotSearchResult {
 }
 
 /**
- * The same answer by brute force (every start, every person, every interval of the duration): the baseline
- * the benchmark compares with, and a cross-check in the tests.
+ * The same answer by brute force, the way it is usually written: for every start, every person, every
+ * interval of the duration. The baseline the benchmark compares with, and a cross-check in the tests.
  */
 export function findSlotsNaively(input: SlotSearchInput): SlotSearchResult {
   const { steps, durationSteps, people } = input;
+  const fits = (start: number): boolean => {
+    if (start + durationSteps > steps) return false;
+    for (const person of people) for (let offset = 0; offset < durationSteps; offset++) if (!canMeet(person, start + offset)) return false;
+    return true;
+  };
+  const valid = Array.from({ length: steps }, (_, start) => fits(start));
+  // A run of good starts a..b is a free stretch of (b - a) + duration intervals from a.
   const run = new Int32Array(steps + 1);
-  for (let start = 0; start < steps; start++) {
-    let length = 0;
-    while (start + length < steps && people.every((person) => canMeet(person, start + length))) length++;
-    run[start] = length;
-  }
+  for (let start = steps - 1; start >= 0; start--) run[start] = valid[start] ? (valid[start + 1] ? run[start + 1] + 1 : durationSteps) : 0;
   const common = pickStarts(run, input);
-  return { common, nearest: common.length > 0 || durationSteps <= 0 ? [] : nearestSlots(input) };
+  return { common, nearest: common.length > 0 ? [] : nearestSlots(input) };
 }
 
 /**
