@@ -1,5 +1,5 @@
 import { adele, alex, isaiah, megan, patti } from '../support/demo-users';
-import { graphAs, items, startEmu, type Emu } from './emulator-kit';
+import { graphAs, items, startEmu, text, type Emu } from './emulator-kit';
 
 const utc = { prefer: 'outlook.timezone="UTC"' };
 
@@ -23,8 +23,8 @@ describe('emulator: what the free/busy view relies on', () => {
     expect(pattis.workingHours).toMatchObject({ startTime: '09:00:00.0000000', endTime: '17:30:00.0000000', timeZone: { name: 'Europe/London' } });
     expect(megans.workingHours).toMatchObject({ startTime: '08:00:00.0000000', endTime: '17:00:00.0000000' });
     // 24 hourly digits; Isaiah's demo 13:00-14:00 in New York is 18:00 UTC.
-    expect(String(isaiahs.availabilityView)).toHaveLength(24);
-    expect(String(isaiahs.availabilityView)[18]).toBe('2');
+    expect(text(isaiahs.availabilityView)).toHaveLength(24);
+    expect(text(isaiahs.availabilityView)[18]).toBe('2');
   });
 
   it('scheduleItems follow the reader\'s level: titles from limitedRead up, never for free/busy', async () => {
