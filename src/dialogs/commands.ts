@@ -30,8 +30,8 @@ const phrases: Array<[RegExp, CommandName]> = [
   [/\b(alias|rename|renommer|display name|nom d'affichage)\b/, 'alias'],
   [/\b(subscribe|add (a |the )?shared calendar|lost (the )?invitation|abonner|ajouter (un |le )?calendrier partage|invitation perdue|s'abonner)/, 'subscribe'],
   [/\b(my (shared )?calendars|shared with me|mes calendriers|partages avec moi|agenda of|agenda de)\b/, 'calendars'],
-  [/\b(free|busy|availability|available|slot|libres?|disponibles?|disponibilites?|creneaux?|quand est-ce qu)\b/, 'freebusy'],
   [/\b(share|partager|partage)\b/, 'share'],
+  [/\b(free|busy|availability|available|slot|libres?|disponibles?|disponibilites?|creneaux?|quand est-ce qu)\b/, 'freebusy'],
   [/\b(accept|accepter)\b/, 'accept'],
 ];
 

@@ -20,7 +20,10 @@ describe('free/busy in the Agents Playground', () => {
     const picture = card.locator('img[alt^="Availability picture"]');
     await picture.waitFor({ state: 'visible' });
     // The data: URL decoded and laid out: a real picture, not a broken-image icon.
-    const size = await picture.evaluate((image: HTMLImageElement) => ({ natural: image.naturalWidth, shown: image.getBoundingClientRect().width }));
+    const size = await picture.evaluate((node) => {
+      const image = node as unknown as { naturalWidth: number; getBoundingClientRect(): { width: number } };
+      return { natural: image.naturalWidth, shown: image.getBoundingClientRect().width };
+    });
     expect(size.natural).toBe(900);
     expect(size.shown).toBeGreaterThan(300);
     await picture.scrollIntoViewIfNeeded();

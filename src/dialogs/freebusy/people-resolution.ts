@@ -3,8 +3,8 @@ import { fold } from '../../freebusy/request-tokens';
 import type { Attendee } from '../../freebusy/availability-model';
 import type { FreeBusyDeps } from './freebusy-deps';
 
-/** Rows the picture still shows legibly (Teams shows images up to 1024 px high). */
-export const maxPeople = 30;
+/** Besides the viewer: the picture stays legible and the card under Teams' 80 KB with this many rows (tested). */
+export const maxPeople = 25;
 
 const addressPattern = /^[^\s@<>()",;:[\]]+@[^\s@<>()",;:[\]]+\.[^\s@<>()",;:[\]]+$/;
 

@@ -127,6 +127,21 @@ describe('/freebusy in plain words, French and English', () => {
   });
 });
 
+describe('a colleague who shows nothing, not even free/busy', () => {
+  const bot = suiteHarness();
+
+  it('is unknown to the viewer and left out of the slots, in both languages', async () => {
+    // Alex sets "My Organization" to none: colleagues get an error entry from getSchedule for him.
+    const primary = bot.emulator.control.calendarsOf(alex.email).find((calendar) => calendar.isDefault)?.id ?? '';
+    await bot.app.gateway.updatePermission({ userId: alex.aadObjectId }, { calendarId: primary, permissionId: 'RGVmYXVsdA==', role: 'none' });
+    const text = cardText(cardFrom(await bot.say(megan, 'when are Alex and Adele free tomorrow?')));
+    expect(text).toMatch(/Alex Wilber\nUnknown: you cannot see this calendar/);
+    expect(text).toContain('Not counted in the slots, their calendar being unknown to you: Alex Wilber.');
+    const french = cardText(cardFrom(await bot.say(inFrench(megan), 'Alex et Adele sont-ils libres demain ?')));
+    expect(french).toMatch(/Alex Wilber\nInconnu : vous ne pouvez pas voir ce calendrier/);
+  });
+});
+
 describe('the form: my other calendars and calendars shared with me count when ticked', () => {
   const bot = suiteHarness();
 

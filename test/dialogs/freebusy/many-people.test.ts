@@ -48,6 +48,12 @@ describe('from two to twenty-five people', () => {
     expect(after.filter((entry) => entry.path === '/me/calendar/getSchedule')).toHaveLength(2);
   });
 
+  it('more than 25 people besides me: refused with a clear message before any schedule is read', async () => {
+    const form = cardFrom(await bot.say(alex, '/freebusy'));
+    const text = cardText(cardFrom(await bot.click(alex, { ...buttonData(form, 'Find times'), names: `${names(24)}, Megan Bowen, Adele Vance`, window: 'thisWeek' })));
+    expect(text).toContain('That is 26 people; I show at most 25 at once. Remove some and try again.');
+  });
+
   it('FR: twenty-five people are read and shown too', async () => {
     const text = cardText(await search(24, 'nextWeek', inFrench(alex)));
     expect(text).toContain('Disponibilités : Colleague 01');
