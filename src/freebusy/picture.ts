@@ -108,7 +108,7 @@ export function renderAvailabilityPicture(input: PictureInput): { png: Buffer; l
     const firstHour = Number(block.from.toLocaleString('en-GB', { timeZone: input.zone, hour: '2-digit', hourCycle: 'h23' }));
     for (let hour = 0; hour < hours; hour += every) {
       const x = block.x + (hour / hours) * block.width;
-      if (x > block.x + block.width - 14) break;
+      if (x > block.x + block.width - 20) break;
       context.fillStyle = '#666666';
       context.fillText(String((firstHour + hour) % 24), x + 1, 28);
       fill(context, '#d0d0d0', x, layout.headerHeight - 4, 1, 4);

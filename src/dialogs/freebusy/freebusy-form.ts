@@ -4,7 +4,7 @@ import { Verb } from '../../cards/verbs';
 import type { CalendarSummary } from '../../graph/calendar-gateway';
 import type { FreeBusyQuery, PartOfDay, WindowSpec } from '../../freebusy/request-parser';
 import type { Caller } from '../caller';
-import { isLocalDate, localDateOf, pickTimeZone } from '../calendars/time-zone';
+import { addDays, isLocalDate, localDateOf, pickTimeZone } from '../calendars/time-zone';
 import { button } from '../share/card-kit';
 import type { FreeBusyDeps } from './freebusy-deps';
 
@@ -53,6 +53,9 @@ export function formStateOf(query: FreeBusyQuery, today: string): FormState {
   if (window?.kind === 'date') {
     const pad = (value: number): string => String(value).padStart(2, '0');
     date = `${window.year ?? today.slice(0, 4)}-${pad(window.month)}-${pad(window.day)}`;
+  } else if (window?.kind === 'weekday' && isLocalDate(today)) {
+    // "jeudi": the next Thursday, today included, as the search would take it.
+    date = addDays(today, (window.weekday - new Date(`${today}T00:00:00Z`).getUTCDay() + 7) % 7);
   }
   return { names: query.people.join(', '), window: kind, date, part: query.partOfDay ?? 'all', duration: query.durationMinutes ?? defaultDuration, calendarIds: [] };
 }

@@ -1,6 +1,6 @@
 import { suiteHarness } from '../../support/bot-harness';
 import { adele, alex, inFrench, isaiah, megan, patti } from '../../support/demo-users';
-import { buttonData, cardFrom, cardJson, cardText, choicesOf, textFrom } from '../../support/cards';
+import { buttonData, cardFrom, cardJson, cardText, choicesOf, inputValue, textFrom } from '../../support/cards';
 import { outlookLinks } from './freebusy-kit';
 
 describe('/freebusy in plain words, French and English', () => {
@@ -101,6 +101,12 @@ describe('/freebusy in plain words, French and English', () => {
     expect(french).toContain('Je ne trouve pas « Zorro » dans votre organisation.');
   });
 
+  it('a sentence without people opens the form with what it said', async () => {
+    const form = cardFrom(await bot.say(inFrench(alex), 'un créneau de 45 minutes jeudi après-midi'));
+    expect(cardText(form)).toContain('Quand sont-ils libres ?');
+    expect([inputValue(form, 'window'), inputValue(form, 'date'), inputValue(form, 'part'), inputValue(form, 'duration')]).toEqual(['date', '2026-11-26', 'afternoon', '45']);
+  });
+
   it('/freebusy and /disponibilites alone open the form with my other calendars to tick', async () => {
     const form = cardFrom(await bot.say(alex, '/freebusy'));
     expect(cardText(form)).toContain('When are they free?');
@@ -187,6 +193,18 @@ describe('the form: my other calendars and calendars shared with me count when t
     const text = cardText(cardFrom(await bot.click(alex, { ...buttonData(form, 'Find times'), names: 'Megan', window: 'tomorrow', calendars: phoenix })));
     bot.emulator.control.clearFaults();
     expect(text).toContain('I could not read these calendars, so they are not counted: Project Phoenix.');
+  });
+
+  it('a forged choice is refused with a clear message, and "Change the search" reopens the form as it was', async () => {
+    const form = cardFrom(await bot.say(alex, '/freebusy'));
+    const forged = cardText(cardFrom(await bot.click(inFrench(alex), { ...buttonData(form, 'Find times'), names: 'Megan', window: 'someday', duration: '100000' })));
+    expect(forged).toContain("Un champ du formulaire n'est pas valide.");
+    const result = cardFrom(await bot.click(alex, { ...buttonData(form, 'Find times'), names: 'Megan', window: 'nextWeek', part: 'morning', duration: '45' }));
+    const again = cardFrom(await bot.click(alex, buttonData(result, 'Change the search')));
+    expect(inputValue(again, 'names')).toBe('Megan');
+    expect(inputValue(again, 'window')).toBe('nextWeek');
+    expect(inputValue(again, 'part')).toBe('morning');
+    expect(inputValue(again, 'duration')).toBe('45');
   });
 
   it('people picked in the Teams picker are used by id', async () => {
