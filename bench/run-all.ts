@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { alex } from '../test/support/demo-users';
 import { startBotHarness } from '../test/support/bot-harness';
+import { benchFreeBusySlots } from './freebusy-slots';
 
 /**
  * On-demand benchmarks (`npm run bench`), never part of CI's pass/fail: turns through the bot's HTTP
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
   } finally {
     await bot.stop();
   }
+  benchFreeBusySlots();
 }
 
 void main();

@@ -36,6 +36,7 @@ import { startShareMaintenance, type ShareMaintenance } from './sharing/share-ma
 import { createTroubleshootFeature } from './dialogs/troubleshoot/troubleshoot-feature';
 import { sharingRecordsFrom } from './troubleshoot/sharing-records';
 import { loadTroubleshootTrees } from './troubleshoot/tree-loader';
+import { createFreeBusyFeature } from './dialogs/freebusy/freebusy-feature';
 
 export interface AppOptions {
   logger?: Logger;
@@ -122,8 +123,12 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     pendingInvitations: pendingInvitationsFrom(sharing.invitations),
   };
   const sharingRecords = sharingRecordsFrom({ subscriptions, invitations: sharing.invitations });
-  const troubleshoot = createTroubleshootFeature({ config, db: database.db, gateway, trees: troubleshootTrees, records: sharingRecords, notifier, clock, logger });
-  const features: Feature[] = [createSubscribeFeature(subscriptionDeps), createCalendarsFeature(subscriptionDeps), ...sharing.features, troubleshoot];
+  const freeBusy = createFreeBusyFeature({ db: database.db, gateway, clock, logger });
+  const troubleshoot = createTroubleshootFeature({
+    config, db: database.db, gateway, trees: troubleshootTrees, records: sharingRecords, notifier, clock, logger,
+    bookingToolView: (caller) => freeBusy.bookingToolView.show(caller),
+  });
+  const features: Feature[] = [createSubscribeFeature(subscriptionDeps), createCalendarsFeature(subscriptionDeps), ...sharing.features, troubleshoot, freeBusy];
   const router = new CommandRouter(Object.assign({}, ...features.map((feature) => feature.commands ?? {})) as Feature['commands'] & object);
   const app = createTeamsApp({
     adapter,

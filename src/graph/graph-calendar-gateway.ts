@@ -1,4 +1,5 @@
 import { Agenda } from './agenda';
+import { Availability } from './availability';
 import type { CalendarGateway } from './calendar-gateway';
 import { Calendars } from './calendars';
 import type { GraphDeps } from './graph-deps';
@@ -15,6 +16,7 @@ export class GraphCalendarGateway implements CalendarGateway {
   private readonly agenda: Agenda;
   private readonly schedules: Schedules;
   private readonly mail: Mail;
+  private readonly availability: Availability;
 
   constructor(deps: GraphDeps) {
     this.people = new People(deps);
@@ -23,6 +25,7 @@ export class GraphCalendarGateway implements CalendarGateway {
     this.agenda = new Agenda(deps);
     this.schedules = new Schedules(deps);
     this.mail = new Mail(deps);
+    this.availability = new Availability(deps);
   }
 
   getMe: CalendarGateway['getMe'] = (caller) => this.people.getMe(caller);
@@ -44,4 +47,8 @@ export class GraphCalendarGateway implements CalendarGateway {
   readAgenda: CalendarGateway['readAgenda'] = (caller, params) => this.agenda.readAgenda(caller, params);
   getSchedule: CalendarGateway['getSchedule'] = (caller, params) => this.schedules.getSchedule(caller, params);
   sendMail: CalendarGateway['sendMail'] = (caller, params) => this.mail.sendMail(caller, params);
+
+  matchPeople: CalendarGateway['matchPeople'] = (caller, params) => this.availability.matchPeople(caller, params);
+  readAvailability: CalendarGateway['readAvailability'] = (caller, params) => this.availability.readAvailability(caller, params);
+  createMeeting: CalendarGateway['createMeeting'] = (caller, params) => this.availability.createMeeting(caller, params);
 }
