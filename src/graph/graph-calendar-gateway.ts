@@ -1,5 +1,6 @@
 import { Agenda } from './agenda';
 import type { CalendarGateway } from './calendar-gateway';
+import { CalendarExport } from './calendar-export';
 import { Calendars } from './calendars';
 import type { GraphDeps } from './graph-deps';
 import { Mail } from './mail';
@@ -15,6 +16,7 @@ export class GraphCalendarGateway implements CalendarGateway {
   private readonly agenda: Agenda;
   private readonly schedules: Schedules;
   private readonly mail: Mail;
+  private readonly calendarExport: CalendarExport;
 
   constructor(deps: GraphDeps) {
     this.people = new People(deps);
@@ -23,6 +25,7 @@ export class GraphCalendarGateway implements CalendarGateway {
     this.agenda = new Agenda(deps);
     this.schedules = new Schedules(deps);
     this.mail = new Mail(deps);
+    this.calendarExport = new CalendarExport(deps);
   }
 
   getMe: CalendarGateway['getMe'] = (caller) => this.people.getMe(caller);
@@ -44,4 +47,6 @@ export class GraphCalendarGateway implements CalendarGateway {
   readAgenda: CalendarGateway['readAgenda'] = (caller, params) => this.agenda.readAgenda(caller, params);
   getSchedule: CalendarGateway['getSchedule'] = (caller, params) => this.schedules.getSchedule(caller, params);
   sendMail: CalendarGateway['sendMail'] = (caller, params) => this.mail.sendMail(caller, params);
+  readCalendarExport: CalendarGateway['readCalendarExport'] = (caller, params) => this.calendarExport.readCalendarExport(caller, params);
+  getWorkingHours: CalendarGateway['getWorkingHours'] = (caller) => this.calendarExport.getWorkingHours(caller);
 }
