@@ -15,8 +15,9 @@ export type { BusyLabels, DetailLevel } from './ics-event';
  * X-WR-CALNAME and X-WR-CALDESC are TEXT in every client that reads them (Apple, Google, Outlook); ical.js
  * treats unknown X- properties as raw, so it would neither escape nor unescape them without this.
  */
+const icalendarProperties = ICAL.design.icalendar.property as Record<string, { defaultType: string }>;
 for (const name of ['x-wr-calname', 'x-wr-caldesc']) {
-  ICAL.design.icalendar.property[name] ??= { defaultType: 'text' };
+  icalendarProperties[name] ??= { defaultType: 'text' };
 }
 
 export const productId = '-//Calendar Sharing Assistant//Calendar export 1.0//EN';
@@ -62,7 +63,7 @@ export function calendarComponent(input: CalendarFileInput): ICAL.Component {
   for (const zone of [...zones].sort()) {
     const vtimezone = zone === 'UTC' ? undefined : vtimezoneOf(zone);
     // A copy: the cached definition must not move from one file to the next.
-    if (vtimezone) vcalendar.addSubcomponent(new ICAL.Component(structuredClone(vtimezone.toJSON())));
+    if (vtimezone) vcalendar.addSubcomponent(new ICAL.Component(structuredClone(vtimezone.toJSON()) as unknown[]));
   }
   for (const vevent of vevents) vcalendar.addSubcomponent(vevent);
   return vcalendar;
