@@ -33,6 +33,9 @@ import { startShareMaintenance, type ShareMaintenance } from './sharing/share-ma
 import { createTroubleshootFeature } from './dialogs/troubleshoot/troubleshoot-feature';
 import { sharingRecordsFrom } from './troubleshoot/sharing-records';
 import { loadTroubleshootTrees } from './troubleshoot/tree-loader';
+import { createSnapshotFeature } from './dialogs/snapshot/snapshot-feature';
+import { graphMailLimits, SnapshotBuilder } from './snapshot/snapshot-builder';
+import { SnapshotDraftStore } from './snapshot/snapshot-draft';
 
 export interface AppOptions {
   logger?: Logger;
@@ -109,7 +112,16 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   };
   const sharingRecords = sharingRecordsFrom({ subscriptions, invitations: sharing.invitations });
   const troubleshoot = createTroubleshootFeature({ config, db: database.db, gateway, trees: troubleshootTrees, records: sharingRecords, notifier, clock, logger });
-  const features: Feature[] = [createSubscribeFeature(subscriptionDeps), createCalendarsFeature(subscriptionDeps), ...sharing.features, troubleshoot];
+  const snapshot = createSnapshotFeature({
+    gateway,
+    drafts: new SnapshotDraftStore(database.db, clock),
+    builder: new SnapshotBuilder({ gateway, clock, limits: { ...graphMailLimits, maxEvents: config.snapshot.maxEvents } }),
+    policy: config.sharingPolicy,
+    clock,
+    logger,
+    directory: gateway,
+  });
+  const features: Feature[] = [createSubscribeFeature(subscriptionDeps), createCalendarsFeature(subscriptionDeps), ...sharing.features, troubleshoot, snapshot];
   const router = new CommandRouter(Object.assign({}, ...features.map((feature) => feature.commands ?? {})) as Feature['commands'] & object);
   const app = createTeamsApp({
     adapter,

@@ -68,6 +68,13 @@ const schema = z
       .transform((value) => list(value).map((domain) => domain.toLowerCase())),
     SHARING_POLICY_DEFAULT_EXTERNAL: z.enum(policyRoles).default('freeBusyRead'),
     SHARING_POLICY_DOMAINS: domainPolicies,
+    SNAPSHOT_MAX_EVENTS: z.coerce.number().int().min(1).max(100_000).default(1000),
+    PUBLISHING_MAX_LEVEL: z.enum(['disabled', ...policyRoles]).default('freeBusyRead'),
+    FEED_BASE_URL: z.string().url('expected the public https origin of the bot, e.g. https://bot.contoso.com').optional(),
+    FEED_DAYS_BACK: z.coerce.number().int().min(0).max(366).default(30),
+    FEED_MONTHS_AHEAD: z.coerce.number().int().min(1).max(36).default(12),
+    FEED_CACHE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+    FEED_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
   })
   .superRefine((env, ctx) => {
     if (env.APP_MODE !== 'production') return;
@@ -85,6 +92,10 @@ const schema = z
     const graph = new URL(env.GRAPH_BASE_URL);
     if (graph.protocol !== 'https:' || isLoopbackHost(graph.hostname)) {
       ctx.addIssue({ code: 'custom', path: ['GRAPH_BASE_URL'], message: 'in production mode, expected https://graph.microsoft.com/v1.0 (or your national cloud)' });
+    }
+    // Feed links are handed to anyone: they must not travel in clear.
+    if (env.FEED_BASE_URL && new URL(env.FEED_BASE_URL).protocol !== 'https:') {
+      ctx.addIssue({ code: 'custom', path: ['FEED_BASE_URL'], message: 'in production mode, expected an https URL' });
     }
     // It decides which signing keys the bot trusts; plain HTTP only for a test issuer on this machine.
     const metadata = env.BOT_OPENID_METADATA_URL ? new URL(env.BOT_OPENID_METADATA_URL) : undefined;
@@ -109,6 +120,13 @@ export interface AppConfig {
   helpdeskUsers: string[];
   organization: { domains: string[] };
   sharingPolicy: { defaultExternal: PolicyRole; domains: Record<string, PolicyRole> };
+  /** Calendars sent by email (snapshots). */
+  snapshot: { maxEvents: number };
+  /**
+   * Published calendars (feeds): the highest level the organisation allows ('disabled': no publishing),
+   * the public origin of the links, the window around today, the cache period and the per-link rate limit.
+   */
+  publishing: { maxLevel: PolicyRole | 'disabled'; baseUrl?: string; daysBack: number; monthsAhead: number; cacheSeconds: number; ratePerMinute: number };
 }
 
 export class ConfigError extends Error {}
@@ -153,6 +171,16 @@ export function parseConfig(values: Record<string, string | undefined>): AppConf
     helpdeskUsers: env.HELPDESK_USERS,
     organization: { domains: env.ORGANIZATION_DOMAINS.length > 0 ? env.ORGANIZATION_DOMAINS : ['example.com'] },
     sharingPolicy: { defaultExternal: env.SHARING_POLICY_DEFAULT_EXTERNAL, domains: env.SHARING_POLICY_DOMAINS },
+    snapshot: { maxEvents: env.SNAPSHOT_MAX_EVENTS },
+    publishing: {
+      maxLevel: env.PUBLISHING_MAX_LEVEL,
+      // Production links are https on the bot's public host; locally the server's own address is used.
+      baseUrl: env.FEED_BASE_URL?.replace(/\/+$/, '') ?? (local ? undefined : `https://${env.BOT_DOMAIN ?? 'localhost'}`),
+      daysBack: env.FEED_DAYS_BACK,
+      monthsAhead: env.FEED_MONTHS_AHEAD,
+      cacheSeconds: env.FEED_CACHE_SECONDS,
+      ratePerMinute: env.FEED_RATE_LIMIT_PER_MINUTE,
+    },
   };
 }
 

@@ -69,6 +69,14 @@ export const Verb = {
   TroubleshootEws: 'troubleshootEws',
   /** /diagnose: send the person a troubleshooting card: `{ diagnosisId }`, inputs `symptom`, `person`. */
   HelpdeskSendCard: 'helpdeskSendCard',
+  /** /snapshot: the form was filled; preview it (inputs calendarId, range, from, to, level, workingHours, people?, emails). */
+  SnapshotPreview: 'snapshotPreview',
+  /** /snapshot: send the previewed mail: `{ draftId }`. */
+  SnapshotSend: 'snapshotSend',
+  /** /snapshot: a shorter range or less detail for a snapshot over a limit: `{ draftId, range? , level? }`. */
+  SnapshotAdjust: 'snapshotAdjust',
+  /** /snapshot: drop the preview: `{ draftId }`. */
+  SnapshotCancel: 'snapshotCancel',
 } as const;
 
 export type Verb = (typeof Verb)[keyof typeof Verb];

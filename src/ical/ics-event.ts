@@ -54,6 +54,28 @@ function addTime(vevent: ICAL.Component, name: string, value: ICAL.Time, zone: s
   if (!value.isDate && zone !== 'UTC') property.setParameter('tzid', zone);
 }
 
+/** Private events never show more than a busy block, whatever the level (Outlook does the same). */
+export function shownLevel(event: Pick<ExportEvent, 'isPrivate'>, level: DetailLevel): DetailLevel {
+  return event.isPrivate ? 'freeBusyRead' : level;
+}
+
+/** `showAs` as one of the statuses we name; anything unknown counts as busy. */
+export function busyStatusOf(event: Pick<ExportEvent, 'showAs'>): keyof BusyLabels {
+  return event.showAs in cdoBusyStatus ? (event.showAs as keyof BusyLabels) : 'busy';
+}
+
+/** What a reader sees of an event at a level: the subject or a busy label, and the rest when allowed. */
+export function visibleDetails(event: ExportEvent, level: DetailLevel, labels: BusyLabels): { title: string; location?: string; body?: string; categories: string[] } {
+  const shown = shownLevel(event, level);
+  const title = shown === 'freeBusyRead' || !event.subject ? labels[busyStatusOf(event)] : event.subject;
+  return {
+    title,
+    location: shown !== 'freeBusyRead' ? event.location : undefined,
+    body: shown === 'read' ? event.body : undefined,
+    categories: shown === 'read' ? event.categories : [],
+  };
+}
+
 export interface VeventInput {
   event: ExportEvent;
   /** The IANA zone the event's start and end strings are in (the zone they were read in). */
@@ -87,15 +109,12 @@ export function veventOf(input: VeventInput): { vevent: ICAL.Component; zone: st
     const value = event.isAllDay ? dateValue(formatDate(wallClockOf(original, zone))) : timeValue(wallClockOf(original, zone), zone);
     addTime(vevent, 'recurrence-id', value, zone);
   }
-  // Private events never show more than a busy block, whatever the level (Outlook does the same).
-  const shown: DetailLevel = event.isPrivate ? 'freeBusyRead' : level;
-  const showAs = event.showAs in cdoBusyStatus ? event.showAs : 'busy';
-  vevent.addPropertyWithValue('summary', shown === 'freeBusyRead' || !event.subject ? labels[showAs as keyof BusyLabels] : event.subject);
-  if (shown !== 'freeBusyRead' && event.location) vevent.addPropertyWithValue('location', event.location);
-  if (shown === 'read') {
-    if (event.body) vevent.addPropertyWithValue('description', event.body);
-    if (event.categories.length > 0) vevent.addProperty(new ICAL.Property('categories')).setValues(event.categories);
-  }
+  const showAs = busyStatusOf(event);
+  const details = visibleDetails(event, level, labels);
+  vevent.addPropertyWithValue('summary', details.title);
+  if (details.location) vevent.addPropertyWithValue('location', details.location);
+  if (details.body) vevent.addPropertyWithValue('description', details.body);
+  if (details.categories.length > 0) vevent.addProperty(new ICAL.Property('categories')).setValues(details.categories);
   vevent.addPropertyWithValue('class', event.isPrivate ? 'PRIVATE' : 'PUBLIC');
   vevent.addPropertyWithValue('status', showAs === 'tentative' ? 'TENTATIVE' : 'CONFIRMED');
   vevent.addPropertyWithValue('transp', showAs === 'free' ? 'TRANSPARENT' : 'OPAQUE');
