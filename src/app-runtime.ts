@@ -36,6 +36,13 @@ import { loadTroubleshootTrees } from './troubleshoot/tree-loader';
 import { createSnapshotFeature } from './dialogs/snapshot/snapshot-feature';
 import { graphMailLimits, SnapshotBuilder } from './snapshot/snapshot-builder';
 import { SnapshotDraftStore } from './snapshot/snapshot-draft';
+import { createPublishFeature } from './dialogs/publish/publish-feature';
+import { publishedLinkEntries } from './dialogs/publish/published-links';
+import { FeedBuilder } from './publishing/feed-builder';
+import { FeedCache } from './publishing/feed-cache';
+import { FeedService } from './publishing/feed-service';
+import { gatewayFeedSource, type FeedCalendarSource } from './publishing/feed-source';
+import { PublicationStore } from './publishing/publication-store';
 
 export interface AppOptions {
   logger?: Logger;
@@ -48,6 +55,8 @@ export interface AppOptions {
   manualOutbox?: boolean;
   /** Tests only: a seam in the share flow to play a stop between a Graph write and its notifications. */
   sharingHooks?: ShareHooks;
+  /** How published feeds read calendars without the user (default: the gateway, as background jobs do today). */
+  feedSource?: FeedCalendarSource;
   /** Tests only: where the troubleshooting trees are read from (default src/troubleshoot). */
   troubleshootTreesDir?: string;
 }
@@ -88,6 +97,9 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const outbox = new OutboxDispatcher({ adapter, botAppId: config.bot.appId, outbox: outboxStore, conversations, limiter: new SendLimiter(), clock, logger });
   const notifier = new OutboxNotifier(conversations, outboxStore, () => outbox.kick());
 
+  const publications = new PublicationStore(database.db, clock);
+  // Public links: the configured https origin, else (local mode) the server's own address once it listens.
+  let linkBase = config.publishing.baseUrl ?? '';
   // One store for invitations accepted (share flow) and calendars picked with /subscribe: the same records.
   const subscriptions = new SqlSubscriptionStore(database.db, clock);
   const sharing = createSharing({
@@ -100,6 +112,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     clock,
     logger,
     hooks: options.sharingHooks,
+    publishedLinks: (caller) => publishedLinkEntries({ publications }, caller),
   });
   const subscriptionDeps = {
     gateway,
@@ -121,7 +134,12 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     logger,
     directory: gateway,
   });
-  const features: Feature[] = [createSubscribeFeature(subscriptionDeps), createCalendarsFeature(subscriptionDeps), ...sharing.features, troubleshoot, snapshot];
+  const publish = createPublishFeature({ gateway, publications, policy: config.publishing.maxLevel, linkBase: () => linkBase, clock, logger });
+  const { cacheSeconds, ratePerMinute } = config.publishing;
+  // Feeds read calendars without the user: options.feedSource is the seam for the application identity.
+  const feedBuilder = new FeedBuilder({ source: options.feedSource ?? gatewayFeedSource(gateway), clock, window: config.publishing, refreshMinutes: Math.max(5, Math.ceil(cacheSeconds / 60)) });
+  const feeds = new FeedService({ publications, cache: new FeedCache({ builder: feedBuilder, clock, cacheSeconds }), clock, cacheSeconds, ratePerMinute, logger });
+  const features: Feature[] = [createSubscribeFeature(subscriptionDeps), createCalendarsFeature(subscriptionDeps), ...sharing.features, troubleshoot, snapshot, publish];
   const router = new CommandRouter(Object.assign({}, ...features.map((feature) => feature.commands ?? {})) as Feature['commands'] & object);
   const app = createTeamsApp({
     adapter,
@@ -141,6 +159,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
       host: config.server.host,
       port: config.server.port,
       handleActivity: (request) => endpoint.handle(request),
+      feeds,
       probes: [
         { name: 'storage', check: () => database.ping() },
         { name: 'graph', check: () => probeGraph(config.graph.baseUrl) },
@@ -151,6 +170,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     await database.close();
     throw error;
   }
+  linkBase ||= server.url;
   logger.info({ url: server.url, mode: config.mode }, 'bot listening');
   if (!options.manualOutbox) outbox.start(2_000);
   // Like the outbox, background work runs on timers in the runtime only; tests drive it themselves.

@@ -77,6 +77,18 @@ export const Verb = {
   SnapshotAdjust: 'snapshotAdjust',
   /** /snapshot: drop the preview: `{ draftId }`. */
   SnapshotCancel: 'snapshotCancel',
+  /** /publish: publish a calendar (inputs calendarId, level). */
+  PublishCreate: 'publishCreate',
+  /** /permissions: choose another level for a published link: `{ publicationId }`. */
+  PublishChange: 'publishChange',
+  /** /permissions: save the level (input level): `{ publicationId }`. */
+  PublishChangeConfirm: 'publishChangeConfirm',
+  /** /permissions: ask to confirm a new link (the old one stops): `{ publicationId }`. */
+  PublishRotate: 'publishRotate',
+  PublishRotateConfirm: 'publishRotateConfirm',
+  /** /permissions: ask to confirm stopping a published link: `{ publicationId }`. */
+  PublishStop: 'publishStop',
+  PublishStopConfirm: 'publishStopConfirm',
 } as const;
 
 export type Verb = (typeof Verb)[keyof typeof Verb];

@@ -5,6 +5,8 @@ export interface PublishedCalendarTable {
   owner_user_id: string;
   owner_name: string;
   owner_locale: string;
+  /** The owner's IANA zone when published: the feed's days and VTIMEZONE. */
+  owner_zone: string;
   calendar_id: string;
   calendar_name: string;
   /** freeBusyRead, limitedRead or read */

@@ -3,7 +3,7 @@ import type { Clock } from '../clock';
 import type { Feature } from '../dialogs/feature';
 import type { Notifier } from '../dialogs/notifier';
 import { createPermissionsFeature } from '../dialogs/permissions/permissions-feature';
-import type { PersonDirectory } from '../dialogs/share/feature-deps';
+import type { PersonDirectory, ShareFeatureDeps } from '../dialogs/share/feature-deps';
 import { createShareFeature } from '../dialogs/share/share-feature';
 import { shareNotices } from '../dialogs/share/share-notices';
 import type { CalendarGateway } from '../graph/calendar-gateway';
@@ -32,6 +32,8 @@ export interface SharingDeps {
   directory?: PersonDirectory;
   /** Tests only: see ShareHooks. */
   hooks?: ShareHooks;
+  /** Published calendar links for /permissions (see ShareFeatureDeps). */
+  publishedLinks?: ShareFeatureDeps['publishedLinks'];
 }
 
 export interface Sharing {

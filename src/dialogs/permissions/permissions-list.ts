@@ -56,6 +56,8 @@ export async function permissionsCard(deps: ShareFeatureDeps, caller: Caller): P
     const note = entries.length === 0 ? t('permissions:none') : hidden > 0 ? t('permissions:truncated', { shown: entries.length, more: hidden }) : '';
     return { name: calendar.isDefault ? t('share:form.primary', { name: calendar.name }) : calendar.name, entries, problem: '', empty: note };
   });
+  const links = deps.publishedLinks ? await deps.publishedLinks(caller) : [];
+  if (links.length > 0) sections.push({ name: t('publish:section'), entries: links, problem: '', empty: '' });
   return renderCard('permissions-list', {
     title: t('permissions:title'),
     intro: t('permissions:intro'),

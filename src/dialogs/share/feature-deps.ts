@@ -7,6 +7,8 @@ import type { ShareDraftStore } from '../../sharing/share-draft';
 import type { ShareService } from '../../sharing/share-service';
 import type { SharingPolicy } from '../../sharing/sharing-policy';
 import type { AccessRequestStore } from '../../subscriptions/access-request-store';
+import type { Caller } from '../caller';
+import type { CardButton } from './card-kit';
 import type { Notifier } from '../notifier';
 
 /** Looks a person up by directory object id: what the Teams people picker returns. */
@@ -29,4 +31,6 @@ export interface ShareFeatureDeps {
   accessRequests?: Pick<AccessRequestStore, 'get' | 'markGranted'>;
   /** When set, the share card offers the Teams people picker (its choices are object ids). */
   directory?: PersonDirectory;
+  /** Published calendar links, listed by /permissions next to the people (the publish feature's). */
+  publishedLinks?: (caller: Caller) => Promise<Array<{ title: string; detail: string; buttons: CardButton[] }>>;
 }

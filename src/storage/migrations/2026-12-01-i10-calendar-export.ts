@@ -21,6 +21,7 @@ export const calendarExportMigration: Migration = {
       .addColumn('owner_user_id', 'text', (column) => column.notNull())
       .addColumn('owner_name', 'text', (column) => column.notNull())
       .addColumn('owner_locale', 'text', (column) => column.notNull())
+      .addColumn('owner_zone', 'text', (column) => column.notNull())
       .addColumn('calendar_id', 'text', (column) => column.notNull())
       .addColumn('calendar_name', 'text', (column) => column.notNull())
       .addColumn('level', 'text', (column) => column.notNull())
