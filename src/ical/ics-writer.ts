@@ -51,7 +51,8 @@ export function calendarComponent(input: CalendarFileInput): ICAL.Component {
   vcalendar.addPropertyWithValue('x-wr-timezone', calendarZone);
   if (input.refreshMinutes) {
     const duration = ICAL.Duration.fromSeconds(input.refreshMinutes * 60);
-    vcalendar.addPropertyWithValue('refresh-interval', duration).setParameter('value', 'DURATION');
+    // ical.js writes VALUE=DURATION itself, as RFC 7986 wants for REFRESH-INTERVAL.
+    vcalendar.addPropertyWithValue('refresh-interval', duration);
     vcalendar.addPropertyWithValue('x-published-ttl', duration.toString());
   }
   const zones = new Set<string>();
