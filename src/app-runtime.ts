@@ -43,6 +43,7 @@ import { FeedCache } from './publishing/feed-cache';
 import { FeedService } from './publishing/feed-service';
 import { gatewayFeedSource, type FeedCalendarSource } from './publishing/feed-source';
 import { PublicationStore } from './publishing/publication-store';
+import { PersonalShareLinks } from './publishing/share-links';
 
 export interface AppOptions {
   logger?: Logger;
@@ -102,6 +103,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   let linkBase = config.publishing.baseUrl ?? '';
   // One store for invitations accepted (share flow) and calendars picked with /subscribe: the same records.
   const subscriptions = new SqlSubscriptionStore(database.db, clock);
+  const personalLinks = new PersonalShareLinks({ publications, gateway, policy: config.sharingPolicy, linkBase: () => linkBase });
   const sharing = createSharing({
     db: database.db,
     gateway,
@@ -113,6 +115,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     logger,
     hooks: options.sharingHooks,
     publishedLinks: (caller) => publishedLinkEntries({ publications }, caller),
+    externalLinks: config.publishing.externalShareLinks ? personalLinks : undefined,
   });
   const subscriptionDeps = {
     gateway,
@@ -134,7 +137,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     logger,
     directory: gateway,
   });
-  const publish = createPublishFeature({ gateway, publications, policy: config.publishing.maxLevel, linkBase: () => linkBase, clock, logger });
+  const publish = createPublishFeature({ gateway, publications, policy: config.publishing.maxLevel, linkBase: () => linkBase, clock, logger, personalLinks });
   const { cacheSeconds, ratePerMinute } = config.publishing;
   // Feeds read calendars without the user: options.feedSource is the seam for the application identity.
   const feedBuilder = new FeedBuilder({ source: options.feedSource ?? gatewayFeedSource(gateway), clock, window: config.publishing, refreshMinutes: Math.max(5, Math.ceil(cacheSeconds / 60)) });

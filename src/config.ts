@@ -75,6 +75,7 @@ const schema = z
     FEED_MONTHS_AHEAD: z.coerce.number().int().min(1).max(36).default(12),
     FEED_CACHE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
     FEED_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+    EXTERNAL_SHARE_LINKS: z.enum(['true', 'false']).default('true'),
   })
   .superRefine((env, ctx) => {
     if (env.APP_MODE !== 'production') return;
@@ -126,7 +127,7 @@ export interface AppConfig {
    * Published calendars (feeds): the highest level the organisation allows ('disabled': no publishing),
    * the public origin of the links, the window around today, the cache period and the per-link rate limit.
    */
-  publishing: { maxLevel: PolicyRole | 'disabled'; baseUrl?: string; daysBack: number; monthsAhead: number; cacheSeconds: number; ratePerMinute: number };
+  publishing: { maxLevel: PolicyRole | 'disabled'; baseUrl?: string; daysBack: number; monthsAhead: number; cacheSeconds: number; ratePerMinute: number; externalShareLinks: boolean };
 }
 
 export class ConfigError extends Error {}
@@ -180,6 +181,7 @@ export function parseConfig(values: Record<string, string | undefined>): AppConf
       monthsAhead: env.FEED_MONTHS_AHEAD,
       cacheSeconds: env.FEED_CACHE_SECONDS,
       ratePerMinute: env.FEED_RATE_LIMIT_PER_MINUTE,
+      externalShareLinks: env.EXTERNAL_SHARE_LINKS === 'true',
     },
   };
 }

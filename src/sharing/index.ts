@@ -15,7 +15,7 @@ import { AuditStore } from './audit-store';
 import { InvitationAnswers } from './invitation-answers';
 import { InvitationEmailFallback, invitationUndeliverable } from './invitation-email-fallback';
 import { InvitationStore } from './invitation-store';
-import type { ShareHooks } from './share-deps';
+import type { ExternalShareLinks, ShareHooks } from './share-deps';
 import { ShareDraftStore } from './share-draft';
 import { ShareMaintenance } from './share-maintenance';
 import { ShareService } from './share-service';
@@ -32,6 +32,8 @@ export interface SharingDeps {
   directory?: PersonDirectory;
   /** Tests only: see ShareHooks. */
   hooks?: ShareHooks;
+  /** Personal subscription links for shares with people outside (see ExternalShareLinks). */
+  externalLinks?: ExternalShareLinks;
   /** Published calendar links for /permissions (see ShareFeatureDeps). */
   publishedLinks?: ShareFeatureDeps['publishedLinks'];
 }

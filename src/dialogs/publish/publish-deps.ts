@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../../clock';
 import type { CalendarGateway } from '../../graph/calendar-gateway';
-import type { PublicationStore } from '../../publishing/publication-store';
+import type { Publication, PublicationStore } from '../../publishing/publication-store';
 import type { PublishingPolicy } from '../../publishing/publishing-policy';
 
 /** What the publish dialogs need, built once in app-runtime. */
@@ -14,4 +14,6 @@ export interface PublishFeatureDeps {
   linkBase: () => string;
   clock: Clock;
   logger?: Logger;
+  /** Mails a rotated personal link (a share with someone outside) to its recipient. */
+  personalLinks?: { resend(publication: Publication, token: string): Promise<void> };
 }

@@ -15,7 +15,7 @@ export function createPublishFeature(deps: PublishFeatureDeps): Feature {
       [Verb.PublishChange]: (caller, data) => askLevelChange(deps, caller, data, levelsFor),
       [Verb.PublishChangeConfirm]: (caller, data) => confirmLevelChange(deps, caller, data, levelsFor),
       [Verb.PublishRotate]: (caller, data) => askRotate(deps, caller, data),
-      [Verb.PublishRotateConfirm]: (caller, data) => confirmRotate(deps, caller, data),
+      [Verb.PublishRotateConfirm]: (caller, data) => confirmRotate(deps, caller, data, deps.personalLinks && ((publication, token) => deps.personalLinks!.resend(publication, token))),
       [Verb.PublishStop]: (caller, data) => askStop(deps, caller, data),
       [Verb.PublishStopConfirm]: (caller, data) => confirmStop(deps, caller, data),
     },

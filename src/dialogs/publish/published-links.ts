@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Verb } from '../../cards/verbs';
 import type { Publication } from '../../publishing/publication-store';
+import { roleLabel } from '../../sharing/roles';
 import { publishableLevels } from '../../publishing/publishing-policy';
 import type { Caller } from '../caller';
 import type { ActionResult } from '../feature';
@@ -28,7 +29,8 @@ export async function publishedLinkEntries(deps: Pick<PublishFeatureDeps, 'publi
   const { t } = caller;
   const publications = await deps.publications.listActiveForOwner(caller.userId);
   return publications.map((publication) => {
-    const level = levelName(caller, publication.level);
+    // A personal link is named like the share it goes with ("Titles and places"), a public one like Outlook's publishing levels.
+    const level = publication.recipient ? roleLabel(t, publication.level) : levelName(caller, publication.level);
     const ids = { publicationId: publication.id };
     return {
       title: publication.recipient
@@ -38,8 +40,9 @@ export async function publishedLinkEntries(deps: Pick<PublishFeatureDeps, 'publi
         created: when(caller, publication.createdAt),
         fetched: publication.lastFetchedAt ? when(caller, publication.lastFetchedAt) : t('publish:entry.never'),
       }),
+      // A personal link follows its share: its level changes with the person's entry above.
       buttons: [
-        button(t('publish:changeLevel'), Verb.PublishChange, ids),
+        ...(publication.recipient ? [] : [button(t('publish:changeLevel'), Verb.PublishChange, ids)]),
         button(t('publish:rotate'), Verb.PublishRotate, ids),
         button(t('publish:stop'), Verb.PublishStop, ids, 'destructive'),
       ],
