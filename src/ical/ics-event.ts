@@ -27,6 +27,16 @@ export function instantOf(local: string, zone: string): Date {
   return instantOfWallClock({ year, month, day, hour, minute, second: second || 0 }, zone);
 }
 
+/** The wall clock of a local date-time read in `readZone`, as seen in `zone` (no conversion when they are the same). */
+function wallIn(local: string, readZone: string, zone: string): WallClock {
+  const match = localDateTime.exec(local);
+  if (match && readZone === zone) {
+    const [, year, month, day, hour, minute, second] = match.map(Number);
+    return { year, month, day, hour, minute, second: second || 0 };
+  }
+  return wallClockOf(instantOf(local, readZone), zone);
+}
+
 /** The same UID for the same event in every file we write; occurrences share their series' UID. */
 export function stableUid(event: Pick<ExportEvent, 'id' | 'seriesMasterId'>): string {
   const key = event.seriesMasterId ?? event.id;
@@ -100,8 +110,8 @@ export function veventOf(input: VeventInput): { vevent: ICAL.Component; zone: st
     addTime(vevent, 'dtstart', dateValue(event.start), zone);
     addTime(vevent, 'dtend', dateValue(event.end), zone);
   } else {
-    addTime(vevent, 'dtstart', timeValue(wallClockOf(instantOf(event.start, input.readZone), zone), zone), zone);
-    addTime(vevent, 'dtend', timeValue(wallClockOf(instantOf(event.end, input.readZone), zone), zone), zone);
+    addTime(vevent, 'dtstart', timeValue(wallIn(event.start, input.readZone, zone), zone), zone);
+    addTime(vevent, 'dtend', timeValue(wallIn(event.end, input.readZone, zone), zone), zone);
   }
   if (event.seriesMasterId && event.originalStart) {
     const original = new Date(event.originalStart);
