@@ -113,7 +113,9 @@ export async function notModifiedRow(bot: BotHarness): Promise<ComparisonRow> {
     res.end(bytes);
     next();
   });
-  await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => {
+    plain.listen(0, '127.0.0.1', () => resolve());
+  });
   try {
     const total = 4000;
     const ours = await throughput(link, { 'If-None-Match': etag }, total, 20, 304);
