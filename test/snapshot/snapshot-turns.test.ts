@@ -118,6 +118,12 @@ describe('emailing a snapshot of a calendar', () => {
     expect(bot.emulator.control.sentMail('jordan@partner.example.org').at(-1)?.attachments).toHaveLength(1);
   });
 
+  it('takes people picked in the Teams people picker (directory ids), with typed addresses', async () => {
+    const preview = await previewCard(bot, alex, { range: 'today', level: 'read', people: megan.aadObjectId, emails: 'jordan@partner.example.org' });
+    expect(cardText(preview)).toContain('Megan Bowen (meganb@example.com), jordan@partner.example.org · outside the organisation');
+    expect(cardText(preview)).toContain('jordan@partner.example.org is outside the organisation: the sharing policy allows at most Limited details.');
+  });
+
   it('sends once for a double click, and never for someone else clicking the preview', async () => {
     const preview = await previewCard(bot, alex, { range: 'today' });
     expect(textFrom(await bot.click(megan, buttonData(preview, 'Send')))).toBe('This preview belongs to someone else: only the person who made it can send it.');
