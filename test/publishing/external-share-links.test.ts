@@ -37,6 +37,7 @@ describe('a share with someone outside comes with a personal subscription link',
 
     const list = cardFrom(await bot.say(alex, '/permissions'));
     expect(cardText(list)).toContain(`Project Phoenix: personal link of ${jordan} · Titles and places`);
+    expect(cardText(list)).toContain(`${jordan} · outside your organisation · personal subscription link sent by email`);
     const ask = invokeCard(await bot.click(alex, personButton(list, jordan, 'Change')));
     await bot.click(alex, { ...buttonData(ask, 'Change'), role: 'freeBusyRead' });
     expect(await summaries(link)).toEqual(['Busy', 'Busy', 'Tentative']);
