@@ -26,7 +26,8 @@ describe('a share with someone outside comes with a personal subscription link',
   const bot = suiteHarness();
 
   it('emails the link at the level given instead of a code; /permissions changes and revokes it', async () => {
-    await share(bot, alex, { calendar: 'Project Phoenix', people: jordan, role: 'limitedRead' });
+    const status = invokeCard(await share(bot, alex, { calendar: 'Project Phoenix', people: jordan, role: 'limitedRead' }));
+    expect(cardText(status)).toContain(`Shared. ${jordan} got a personal subscription link by email, at this level; removing the share stops it.`);
     const [mail] = bot.emulator.control.sentMail(jordan);
     expect(mail.subject).toBe('Alex Wilber shared the calendar «Project Phoenix» with you');
     expect(mail.body.content).not.toMatch(/\/accept|code/i);
