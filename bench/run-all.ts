@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { alex } from '../test/support/demo-users';
 import { startBotHarness } from '../test/support/bot-harness';
 import { benchFreeBusySlots } from './freebusy-slots';
+import { feedBuildRow, notModifiedRow } from './calendar-export';
 
 /**
  * On-demand benchmarks (`npm run bench`), never part of CI's pass/fail: turns through the bot's HTTP
@@ -36,7 +37,8 @@ async function measure(name: string, runs: number, concurrency: number, task: (w
 }
 
 async function main(): Promise<void> {
-  const bot = await startBotHarness();
+  // The feed bench makes thousands of requests on one link: above the default per-link limit.
+  const bot = await startBotHarness({ FEED_RATE_LIMIT_PER_MINUTE: '10000' });
   const caller = { userId: alex.aadObjectId };
   try {
     await bot.say(alex, '/help');
@@ -54,6 +56,12 @@ async function main(): Promise<void> {
     for (const row of rows) {
       console.log(`| ${row.name} | ${row.runs} | ${((row.runs * 1000) / row.totalMs).toFixed(0)} | ${row.p50.toFixed(1)} | ${row.p95.toFixed(1)} |`);
     }
+    // iCalendar out: each measure next to its baseline from the same run.
+    const comparisons = [await feedBuildRow(), await notModifiedRow(bot)];
+    console.log('');
+    console.log('| benchmark | ours | baseline | baseline is |');
+    console.log('| --- | ---: | ---: | --- |');
+    for (const row of comparisons) console.log(`| ${row.name} | ${row.ours} | ${row.baseline} | ${row.baselineName} |`);
   } finally {
     await bot.stop();
   }

@@ -37,6 +37,17 @@ import { createTroubleshootFeature } from './dialogs/troubleshoot/troubleshoot-f
 import { sharingRecordsFrom } from './troubleshoot/sharing-records';
 import { loadTroubleshootTrees } from './troubleshoot/tree-loader';
 import { createFreeBusyFeature } from './dialogs/freebusy/freebusy-feature';
+import { createSnapshotFeature } from './dialogs/snapshot/snapshot-feature';
+import { graphMailLimits, SnapshotBuilder } from './snapshot/snapshot-builder';
+import { SnapshotDraftStore } from './snapshot/snapshot-draft';
+import { createPublishFeature } from './dialogs/publish/publish-feature';
+import { publishedLinkEntries } from './dialogs/publish/published-links';
+import { FeedBuilder } from './publishing/feed-builder';
+import { FeedCache } from './publishing/feed-cache';
+import { FeedService } from './publishing/feed-service';
+import { gatewayFeedSource, type FeedCalendarSource } from './publishing/feed-source';
+import { PublicationStore } from './publishing/publication-store';
+import { PersonalShareLinks } from './publishing/share-links';
 
 export interface AppOptions {
   logger?: Logger;
@@ -53,6 +64,8 @@ export interface AppOptions {
   cardUpdateRetryMs?: number[];
   /** Tests only: how often a running share operation shows it is alive (default 20 s). */
   sharingHeartbeatMs?: number;
+  /** How published feeds read calendars without the user (default: the gateway, as background jobs do today). */
+  feedSource?: FeedCalendarSource;
   /** Tests only: where the troubleshooting trees are read from (default src/troubleshoot). */
   troubleshootTreesDir?: string;
 }
@@ -98,8 +111,12 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const retention = new RetentionJob({ db: database.db, clock, ages: config.retention, logger });
   const notifier = new OutboxNotifier(conversations, outboxStore, () => outbox.kick());
 
+  const publications = new PublicationStore(database.db, clock);
+  // Public links: the configured https origin, else (local mode) the server's own address once it listens.
+  let linkBase = config.publishing.baseUrl ?? '';
   // One store for invitations accepted (share flow) and calendars picked with /subscribe: the same records.
   const subscriptions = new SqlSubscriptionStore(database.db, clock);
+  const personalLinks = new PersonalShareLinks({ publications, gateway, policy: config.sharingPolicy, linkBase: () => linkBase });
   const sharing = createSharing({
     db: database.db,
     gateway,
@@ -112,6 +129,8 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     hooks: options.sharingHooks,
     acceptAttempts: new AttemptLimiter({ name: 'accept-code', limits: acceptCodeLimits, pool: database.pool }),
     heartbeatMs: options.sharingHeartbeatMs,
+    publishedLinks: (caller) => publishedLinkEntries({ publications }, caller),
+    externalLinks: config.publishing.externalShareLinks ? personalLinks : undefined,
   });
   const subscriptionDeps = {
     gateway,
@@ -128,7 +147,21 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     config, db: database.db, gateway, trees: troubleshootTrees, records: sharingRecords, notifier, clock, logger,
     bookingToolView: (caller) => freeBusy.bookingToolView.show(caller),
   });
-  const features: Feature[] = [createSubscribeFeature(subscriptionDeps), createCalendarsFeature(subscriptionDeps), ...sharing.features, troubleshoot, freeBusy];
+  const snapshot = createSnapshotFeature({
+    gateway,
+    drafts: new SnapshotDraftStore(database.db, clock),
+    builder: new SnapshotBuilder({ gateway, clock, limits: { ...graphMailLimits, maxEvents: config.snapshot.maxEvents } }),
+    policy: config.sharingPolicy,
+    clock,
+    logger,
+    directory: gateway,
+  });
+  const publish = createPublishFeature({ gateway, publications, policy: config.publishing.maxLevel, linkBase: () => linkBase, clock, logger, personalLinks });
+  const { cacheSeconds, ratePerMinute } = config.publishing;
+  // Feeds read calendars without the user: options.feedSource is the seam for the application identity.
+  const feedBuilder = new FeedBuilder({ source: options.feedSource ?? gatewayFeedSource(gateway), clock, window: config.publishing, refreshMinutes: Math.max(5, Math.ceil(cacheSeconds / 60)) });
+  const feeds = new FeedService({ publications, cache: new FeedCache({ builder: feedBuilder, clock, cacheSeconds }), clock, cacheSeconds, ratePerMinute, logger });
+  const features: Feature[] = [createSubscribeFeature(subscriptionDeps), createCalendarsFeature(subscriptionDeps), ...sharing.features, troubleshoot, freeBusy, snapshot, publish];
   const router = new CommandRouter(Object.assign({}, ...features.map((feature) => feature.commands ?? {})) as Feature['commands'] & object);
   const app = createTeamsApp({
     adapter,
@@ -151,6 +184,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
       host: config.server.host,
       port: config.server.port,
       handleActivity: (request) => endpoint.handle(request),
+      feeds,
       probes: [
         { name: 'storage', check: () => database.ping() },
         { name: 'graph', check: () => probeGraph(config.graph.baseUrl) },
@@ -161,6 +195,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     await database.close();
     throw error;
   }
+  linkBase ||= server.url;
   logger.info({ url: server.url, mode: config.mode }, 'bot listening');
   if (!options.manualOutbox) outbox.start(2_000);
   // Like the outbox, background work runs on timers in the runtime only; tests drive it themselves.

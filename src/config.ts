@@ -73,6 +73,14 @@ const schema = z
     RETENTION_DEDUPE_KEY_DAYS: z.coerce.number().int().min(1).default(90),
     RETENTION_CLOSED_DRAFT_DAYS: z.coerce.number().int().min(1).default(30),
     RETENTION_BOT_STATE_DAYS: z.coerce.number().int().min(1).default(180),
+    SNAPSHOT_MAX_EVENTS: z.coerce.number().int().min(1).max(100_000).default(1000),
+    PUBLISHING_MAX_LEVEL: z.enum(['disabled', ...policyRoles]).default('freeBusyRead'),
+    FEED_BASE_URL: z.string().url('expected the public https origin of the bot, e.g. https://bot.contoso.com').optional(),
+    FEED_DAYS_BACK: z.coerce.number().int().min(0).max(366).default(30),
+    FEED_MONTHS_AHEAD: z.coerce.number().int().min(1).max(36).default(12),
+    FEED_CACHE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+    FEED_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+    EXTERNAL_SHARE_LINKS: z.enum(['true', 'false']).default('true'),
   })
   .superRefine((env, ctx) => {
     if (env.APP_MODE !== 'production') return;
@@ -90,6 +98,10 @@ const schema = z
     const graph = new URL(env.GRAPH_BASE_URL);
     if (graph.protocol !== 'https:' || isLoopbackHost(graph.hostname)) {
       ctx.addIssue({ code: 'custom', path: ['GRAPH_BASE_URL'], message: 'in production mode, expected https://graph.microsoft.com/v1.0 (or your national cloud)' });
+    }
+    // Feed links are handed to anyone: they must not travel in clear.
+    if (env.FEED_BASE_URL && new URL(env.FEED_BASE_URL).protocol !== 'https:') {
+      ctx.addIssue({ code: 'custom', path: ['FEED_BASE_URL'], message: 'in production mode, expected an https URL' });
     }
     // It decides which signing keys the bot trusts; plain HTTP only for a test issuer on this machine.
     const metadata = env.BOT_OPENID_METADATA_URL ? new URL(env.BOT_OPENID_METADATA_URL) : undefined;
@@ -117,6 +129,13 @@ export interface AppConfig {
   /** How long an instance holds a claimed outbox message before another may take it (renewed while it works). */
   outbox: { leaseMs: number };
   retention: { sentOutboxDays: number; dedupeKeyDays: number; closedDraftDays: number; botStateDays: number };
+  /** Calendars sent by email (snapshots). */
+  snapshot: { maxEvents: number };
+  /**
+   * Published calendars (feeds): the highest level the organisation allows ('disabled': no publishing),
+   * the public origin of the links, the window around today, the cache period and the per-link rate limit.
+   */
+  publishing: { maxLevel: PolicyRole | 'disabled'; baseUrl?: string; daysBack: number; monthsAhead: number; cacheSeconds: number; ratePerMinute: number; externalShareLinks: boolean };
 }
 
 export class ConfigError extends Error {}
@@ -167,6 +186,17 @@ export function parseConfig(values: Record<string, string | undefined>): AppConf
       dedupeKeyDays: env.RETENTION_DEDUPE_KEY_DAYS,
       closedDraftDays: env.RETENTION_CLOSED_DRAFT_DAYS,
       botStateDays: env.RETENTION_BOT_STATE_DAYS,
+    },
+    snapshot: { maxEvents: env.SNAPSHOT_MAX_EVENTS },
+    publishing: {
+      maxLevel: env.PUBLISHING_MAX_LEVEL,
+      // Production links are https on the bot's public host; locally the server's own address is used.
+      baseUrl: env.FEED_BASE_URL?.replace(/\/+$/, '') ?? (local ? undefined : `https://${env.BOT_DOMAIN ?? 'localhost'}`),
+      daysBack: env.FEED_DAYS_BACK,
+      monthsAhead: env.FEED_MONTHS_AHEAD,
+      cacheSeconds: env.FEED_CACHE_SECONDS,
+      ratePerMinute: env.FEED_RATE_LIMIT_PER_MINUTE,
+      externalShareLinks: env.EXTERNAL_SHARE_LINKS === 'true',
     },
   };
 }

@@ -3,6 +3,7 @@ import restify, { type Request, type Response, type Next } from 'restify';
 import type { Logger } from 'pino';
 import type { BotRequest, BotResponse } from './bot/bot-endpoint';
 import { isLoopbackHost } from './config';
+import type { FeedRequest, FeedResponse } from './publishing/feed-service';
 
 /** A dependency /readyz checks: storage, Graph. `check` throws when the dependency is not usable. */
 export interface ReadinessProbe {
@@ -17,6 +18,8 @@ export interface ServerDeps {
   handleActivity(request: BotRequest): Promise<BotResponse>;
   probes: ReadinessProbe[];
   logger: Logger;
+  /** Published calendars: GET and HEAD /feeds/<token>.ics (src/publishing decides everything). */
+  feeds?: { handle(request: FeedRequest): Promise<FeedResponse> };
 }
 
 export interface RunningServer {
@@ -89,6 +92,35 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   const publicDir = path.resolve(__dirname, '..', 'public');
   server.get('/auth-start.html', restify.plugins.serveStatic({ directory: publicDir, file: 'auth-start.html' }));
   server.get('/auth-end.html', restify.plugins.serveStatic({ directory: publicDir, file: 'auth-end.html' }));
+
+  if (deps.feeds) {
+    const feeds = deps.feeds;
+    const header = (req: Request, name: string): string | undefined => {
+      const value = req.headers[name];
+      return Array.isArray(value) ? value.join(', ') : value;
+    };
+    const serveFeed = async (req: Request, res: Response) => {
+      try {
+        const params = req.params as { file?: string };
+        const answer = await feeds.handle({
+          method: req.method === 'HEAD' ? 'HEAD' : 'GET',
+          file: params.file ?? '',
+          ifNoneMatch: header(req, 'if-none-match'),
+          ifModifiedSince: header(req, 'if-modified-since'),
+          acceptEncoding: header(req, 'accept-encoding'),
+        });
+        res.writeHead(answer.status, answer.headers);
+        res.end(answer.body);
+      } catch (error) {
+        // The URL holds the token: log the failure, never the request line.
+        deps.logger.error({ err: error }, 'feed request failed');
+        res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end('Internal error\n');
+      }
+    };
+    server.get('/feeds/:file', serveFeed);
+    server.head('/feeds/:file', serveFeed);
+  }
 
   server.get('/healthz', (_req: Request, res: Response, next: Next) => {
     res.send(200, { status: 'ok' });

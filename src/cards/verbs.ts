@@ -82,6 +82,26 @@ export const Verb = {
   FreeBusyBookCancel: 'freeBusyBookCancel',
   /** /troubleshoot, booking tool: what a main-calendar-only tool sees next to what is really busy. */
   BookingToolView: 'bookingToolView',
+  /** /snapshot: the form was filled; preview it (inputs calendarId, range, from, to, level, workingHours, people?, emails). */
+  SnapshotPreview: 'snapshotPreview',
+  /** /snapshot: send the previewed mail: `{ draftId }`. */
+  SnapshotSend: 'snapshotSend',
+  /** /snapshot: a shorter range or less detail for a snapshot over a limit: `{ draftId, range? , level? }`. */
+  SnapshotAdjust: 'snapshotAdjust',
+  /** /snapshot: drop the preview: `{ draftId }`. */
+  SnapshotCancel: 'snapshotCancel',
+  /** /publish: publish a calendar (inputs calendarId, level). */
+  PublishCreate: 'publishCreate',
+  /** /permissions: choose another level for a published link: `{ publicationId }`. */
+  PublishChange: 'publishChange',
+  /** /permissions: save the level (input level): `{ publicationId }`. */
+  PublishChangeConfirm: 'publishChangeConfirm',
+  /** /permissions: ask to confirm a new link (the old one stops): `{ publicationId }`. */
+  PublishRotate: 'publishRotate',
+  PublishRotateConfirm: 'publishRotateConfirm',
+  /** /permissions: ask to confirm stopping a published link: `{ publicationId }`. */
+  PublishStop: 'publishStop',
+  PublishStopConfirm: 'publishStopConfirm',
 } as const;
 
 export type Verb = (typeof Verb)[keyof typeof Verb];

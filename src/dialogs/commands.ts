@@ -1,5 +1,5 @@
 /** The commands the bot understands, typed as `/name args` or said in plain words. */
-export const commandNames = ['help', 'share', 'subscribe', 'calendars', 'alias', 'permissions', 'troubleshoot', 'accept', 'diagnose', 'freebusy'] as const;
+export const commandNames = ['help', 'share', 'subscribe', 'calendars', 'alias', 'permissions', 'troubleshoot', 'accept', 'diagnose', 'freebusy', 'snapshot', 'publish'] as const;
 export type CommandName = (typeof commandNames)[number];
 
 export interface ParsedCommand {
@@ -20,6 +20,8 @@ const aliases: Record<string, CommandName> = {
   accept: 'accept', accepter: 'accept',
   diagnose: 'diagnose', diagnostiquer: 'diagnose',
   freebusy: 'freebusy', disponibilites: 'freebusy', disponibilite: 'freebusy', dispo: 'freebusy', availability: 'freebusy',
+  snapshot: 'snapshot', instantane: 'snapshot',
+  publish: 'publish', publier: 'publish',
 };
 
 /** Plain-word intents, FR and EN, checked in order. Accents are folded before matching. */
@@ -27,6 +29,8 @@ const phrases: Array<[RegExp, CommandName]> = [
   [/\b(help|what can you do|aide|que sais[- ]tu faire|bonjour|hello|hi|salut)\b/, 'help'],
   [/\b(can(no|')?t see|do(es)? ?n[o']t (show|appear|see)|not showing|missing|ne (vois|voit|s'affiche|apparait) pas|n'apparait pas|probleme|problem|issue|bug|connect|connexion|ews|mfa)\b/, 'troubleshoot'],
   [/\b(who (can )?sees?|who has access|permissions?|revoke|stop sharing|qui (voit|a acces)|retirer|revoquer|arreter (le|de) partag)/, 'permissions'],
+  [/\b(snapshot|instantane)\b|\b(e-?mail|courriel)\b.*\b(calendar|calendrier|agenda)\b|\b(calendar|calendrier|agenda)\b.*\b(par|by) (e-?)?mail\b/, 'snapshot'],
+  [/\b(publish|publier|publie|webcal)\b|\b(ics|ical|icalendar) (link|feed|lien)\b|\blien (ics|ical|icalendar|webcal)\b/, 'publish'],
   [/\b(alias|rename|renommer|display name|nom d'affichage)\b/, 'alias'],
   [/\b(subscribe|add (a |the )?shared calendar|lost (the )?invitation|abonner|ajouter (un |le )?calendrier partage|invitation perdue|s'abonner)/, 'subscribe'],
   [/\b(my (shared )?calendars|shared with me|mes calendriers|partages avec moi|agenda of|agenda de)\b/, 'calendars'],

@@ -3,7 +3,8 @@ import type { FaultRegistry, FaultSpec } from './faults';
 import type { GraphDispatcher, RequestLogEntry } from './graph-dispatcher';
 import type { DirectoryUser } from './org-schema';
 import { calendarRoles, type CalendarRole } from './sharing-rules';
-import { exchangeId, type CapturedMessage, type StoredCalendar, type StoredPermission } from './state';
+import { exchangeId, type CapturedMessage, type StoredCalendar, type StoredEvent, type StoredPermission } from './state';
+import { resolveTimeZone } from './time-zone';
 import type { EmulatorStore } from './state-store';
 
 export type { FaultSpec, RequestLogEntry, CapturedMessage, DirectoryUser, CalendarRole };
@@ -41,6 +42,28 @@ export interface EmulatorControl {
   calendarsOf(ownerId: string): StoredCalendar[];
   /** The stored permissions of one of the owner's calendars (primary when absent). */
   permissionsOf(ownerId: string, calendarId?: string): StoredPermission[];
+  /** Adds events (occurrences of a series included) to one of the owner's calendars; returns their ids. */
+  addEvents(ownerId: string, events: NewEmulatorEvent[]): string[];
+  /** Changes a mailbox's time zone (a Windows name as Outlook stores it, or IANA), in memory only. */
+  setMailboxTimeZone(userId: string, timeZone: string): void;
+}
+
+/** An event a test adds; times are instants (ISO 8601 with offset). */
+export interface NewEmulatorEvent {
+  calendarId?: string;
+  subject: string;
+  start: string;
+  end: string;
+  isAllDay?: boolean;
+  showAs?: StoredEvent['showAs'];
+  sensitivity?: StoredEvent['sensitivity'];
+  location?: string;
+  body?: string;
+  categories?: string[];
+  /** The zone it was created in; the owner's when absent. */
+  timeZone?: string;
+  seriesMasterId?: string;
+  originalStart?: string;
 }
 
 export class ControlError extends Error {
@@ -114,6 +137,41 @@ export function createControl(store: EmulatorStore, faults: FaultRegistry, dispa
     permissionsOf(ownerId, calendarId) {
       const calendar = calendarOf(user(ownerId), calendarId);
       return store.state.permissions.filter((permission) => permission.calendarId === calendar.id).map((permission) => ({ ...permission }));
+    },
+    addEvents(ownerId, events) {
+      const owner = user(ownerId);
+      const stored: StoredEvent[] = events.map((event) => {
+        const calendar = calendarOf(owner, event.calendarId);
+        const id = exchangeId('event', `added:${store.state.sequence}:${event.subject}:${event.start}`);
+        store.change((state) => {
+          state.sequence += 1;
+        });
+        return {
+          id,
+          calendarId: calendar.id,
+          subject: event.subject,
+          body: event.body ?? '',
+          start: new Date(event.start).toISOString(),
+          end: new Date(event.end).toISOString(),
+          originalTimeZone: event.timeZone ?? resolveTimeZone(owner.timeZone) ?? 'UTC',
+          isAllDay: event.isAllDay ?? false,
+          showAs: event.showAs ?? 'busy',
+          sensitivity: event.sensitivity ?? 'normal',
+          location: event.location ?? null,
+          categories: event.categories ?? [],
+          organizer: { name: owner.displayName, address: owner.mail },
+          attendees: [],
+          isOnlineMeeting: false,
+          createdDateTime: store.clock.now().toISOString(),
+          ...(event.seriesMasterId ? { seriesMasterId: event.seriesMasterId, originalStart: new Date(event.originalStart ?? event.start).toISOString() } : {}),
+        };
+      });
+      store.change((state) => state.events.push(...stored));
+      return stored.map((event) => event.id);
+    },
+    setMailboxTimeZone(userId, timeZone) {
+      if (!resolveTimeZone(timeZone)) throw new ControlError(400, `Unknown time zone '${timeZone}'`);
+      user(userId).timeZone = timeZone;
     },
   };
 }

@@ -44,6 +44,9 @@ export const storedEventSchema = z.object({
   attendees: z.array(emailAddress),
   isOnlineMeeting: z.boolean(),
   createdDateTime: z.string(),
+  /** An occurrence of a recurring series, as calendarView returns it: the series' id and where the pattern put it. */
+  seriesMasterId: z.string().optional(),
+  originalStart: z.string().optional(),
 });
 
 /** A shared calendar Outlook added to a sharee's list; its name is the sharee's own alias. */

@@ -148,6 +148,31 @@ export interface MailAttachment {
   base64: string;
 }
 
+/** An event as an iCalendar export needs it: the agenda's fields and what ties occurrences to their series. */
+export interface ExportEvent extends AgendaEvent {
+  /** The series an occurrence (or changed occurrence) belongs to. */
+  seriesMasterId?: string;
+  /** Where the series' pattern put this occurrence: an instant (ISO 8601 with offset). */
+  originalStart?: string;
+  /** The zone the event was created in (Windows or IANA name, as Outlook stores it). */
+  originalTimeZone?: string;
+  /** The body as plain text, when the caller may read it. */
+  body?: string;
+  categories: string[];
+  /** ISO 8601 instant of the last change. */
+  lastModified?: string;
+}
+
+/** The mailbox's working week in simple form (Outlook's "only my working hours" for snapshots). */
+export interface WorkingWeek {
+  /** 0 = Sunday ... 6 = Saturday. */
+  days: number[];
+  /** "HH:MM" wall-clock times in `timeZone`. */
+  start: string;
+  end: string;
+  timeZone?: string;
+}
+
 /** One calendar's result in a call that reads several calendars at once: a value, or why it failed. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: Error };
 
@@ -210,4 +235,11 @@ export interface CalendarGateway {
   createMeeting(caller: Caller, params: MeetingRequest): Promise<{ id: string; webLink?: string }>;
   /** Sends an HTML mail from the caller's mailbox. The attachment must stay under 3 MB. */
   sendMail(caller: Caller, params: { to: string[]; subject: string; html: string; attachment?: MailAttachment }): Promise<void>;
+  /**
+   * One of the caller's own calendars (primary without `calendarId`) for an iCalendar export, occurrences included.
+   * `ownerId` names the mailbox by object id instead of `/me`, for work that runs without the user (feeds).
+   */
+  readCalendarExport(caller: Caller, params: { ownerId?: string; calendarId?: string; start: Date; end: Date; timeZone: string }): Promise<ExportEvent[]>;
+  /** The caller's working hours, when the mailbox has them. */
+  getWorkingHours(caller: Caller): Promise<WorkingWeek | undefined>;
 }

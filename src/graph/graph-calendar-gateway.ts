@@ -1,6 +1,7 @@
 import { Agenda } from './agenda';
 import { Availability } from './availability';
 import type { CalendarGateway } from './calendar-gateway';
+import { CalendarExport } from './calendar-export';
 import { Calendars } from './calendars';
 import type { GraphDeps } from './graph-deps';
 import { Mail } from './mail';
@@ -17,6 +18,7 @@ export class GraphCalendarGateway implements CalendarGateway {
   private readonly schedules: Schedules;
   private readonly mail: Mail;
   private readonly availability: Availability;
+  private readonly calendarExport: CalendarExport;
 
   constructor(deps: GraphDeps) {
     this.people = new People(deps);
@@ -26,6 +28,7 @@ export class GraphCalendarGateway implements CalendarGateway {
     this.schedules = new Schedules(deps);
     this.mail = new Mail(deps);
     this.availability = new Availability(deps);
+    this.calendarExport = new CalendarExport(deps);
   }
 
   getMe: CalendarGateway['getMe'] = (caller) => this.people.getMe(caller);
@@ -51,4 +54,6 @@ export class GraphCalendarGateway implements CalendarGateway {
   matchPeople: CalendarGateway['matchPeople'] = (caller, params) => this.availability.matchPeople(caller, params);
   readAvailability: CalendarGateway['readAvailability'] = (caller, params) => this.availability.readAvailability(caller, params);
   createMeeting: CalendarGateway['createMeeting'] = (caller, params) => this.availability.createMeeting(caller, params);
+  readCalendarExport: CalendarGateway['readCalendarExport'] = (caller, params) => this.calendarExport.readCalendarExport(caller, params);
+  getWorkingHours: CalendarGateway['getWorkingHours'] = (caller) => this.calendarExport.getWorkingHours(caller);
 }

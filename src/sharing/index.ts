@@ -4,7 +4,7 @@ import type { Clock } from '../clock';
 import type { Feature } from '../dialogs/feature';
 import type { Notifier } from '../dialogs/notifier';
 import { createPermissionsFeature } from '../dialogs/permissions/permissions-feature';
-import type { PersonDirectory } from '../dialogs/share/feature-deps';
+import type { PersonDirectory, ShareFeatureDeps } from '../dialogs/share/feature-deps';
 import { createShareFeature } from '../dialogs/share/share-feature';
 import { shareNotices } from '../dialogs/share/share-notices';
 import type { CalendarGateway } from '../graph/calendar-gateway';
@@ -16,7 +16,7 @@ import { AuditStore } from './audit-store';
 import { InvitationAnswers } from './invitation-answers';
 import { InvitationEmailFallback, invitationUndeliverable } from './invitation-email-fallback';
 import { InvitationStore } from './invitation-store';
-import type { ShareHooks } from './share-deps';
+import type { ExternalShareLinks, ShareHooks } from './share-deps';
 import { ShareDraftStore } from './share-draft';
 import { ShareMaintenance } from './share-maintenance';
 import { ShareService } from './share-service';
@@ -37,6 +37,10 @@ export interface SharingDeps {
   acceptAttempts?: AttemptLimiter;
   /** Tests only: a faster heartbeat of running operations (ShareServiceDeps.heartbeatMs). */
   heartbeatMs?: number;
+  /** Personal subscription links for shares with people outside (see ExternalShareLinks). */
+  externalLinks?: ExternalShareLinks;
+  /** Published calendar links for /permissions (see ShareFeatureDeps). */
+  publishedLinks?: ShareFeatureDeps['publishedLinks'];
 }
 
 export interface Sharing {

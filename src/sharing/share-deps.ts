@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../clock';
 import type { Notifier, UndeliverableRef } from '../dialogs/notifier';
 import type { Reply } from '../dialogs/reply';
-import type { CalendarGateway } from '../graph/calendar-gateway';
+import type { CalendarGateway, CalendarRole } from '../graph/calendar-gateway';
 import type { SubscriptionStore } from '../subscriptions/subscription-store';
 import type { AuditStore } from './audit-store';
 import type { Intent, Invitation } from './invitation';
@@ -18,6 +18,19 @@ export interface ShareHooks {
   afterGraphWrite?(op: Intent['op'], invitation: Invitation): Promise<void> | void;
 }
 
+/**
+ * Shares with people outside the organisation carried by a personal subscription link instead of a
+ * code for a bot they cannot reach (src/publishing implements it). Absent: codes, as before.
+ */
+export interface ExternalShareLinks {
+  /** The invitation mail with a new personal link at the share's level (held to the policy). */
+  invitationMail(invitation: Invitation): Promise<{ subject: string; html: string }>;
+  /** The share's role changed: the link shows the new level. */
+  levelChanged(invitation: Invitation, role: CalendarRole): Promise<void>;
+  /** The share ended: the link stops. */
+  revoked(invitation: Invitation): Promise<void>;
+}
+
 export interface ShareServiceDeps {
   gateway: CalendarGateway;
   notifier: Notifier;
@@ -30,6 +43,7 @@ export interface ShareServiceDeps {
   hooks?: ShareHooks;
   /** How often a running operation refreshes its `intent_at` (default 20 s; recovery waits 60 s). */
   heartbeatMs?: number;
+  externalLinks?: ExternalShareLinks;
 }
 
 /**

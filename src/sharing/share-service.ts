@@ -96,8 +96,7 @@ export class ShareService extends ShareOperations {
       await invitations.advance(invitation.id, intent.id, { channel: 'teams' });
       return { kind: 'sent' };
     }
-    const code = invitation.code ?? (await this.assignCode(invitation, intent));
-    const mail = notices.invitationMail({ ...invitation, code }, code, { t: translatorFor(invitation.owner.locale), locale: invitation.owner.locale });
+    const mail = await this.invitationMail(invitation, intent);
     try {
       await this.deps.gateway.sendMail({ userId: invitation.owner.userId }, { to: [invitation.recipient.address], ...mail });
       return { kind: 'sent' };
@@ -108,6 +107,17 @@ export class ShareService extends ShareOperations {
       await invitations.advance(invitation.id, intent.id, { failure: `mail:${error.reason}` });
       return { kind: 'later' };
     }
+  }
+
+  /** Someone outside gets a personal subscription link when links are in use; anyone else a code for /accept. */
+  private async invitationMail(invitation: Invitation, intent: Intent): Promise<{ subject: string; html: string }> {
+    const { externalLinks, notices, invitations } = this.deps;
+    if (externalLinks && !invitation.recipient.isInsideOrganization) {
+      await invitations.advance(invitation.id, intent.id, { channel: 'email' });
+      return externalLinks.invitationMail(invitation);
+    }
+    const code = invitation.code ?? (await this.assignCode(invitation, intent));
+    return notices.invitationMail({ ...invitation, code }, code, { t: translatorFor(invitation.owner.locale), locale: invitation.owner.locale });
   }
 
   private async assignCode(invitation: Invitation, intent: Intent): Promise<string> {
@@ -155,6 +165,7 @@ export class ShareService extends ShareOperations {
     const previousRole = intent.previousRole ?? invitation.role;
     if (role !== previousRole) {
       if (invitation.status === 'accepted') await this.followSubscription(invitation, role);
+      await this.deps.externalLinks?.levelChanged(invitation, role);
       const change = { ownerName: invitation.owner.name, calendarName: invitation.calendar.name, role, previousRole };
       const told = await notifyPerson(this.deps.notifier, invitation.recipient.userId, (to) => this.deps.notices.roleChanged(change, to), intent.id);
       if (!told) await mailAccessChange(this.deps, { ...accessMailTo(invitation), change, what: 'roleChanged', dedupeKey: intent.id });
@@ -192,6 +203,7 @@ export class ShareService extends ShareOperations {
     );
     await this.deps.hooks?.afterGraphWrite?.(intent.op, invitation);
     await this.dropSubscription(invitation);
+    await this.deps.externalLinks?.revoked(invitation);
     const reason = intent.op === 'expire' ? 'expired' : 'revoked';
     const change = { ownerName: invitation.owner.name, calendarName: invitation.calendar.name, role: invitation.role };
     const told = await notifyPerson(notifier, invitation.recipient.userId, (to) => notices.accessEnded(change, reason, to), intent.id);

@@ -10,6 +10,8 @@ import type { AccessRequestTable, SubscriptionTable } from '../subscriptions/tab
 import type { ShareAuditTable, ShareDraftTable, ShareInvitationTable } from '../sharing/tables';
 import type { HelpdeskAuditTable, TroubleshootSessionTable } from '../troubleshoot/tables';
 import type { FreeBusyProposalTable } from '../freebusy/tables';
+import type { PublishedCalendarTable } from '../publishing/tables';
+import type { SnapshotDraftTable } from '../snapshot/tables';
 
 /** The Bot Framework's turn state (conversation, user...), one JSON document per storage key. */
 export interface BotStateTable {
@@ -43,4 +45,6 @@ export interface DatabaseSchema {
   helpdesk_audit: HelpdeskAuditTable;
   rate_limits: RateLimitTable;
   freebusy_proposals: FreeBusyProposalTable;
+  snapshot_drafts: SnapshotDraftTable;
+  published_calendars: PublishedCalendarTable;
 }

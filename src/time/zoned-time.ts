@@ -60,17 +60,44 @@ export interface WallClock {
   second: number;
 }
 
-/** The wall-clock time of an instant in an IANA zone. */
-export function wallClockOf(instant: Date, zone: string): WallClock {
+function intlWallClock(instant: Date, zone: string): WallClock {
   const parts = partsFormatter(zone).formatToParts(instant);
   const get = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((part) => part.type === type)?.value ?? '0');
   return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
 }
 
-function offsetMs(instantMs: number, zone: string): number {
+function intlOffsetMs(instantMs: number, zone: string): number {
   const whole = instantMs - (((instantMs % 1000) + 1000) % 1000);
-  const wall = wallClockOf(new Date(whole), zone);
+  const wall = intlWallClock(new Date(whole), zone);
   return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - whole;
+}
+
+/**
+ * A zone's offset for each UTC day it keeps one offset all day long (every day but the few with a
+ * daylight-saving change): exports convert thousands of times, and Intl is slow. Days with a change
+ * (null) are computed exactly each time. Bounded so that it never grows without limit.
+ */
+const dayMs = 86_400_000;
+const dailyOffsets = new Map<string, number | null>();
+
+function offsetMs(instantMs: number, zone: string): number {
+  const day = Math.floor(instantMs / dayMs);
+  const key = `${zone}|${day}`;
+  let offset = dailyOffsets.get(key);
+  if (offset === undefined) {
+    const first = intlOffsetMs(day * dayMs, zone);
+    offset = first === intlOffsetMs(day * dayMs + dayMs - 1000, zone) ? first : null;
+    if (dailyOffsets.size >= 100_000) dailyOffsets.clear();
+    dailyOffsets.set(key, offset);
+  }
+  return offset ?? intlOffsetMs(instantMs, zone);
+}
+
+/** The wall-clock time of an instant in an IANA zone. */
+export function wallClockOf(instant: Date, zone: string): WallClock {
+  const ms = instant.getTime();
+  const local = new Date(ms - (((ms % 1000) + 1000) % 1000) + offsetMs(ms, zone));
+  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate(), hour: local.getUTCHours(), minute: local.getUTCMinutes(), second: local.getUTCSeconds() };
 }
 
 /** The instant a wall-clock time names in an IANA zone. */

@@ -26,9 +26,10 @@ export async function permissionsCard(deps: ShareFeatureDeps, caller: Caller): P
   const calendars = (await deps.gateway.listMyCalendars(owner)).filter((calendar) => calendar.canShare);
   if (calendars.length === 0) return undefined;
   const outcomes = await deps.gateway.listPermissionsForCalendars(owner, { calendarIds: calendars.map((calendar) => calendar.id) });
-  const pending = new Set(
-    (await deps.invitations.listActiveForOwner(caller.userId)).filter((invitation) => invitation.status === 'pending').map((invitation) => `${invitation.calendar.id}|${invitation.recipient.address}`),
-  );
+  const waiting = (await deps.invitations.listActiveForOwner(caller.userId)).filter((invitation) => invitation.status === 'pending');
+  // Someone outside who got a personal subscription link (no code) has nothing to answer: the link is the share.
+  const linkSent = (invitation: (typeof waiting)[number]) => !invitation.recipient.isInsideOrganization && invitation.channel === 'email' && !invitation.code;
+  const pending = new Map(waiting.map((invitation) => [`${invitation.calendar.id}|${invitation.recipient.address}`, linkSent(invitation) ? 'publish:entry.linkSent' : 'permissions:invitationPending']));
   const sections = calendars.map((calendar) => {
     const outcome = outcomes.get(calendar.id);
     if (!outcome?.ok) {
@@ -40,7 +41,7 @@ export async function permissionsCard(deps: ShareFeatureDeps, caller: Caller): P
       const address = permission.recipient.address?.toLowerCase();
       const notes = [
         ...(address && !permission.isInsideOrganization ? [t('permissions:external')] : []),
-        ...(address && pending.has(`${calendar.id}|${address}`) ? [t('permissions:invitationPending')] : []),
+        ...(address && pending.has(`${calendar.id}|${address}`) ? [t(pending.get(`${calendar.id}|${address}`)!)] : []),
       ];
       const ids = { calendarId: calendar.id, permissionId: permission.id };
       return {
@@ -56,6 +57,8 @@ export async function permissionsCard(deps: ShareFeatureDeps, caller: Caller): P
     const note = entries.length === 0 ? t('permissions:none') : hidden > 0 ? t('permissions:truncated', { shown: entries.length, more: hidden }) : '';
     return { name: calendar.isDefault ? t('share:form.primary', { name: calendar.name }) : calendar.name, entries, problem: '', empty: note };
   });
+  const links = deps.publishedLinks ? await deps.publishedLinks(caller) : [];
+  if (links.length > 0) sections.push({ name: t('publish:section'), entries: links, problem: '', empty: '' });
   return renderCard('permissions-list', {
     title: t('permissions:title'),
     intro: t('permissions:intro'),

@@ -8,6 +8,8 @@ import type { ShareDraftStore } from '../../sharing/share-draft';
 import type { ShareService } from '../../sharing/share-service';
 import type { SharingPolicy } from '../../sharing/sharing-policy';
 import type { AccessRequestStore } from '../../subscriptions/access-request-store';
+import type { Caller } from '../caller';
+import type { CardButton } from './card-kit';
 import type { Notifier } from '../notifier';
 
 /** Looks a person up by directory object id: what the Teams people picker returns. */
@@ -32,4 +34,6 @@ export interface ShareFeatureDeps {
   directory?: PersonDirectory;
   /** Wrong /accept codes per person; without it (tests of other things) there is no limit. */
   acceptAttempts?: AttemptLimiter;
+  /** Published calendar links, listed by /permissions next to the people (the publish feature's). */
+  publishedLinks?: (caller: Caller) => Promise<Array<{ title: string; detail: string; buttons: CardButton[] }>>;
 }

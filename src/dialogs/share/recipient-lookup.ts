@@ -38,7 +38,7 @@ function bracketedAddress(entry: string): string {
  * searched in the directory and must match one person. Graph being busy is an error for the whole
  * review; anything else only skips this entry, with the reason.
  */
-export async function lookUpRecipient(deps: ShareFeatureDeps, caller: GraphCaller, input: string): Promise<Lookup> {
+export async function lookUpRecipient(deps: Pick<ShareFeatureDeps, 'gateway'>, caller: GraphCaller, input: string): Promise<Lookup> {
   const skipped = (reason: SkippedRecipient['reason']): Lookup => ({ kind: 'skipped', skipped: { input, reason } });
   try {
     if (input.includes('@')) return { kind: 'person', person: await deps.gateway.resolvePerson(caller, { address: input }) };
@@ -55,7 +55,7 @@ export async function lookUpRecipient(deps: ShareFeatureDeps, caller: GraphCalle
 }
 
 /** A person picked in the Teams people picker, by object id. */
-export async function lookUpPicked(deps: ShareFeatureDeps, caller: GraphCaller, id: string): Promise<Lookup> {
+export async function lookUpPicked(deps: Pick<ShareFeatureDeps, 'directory'>, caller: GraphCaller, id: string): Promise<Lookup> {
   const person = deps.directory ? await deps.directory.personById(caller, { id }).catch((error: unknown) => {
     if (!isGraphError(error) || isTransient(error)) throw error;
     return undefined;

@@ -17,6 +17,7 @@ export function stateLine(caller: Caller, invitation: Invitation | undefined, na
       return invitation.failure?.startsWith('mail:') ? t('share:status.mailRetry') : t('share:status.granting');
     case 'pending':
       if (invitation.failure?.startsWith('mail:')) return t('share:status.mailRefused', { name, reason: failureText(caller, invitation.failure.slice(5)) });
+      if (invitation.channel === 'email' && !invitation.code && !invitation.recipient.isInsideOrganization) return t('publish:personal.sent', { name });
       return invitation.channel === 'email' ? t('share:status.pendingEmail', { name }) : t('share:status.pendingTeams');
     case 'accepted':
       return t('share:status.accepted', { date });

@@ -7,6 +7,7 @@ import { accessRequestsMigration } from './0201-access-requests';
 import { troubleshootMigration } from './0600-troubleshoot';
 import { outboxLeaseMigration } from './2026-12-01-i15-outbox-lease';
 import { freeBusyMigration } from './1300-i13-freebusy';
+import { calendarExportMigration } from './2026-12-01-i10-calendar-export';
 
 /**
  * Every migration, by name. Kysely runs them in the alphabetical order of their names and records
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0600-troubleshoot': troubleshootMigration,
   '2026-12-01-i15-outbox-lease': outboxLeaseMigration,
   '1300-i13-freebusy': freeBusyMigration,
+  '2026-12-01-i10-calendar-export': calendarExportMigration,
 };

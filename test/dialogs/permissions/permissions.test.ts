@@ -62,7 +62,7 @@ describe('managing who sees my calendars', () => {
   it('offers an outsider only what the policy allows', async () => {
     await share(bot, alex, { calendar: 'Team Offsite', people: 'jordan@partner.example.org', role: 'limitedRead' });
     const card = await list();
-    expect(cardJson(card)).toContain('jordan@partner.example.org · outside your organisation · invitation not answered yet');
+    expect(cardJson(card)).toContain('jordan@partner.example.org · outside your organisation · personal subscription link sent by email');
     const ask = invokeCard(await bot.click(alex, rowButton(card, 'Team Offsite', 'jordan@partner.example.org', 'Change')));
     expect(choiceValues(ask, 'role')).toEqual(['freeBusyRead', 'limitedRead']);
     const refused = await bot.click(alex, { ...buttonData(ask, 'Change'), role: 'read' });
