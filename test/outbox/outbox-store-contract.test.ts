@@ -81,6 +81,23 @@ describe.each(testBackends('outbox'))('outbox store on $name', (backend) => {
     expect(await second.markSent(entry.id)).toBe(true);
   });
 
+  it("keeps one person's messages in order across instances: a later one waits for the older", async () => {
+    for (const key of ['first', 'second']) {
+      await first.enqueue({ userId: 'same-person', payload: '[]', dedupeKey: key });
+      clock.advance(1);
+    }
+    const [older] = await first.claimDue(10);
+    expect(await second.claimDue(10)).toEqual([]);
+    // Retried later: the newer one still waits behind it.
+    await first.retryLater(older.id, 1, 60_000, 'throttled');
+    expect(await second.claimDue(10)).toEqual([]);
+    clock.advance(60_000);
+    const [again] = await second.claimDue(10);
+    expect(again.id).toBe(older.id);
+    await second.markSent(again.id);
+    expect(await first.claimDue(10)).toHaveLength(1);
+  });
+
   it('makes a retried entry due again only after its delay', async () => {
     await queue(1);
     const [entry] = await first.claimDue(1);

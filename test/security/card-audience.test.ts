@@ -72,4 +72,21 @@ describe('answers to someone other than the card owner stay with them', () => {
     await until(() => updatesOf('review-2').length === 1);
     expect(bot.connector.failNext).toEqual({ status: 404, count: 0 });
   });
+
+  it('queues the replies of a done action that cannot be sent during the click, and delivers them from the outbox', async () => {
+    await bot.say(alex, 'hello');
+    const first = await alexReviewsInGroup();
+    await clickInGroup(alex, buttonData(first, 'Share'), 'review-3');
+    // Sharing again with a higher level: Graph refuses the change, which the confirmation reports in a message.
+    const again = await alexReviewsInGroup();
+    bot.emulator.control.injectFault({ method: 'PATCH', path: 'calendarPermissions/', status: 403, code: 'ErrorAccessDenied' });
+    bot.connector.failNext = { status: 404, count: 1 };
+    const confirmed = await clickInGroup(alex, { ...buttonData(again, 'Share'), role_0: 'write' }, 'review-4');
+    expect(confirmed.status).toBe(200);
+    expect(invokeCard(confirmed)).toBeDefined();
+    const delivered = await bot.deliverOutbox();
+    expect(delivered.filter((activity) => activity.conversationId === `personal-${alex.aadObjectId}`).map((activity) => activity.text)).toEqual([
+      expect.stringContaining('I could not change the access of Adele Vance'),
+    ]);
+  });
 });
