@@ -110,10 +110,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   };
   const sharingRecords = sharingRecordsFrom({ subscriptions, invitations: sharing.invitations });
   const freeBusy = createFreeBusyFeature({ db: database.db, gateway, clock, logger });
-  const troubleshoot = createTroubleshootFeature({
-    config, db: database.db, gateway, trees: troubleshootTrees, records: sharingRecords, notifier, clock, logger,
-    bookingToolView: (caller) => freeBusy.bookingToolView.show(caller),
-  });
+  const troubleshoot = createTroubleshootFeature({ config, db: database.db, gateway, trees: troubleshootTrees, records: sharingRecords, notifier, clock, logger, bookingToolView: (caller) => freeBusy.bookingToolView.show(caller) });
   const features: Feature[] = [createSubscribeFeature(subscriptionDeps), createCalendarsFeature(subscriptionDeps), ...sharing.features, troubleshoot, freeBusy];
   const router = new CommandRouter(Object.assign({}, ...features.map((feature) => feature.commands ?? {})) as Feature['commands'] & object);
   const app = createTeamsApp({
