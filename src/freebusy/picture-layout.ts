@@ -1,4 +1,5 @@
-import { instantOf, isoWeekday, type LocalDate } from '../dialogs/calendars/time-zone';
+import { instantOf, isoWeekday, localDateOf, type LocalDate } from '../dialogs/calendars/time-zone';
+import { wallClockOf } from '../time/zoned-time';
 import { stepMs, type AvailabilityGrid } from './availability-model';
 
 /** Where things are drawn in the picture; tests use it to find the pixel of a known busy block. */
@@ -32,10 +33,8 @@ const legendHeight = 30;
 export function pictureLayout(input: { grid: AvailabilityGrid; days: LocalDate[]; zone: string; workingAny: boolean[] }): PictureLayout {
   const { grid, zone } = input;
   const step = stepMs(grid);
-  const hourOf = (index: number): number => {
-    const local = new Date(grid.start.getTime() + index * step).toLocaleString('en-GB', { timeZone: zone, hour: '2-digit', hourCycle: 'h23' });
-    return Number(local);
-  };
+  // One cached formatter per zone (src/time): this runs for every working interval of every row.
+  const hourOf = (index: number): number => wallClockOf(new Date(grid.start.getTime() + index * step), zone).hour;
   let first = 24;
   let last = 0;
   const workingDays = new Set<number>();
@@ -44,8 +43,7 @@ export function pictureLayout(input: { grid: AvailabilityGrid; days: LocalDate[]
     const hour = hourOf(index);
     first = Math.min(first, hour);
     last = Math.max(last, hour + 1);
-    const day = new Date(grid.start.getTime() + index * step);
-    workingDays.add(isoWeekday(day.toLocaleDateString('en-CA', { timeZone: zone })));
+    workingDays.add(isoWeekday(localDateOf(new Date(grid.start.getTime() + index * step), zone)));
   });
   if (first >= last) [first, last] = [8, 18];
   const shown = input.days.filter((day) => input.days.length === 1 || isoWeekday(day) < 5 || workingDays.has(isoWeekday(day)));

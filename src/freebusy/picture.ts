@@ -1,5 +1,6 @@
 import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
 import type { LocalDate } from '../dialogs/calendars/time-zone';
+import { wallClockOf } from '../time/zoned-time';
 import { stepMs, type AvailabilityGrid, type SlotStatus } from './availability-model';
 import { pictureLayout, type PictureLayout } from './picture-layout';
 
@@ -105,7 +106,7 @@ export function renderAvailabilityPicture(input: PictureInput): { png: Buffer; l
     const hours = (block.to.getTime() - block.from.getTime()) / 3600_000;
     const every = hours / (block.width / 28) > 1 ? Math.ceil(hours / (block.width / 28)) : 1;
     context.font = `10px ${fontFamily}`;
-    const firstHour = Number(block.from.toLocaleString('en-GB', { timeZone: input.zone, hour: '2-digit', hourCycle: 'h23' }));
+    const firstHour = wallClockOf(block.from, input.zone).hour;
     for (let hour = 0; hour < hours; hour += every) {
       const x = block.x + (hour / hours) * block.width;
       if (x > block.x + block.width - 20) break;

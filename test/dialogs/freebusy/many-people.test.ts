@@ -15,8 +15,12 @@ describe('from two to twenty-five people', () => {
     return cardFrom(await bot.click(user, { ...buttonData(form, /^(Find times|Trouver un créneau)$/), names: names(count), window, duration: '60' }));
   }
 
-  it.each([2, 6, 12, 25])('%i people: a row each, the picture inside Teams\' limits, the card under 80 KB', async (count) => {
-    const card = await search(count - 1);
+  it.each([
+    [2, alex],
+    [6, alex],
+    [25, inFrench(alex)],
+  ])('%i people: a row each, the picture inside Teams\' limits, the card under 80 KB', async (count, user) => {
+    const card = await search(count - 1, 'thisWeek', user);
     const { png, bytes } = pictureOf(card);
     expect(png.width).toBeLessThanOrEqual(1024);
     expect(png.height).toBeLessThanOrEqual(1024);
@@ -52,12 +56,6 @@ describe('from two to twenty-five people', () => {
     const form = cardFrom(await bot.say(alex, '/freebusy'));
     const text = cardText(cardFrom(await bot.click(alex, { ...buttonData(form, 'Find times'), names: `${names(24)}, Megan Bowen, Adele Vance`, window: 'thisWeek' })));
     expect(text).toContain('That is 26 people; I show at most 25 at once. Remove some and try again.');
-  });
-
-  it('FR: twenty-five people are read and shown too', async () => {
-    const text = cardText(await search(24, 'nextWeek', inFrench(alex)));
-    expect(text).toContain('Disponibilités : Colleague 01');
-    expect(text).toContain('Colleague 24');
   });
 });
 
