@@ -33,6 +33,12 @@ import { startShareMaintenance, type ShareMaintenance } from './sharing/share-ma
 import { createTroubleshootFeature } from './dialogs/troubleshoot/troubleshoot-feature';
 import { sharingRecordsFrom } from './troubleshoot/sharing-records';
 import { loadTroubleshootTrees } from './troubleshoot/tree-loader';
+import type { ServiceClientCredentialsFactory } from 'botframework-connector';
+import { parkedWorkForHelpdesk, parkedWorkNotices } from './dialogs/identity/parked-work-text';
+import { AppTokenProvider } from './identity/app-token-provider';
+import { trustingNetworkClient } from './identity/entra-network-client';
+import { IdentityTokenProvider } from './identity/identity-token-provider';
+import { ParkedJobStore } from './jobs/parked-job-store';
 
 export interface AppOptions {
   logger?: Logger;
@@ -47,6 +53,10 @@ export interface AppOptions {
   sharingHooks?: ShareHooks;
   /** Tests only: where the troubleshooting trees are read from (default src/troubleshoot). */
   troubleshootTreesDir?: string;
+  /** Tests and doctor against the emulators: the local Entra emulator's TLS certificate, trusted by MSAL. */
+  entraCa?: string;
+  /** Tests of the production path: how the bot signs its calls to the connector (default: its app password). */
+  botCredentials?: ServiceClientCredentialsFactory;
 }
 
 export interface RunningApp {
@@ -57,6 +67,10 @@ export interface RunningApp {
   outbox: OutboxDispatcher;
   /** Recovery of interrupted shares and expiry of shares with an end date (tests call it with the fake clock). */
   shareMaintenance: ShareMaintenance;
+  /** Background work waiting for the app identity. */
+  parkedJobs: ParkedJobStore;
+  /** Production: the tokens each running turn holds (tests check none outlives its turn). */
+  turnTokens?: TurnTokenProvider;
   close(): Promise<void>;
 }
 
@@ -76,10 +90,18 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     logger,
   });
   const ssoTokens = config.mode === 'production' && !options.tokenProvider ? new TurnTokenProvider() : undefined;
-  const tokenProvider = options.tokenProvider ?? ssoTokens ?? new LocalTokenProvider();
+  const delegatedTokens = options.tokenProvider ?? ssoTokens ?? new LocalTokenProvider();
+  const entraNetwork = options.entraCa ? trustingNetworkClient(options.entraCa) : undefined;
+  const appTokens = config.appIdentity && new AppTokenProvider({ identity: config.appIdentity, authorityHost: config.entra.authorityHost, networkClient: entraNetwork, logger });
+  if (config.mode === 'production' && !appTokens) {
+    logger.warn('No app identity configured (GRAPH_APP_CERTIFICATE_PATH or SECRET_GRAPH_APP_CLIENT_SECRET): end dates, recovery and fallback emails wait, parked, until one is.');
+  }
+  // Locally without an app identity, the emulator's token for the mailbox's owner stands in for it.
+  const tokenProvider = config.mode === 'local' && !appTokens ? delegatedTokens : new IdentityTokenProvider(delegatedTokens, appTokens);
   const gateway = createCalendarGateway({ baseUrl: config.graph.baseUrl, tokenProvider, logger });
+  const parkedJobs = new ParkedJobStore(database.db, clock);
 
-  const { adapter, auth } = createBotAdapter(config);
+  const { adapter, auth } = createBotAdapter(config, logger, options.botCredentials);
   const conversations = new ConversationStore(database.db, clock);
   const outboxStore = new OutboxStore(database.db, clock);
   const outbox = new OutboxDispatcher({ adapter, botAppId: config.bot.appId, outbox: outboxStore, conversations, limiter: new SendLimiter(), clock, logger });
@@ -97,6 +119,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     clock,
     logger,
     hooks: options.sharingHooks,
+    parked: parkedJobs,
   });
   const subscriptionDeps = {
     gateway,
@@ -108,7 +131,17 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     pendingInvitations: pendingInvitationsFrom(sharing.invitations),
   };
   const sharingRecords = sharingRecordsFrom({ subscriptions, invitations: sharing.invitations });
-  const troubleshoot = createTroubleshootFeature({ config, db: database.db, gateway, trees: troubleshootTrees, records: sharingRecords, notifier, clock, logger });
+  const troubleshoot = createTroubleshootFeature({
+    config,
+    db: database.db,
+    gateway,
+    trees: troubleshootTrees,
+    records: sharingRecords,
+    notifier,
+    clock,
+    logger,
+    parkedWork: (speaker, userId) => parkedWorkForHelpdesk(parkedJobs, speaker, userId),
+  });
   const features: Feature[] = [createSubscribeFeature(subscriptionDeps), createCalendarsFeature(subscriptionDeps), ...sharing.features, troubleshoot];
   const router = new CommandRouter(Object.assign({}, ...features.map((feature) => feature.commands ?? {})) as Feature['commands'] & object);
   const app = createTeamsApp({
@@ -118,7 +151,8 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     features,
     logger,
     onTurn: captureConversation(conversations),
-    sso: ssoTokens && { authentication: teamsSsoOptions(config), tokens: ssoTokens },
+    sso: ssoTokens && { authentication: teamsSsoOptions(config, entraNetwork), tokens: ssoTokens },
+    turnNotices: parkedWorkNotices(parkedJobs),
   });
   const endpoint = new BotEndpoint({ mode: config.mode, auth, adapter, app, allowedTenantIds: config.allowedTenantIds, logger });
 
@@ -150,6 +184,8 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     notifier,
     outbox,
     shareMaintenance: sharing.maintenance,
+    parkedJobs,
+    turnTokens: ssoTokens,
     close: async () => {
       stopShareMaintenance();
       outbox.stop();

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import pino from 'pino';
 import { systemClock, type Clock } from '../clock';
 import { createControl, type EmulatorControl } from './control';
@@ -14,6 +15,7 @@ import { permissionRoutes } from './routes/permissions';
 import { scheduleRoutes } from './routes/schedule';
 import { userRoutes } from './routes/users';
 import { EmulatorStore } from './state-store';
+import { EntraGraphAuth } from './entra/graph-authorization';
 
 export type { EmulatorControl, CalendarListRequest, FaultSpec, RequestLogEntry, CapturedMessage } from './control';
 export { emulatorToken } from './token';
@@ -30,6 +32,8 @@ export interface EmulatorOptions {
   /** Default page size of collections (default 10), to exercise @odata.nextLink. */
   pageSize?: number;
   logger?: pino.Logger;
+  /** Accept only tokens from this Entra emulator, checked like Graph does (issue 9's production path). */
+  entra?: { publicKey: KeyObject; tenantId: string };
 }
 
 export interface RunningEmulator {
@@ -39,6 +43,8 @@ export interface RunningEmulator {
   baseUrl: string;
   /** In-process control: the same operations as the /_emulator HTTP routes. */
   control: EmulatorControl;
+  /** Set in entra mode: limits the app identity to some mailboxes, as an Exchange management scope does. */
+  entraAuth?: EntraGraphAuth;
   close(): Promise<void>;
 }
 
@@ -63,7 +69,8 @@ export async function startGraphEmulator(options: EmulatorOptions = {}): Promise
       }, ms);
       timers.add(timer);
     });
-  const dispatcher = new GraphDispatcher({ store, faults, routes, pageSize: options.pageSize ?? 10, logger, delay });
+  const entraAuth = options.entra && new EntraGraphAuth({ ...options.entra, clock: options.clock ?? systemClock });
+  const dispatcher = new GraphDispatcher({ store, faults, routes, pageSize: options.pageSize ?? 10, logger, delay, entra: entraAuth });
   const control = createControl(store, faults, dispatcher);
   const server = await startHttpServer({ port: options.port ?? 0, dispatcher, control, store, logger });
   logger.info({ baseUrl: `${server.origin}/v1.0` }, 'Graph emulator listening');
@@ -71,6 +78,7 @@ export async function startGraphEmulator(options: EmulatorOptions = {}): Promise
     origin: server.origin,
     baseUrl: `${server.origin}/v1.0`,
     control,
+    entraAuth,
     close: async () => {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();

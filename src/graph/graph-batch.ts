@@ -1,6 +1,7 @@
 import type { Caller, Outcome } from './calendar-gateway';
 import type { GraphApi, GraphPage } from './graph-api';
 import { GraphError, graphErrorFromResponse } from './graph-error';
+import { pathForCaller } from './graph-paths';
 import type { RetryPolicy } from './middleware/retry-policy';
 
 /** Graph's documented ceiling of requests in one `$batch`. */
@@ -86,7 +87,7 @@ export class GraphBatch {
         this.api.post<BatchAnswer>(
           caller,
           '/$batch',
-          { requests: chunk.map((index) => ({ id: String(index), method: 'GET', url: reads[index].path, headers: reads[index].headers })) },
+          { requests: chunk.map((index) => ({ id: String(index), method: 'GET', url: pathForCaller(caller, reads[index].path), headers: reads[index].headers })) },
           // The inner requests may target several mailboxes; the batch itself counts against the caller's.
           { mailbox: caller.userId },
         ),

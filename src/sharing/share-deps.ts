@@ -4,6 +4,7 @@ import type { Notifier, UndeliverableRef } from '../dialogs/notifier';
 import type { Reply } from '../dialogs/reply';
 import type { CalendarGateway } from '../graph/calendar-gateway';
 import type { SubscriptionStore } from '../subscriptions/subscription-store';
+import type { ParkedJobStore } from '../jobs/parked-job-store';
 import type { AuditStore } from './audit-store';
 import type { Intent, Invitation } from './invitation';
 import type { InvitationStore } from './invitation-store';
@@ -28,6 +29,8 @@ export interface ShareServiceDeps {
   clock: Clock;
   logger?: Logger;
   hooks?: ShareHooks;
+  /** Background work waiting for the app identity; without it, such work is only logged (tests of other features). */
+  parked?: ParkedJobStore;
 }
 
 /**

@@ -6,7 +6,8 @@ import type { Intent, Invitation, InvitationCalendar, InvitationOwner, Invitatio
 import { newInvitationCode } from './invitation-code';
 import { invitationUndeliverable } from './invitation-email-fallback';
 import { notifyPerson } from './share-deps';
-import { isWorthRetryingLater, ShareOperations } from './share-operations';
+import { isIdentityRefusal } from '../jobs/identity-refusal';
+import { isWorthRetryingLater, leavesWaiting, ownerMailbox, ShareOperations, type StepOptions } from './share-operations';
 import { noteUntrackedChange, type UntrackedChange } from './untracked-change';
 
 type Delivery = { kind: 'sent' } | { kind: 'later' } | { kind: 'undeliverable'; reason: string };
@@ -47,26 +48,27 @@ export class ShareService extends ShareOperations {
    * The grant's steps after the invitation is recorded; recovery runs them again safely, and with
    * `retryTransient` leaves a throttled or unavailable Graph for a later attempt instead of failing.
    */
-  async completeGrant(invitation: Invitation, options: { retryTransient?: boolean } = {}): Promise<Invitation> {
+  async completeGrant(invitation: Invitation, options: StepOptions = {}): Promise<Invitation> {
     const intent = this.requireIntent(invitation);
     const { gateway, invitations } = this.deps;
     let permissionId: string;
     await this.deps.hooks?.beforeGraphWrite?.('grant', invitation);
     try {
-      const permission = await gateway.grantPermission(
-        { userId: invitation.owner.userId },
-        { calendarId: invitation.calendar.id, recipient: { address: invitation.recipient.address, name: invitation.recipient.name }, role: invitation.role },
-      );
+      const permission = await gateway.grantPermission(ownerMailbox(invitation, options), {
+        calendarId: invitation.calendar.id,
+        recipient: { address: invitation.recipient.address, name: invitation.recipient.name },
+        role: invitation.role,
+      });
       permissionId = permission.id;
     } catch (error) {
-      if (!isGraphError(error) || (options.retryTransient && isWorthRetryingLater(error))) throw error;
+      if (!isGraphError(error) || leavesWaiting(error, options)) throw error;
       await this.record(invitation, intent, 'shareFailed');
       await invitations.finish(invitation.id, intent.id, { status: 'failed', failure: error.reason });
       return this.reload(invitation);
     }
     await invitations.advance(invitation.id, intent.id, { permissionId });
     await this.deps.hooks?.afterGraphWrite?.('grant', invitation);
-    const delivery = await this.deliver({ ...invitation, permissionId });
+    const delivery = await this.deliver({ ...invitation, permissionId }, options);
     if (delivery.kind === 'later') return this.reload(invitation);
     await this.record(invitation, intent, 'shared');
     await invitations.finish(invitation.id, intent.id, { status: 'pending', failure: delivery.kind === 'undeliverable' ? `mail:${delivery.reason}` : null });
@@ -79,7 +81,7 @@ export class ShareService extends ShareOperations {
    * no token now); the operation stays open and recovery sends it. `undeliverable`: Graph refused
    * the email for good (an address that does not exist...); the share stands and the owner is told.
    */
-  private async deliver(invitation: Invitation): Promise<Delivery> {
+  private async deliver(invitation: Invitation, options: StepOptions): Promise<Delivery> {
     const intent = this.requireIntent(invitation);
     const { notifier, notices, invitations } = this.deps;
     // The card shows the invitation as the recipient will find it: open, waiting for their answer.
@@ -95,13 +97,15 @@ export class ShareService extends ShareOperations {
     const code = invitation.code ?? (await this.assignCode(invitation, intent));
     const mail = notices.invitationMail({ ...invitation, code }, code, { t: translatorFor(invitation.owner.locale), locale: invitation.owner.locale });
     try {
-      await this.deps.gateway.sendMail({ userId: invitation.owner.userId }, { to: [invitation.recipient.address], ...mail });
+      await this.deps.gateway.sendMail(ownerMailbox(invitation, options), { to: [invitation.recipient.address], ...mail });
       return { kind: 'sent' };
     } catch (error) {
       if (!isGraphError(error)) throw error;
-      if (!isWorthRetryingLater(error)) return { kind: 'undeliverable', reason: error.reason };
+      if (!isWorthRetryingLater(error) && !leavesWaiting(error, options)) return { kind: 'undeliverable', reason: error.reason };
       this.deps.logger?.warn({ reason: error.reason, invitation: invitation.id }, 'invitation email not sent yet; recovery will retry');
       await invitations.advance(invitation.id, intent.id, { failure: `mail:${error.reason}` });
+      // In the background a refused app identity parks the recovery (visible, retried on a schedule).
+      if (options.background && isIdentityRefusal(error)) throw error;
       return { kind: 'later' };
     }
   }
@@ -130,18 +134,19 @@ export class ShareService extends ShareOperations {
     return this.completeRoleChange(claimed);
   }
 
-  async completeRoleChange(invitation: Invitation, options: { retryTransient?: boolean } = {}): Promise<Invitation> {
+  async completeRoleChange(invitation: Invitation, options: StepOptions = {}): Promise<Invitation> {
     const intent = this.requireIntent(invitation);
     const role = intent.role ?? invitation.role;
     await this.releaseOnGraphError(
       invitation,
       intent,
       () =>
-        this.deps.gateway.grantPermission(
-          { userId: invitation.owner.userId },
-          { calendarId: invitation.calendar.id, recipient: { address: invitation.recipient.address, name: invitation.recipient.name }, role },
-        ),
-      options.retryTransient,
+        this.deps.gateway.grantPermission(ownerMailbox(invitation, options), {
+          calendarId: invitation.calendar.id,
+          recipient: { address: invitation.recipient.address, name: invitation.recipient.name },
+          role,
+        }),
+      options,
     );
     await this.deps.hooks?.afterGraphWrite?.('changeRole', invitation);
     const previousRole = intent.previousRole ?? invitation.role;
@@ -149,7 +154,7 @@ export class ShareService extends ShareOperations {
       if (invitation.status === 'accepted') await this.followSubscription(invitation, role);
       const change = { ownerName: invitation.owner.name, calendarName: invitation.calendar.name, role, previousRole };
       const told = await notifyPerson(this.deps.notifier, invitation.recipient.userId, (to) => this.deps.notices.roleChanged(change, to), intent.id);
-      if (!told) await mailAccessChange(this.deps, { ...accessMailTo(invitation), change, what: 'roleChanged', dedupeKey: intent.id });
+      if (!told) await mailAccessChange(this.deps, { ...accessMailTo(invitation, options), change, what: 'roleChanged', dedupeKey: intent.id });
       await this.record(invitation, intent, 'roleChanged', role, previousRole);
     }
     await this.deps.invitations.finish(invitation.id, intent.id, { role, expiresAt: intent.expiresAt ?? null });
@@ -161,13 +166,14 @@ export class ShareService extends ShareOperations {
     const intent = { ...this.intent(op, actorUserId), previousRole: invitation.role };
     const claimed = await this.deps.invitations.claim(invitation.id, ['pending', 'accepted'], intent);
     if (!claimed) return this.reload(invitation);
-    return this.completeRevoke(claimed);
+    // An end date is nobody's turn: the app identity revokes.
+    return this.completeRevoke(claimed, { background: op === 'expire' });
   }
 
-  async completeRevoke(invitation: Invitation, options: { retryTransient?: boolean } = {}): Promise<Invitation> {
+  async completeRevoke(invitation: Invitation, options: StepOptions = {}): Promise<Invitation> {
     const intent = this.requireIntent(invitation);
     const { gateway, notices, notifier } = this.deps;
-    const owner = { userId: invitation.owner.userId };
+    const owner = ownerMailbox(invitation, options);
     await this.releaseOnGraphError(
       invitation,
       intent,
@@ -176,14 +182,14 @@ export class ShareService extends ShareOperations {
         const permission = permissions.find((candidate) => candidate.recipient.address?.toLowerCase() === invitation.recipient.address);
         if (permission?.isRemovable) await gateway.revokePermission(owner, { calendarId: invitation.calendar.id, permissionId: permission.id });
       },
-      options.retryTransient,
+      options,
     );
     await this.deps.hooks?.afterGraphWrite?.(intent.op, invitation);
     await this.dropSubscription(invitation);
     const reason = intent.op === 'expire' ? 'expired' : 'revoked';
     const change = { ownerName: invitation.owner.name, calendarName: invitation.calendar.name, role: invitation.role };
     const told = await notifyPerson(notifier, invitation.recipient.userId, (to) => notices.accessEnded(change, reason, to), intent.id);
-    if (!told) await mailAccessChange(this.deps, { ...accessMailTo(invitation), change, what: reason, dedupeKey: intent.id });
+    if (!told) await mailAccessChange(this.deps, { ...accessMailTo(invitation, options), change, what: reason, dedupeKey: intent.id });
     if (reason === 'expired') await notifyPerson(notifier, invitation.owner.userId, (to) => notices.expiredForOwner(invitation, to), `${intent.id}:owner`);
     await this.record(invitation, intent, reason, undefined, invitation.role);
     await this.deps.invitations.finish(invitation.id, intent.id, { status: reason, decidedAt: this.now() });

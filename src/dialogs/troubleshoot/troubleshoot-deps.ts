@@ -7,6 +7,8 @@ import type { TroubleshootSessionStore } from '../../troubleshoot/session-store'
 import type { SharingRecordsReader } from '../../troubleshoot/sharing-records';
 import type { TroubleshootTrees } from '../../troubleshoot/tree-loader';
 import type { Notifier } from '../notifier';
+import type { Locale, Translate } from '../../i18n';
+import type { Reply } from '../reply';
 
 /** Everything the troubleshooting assistant and helpdesk mode need, built once at start-up. */
 export interface TroubleshootDeps {
@@ -21,4 +23,6 @@ export interface TroubleshootDeps {
   helpdeskUsers: string[];
   clock: Clock;
   logger: Logger;
+  /** Background work on hold for a person (issue 9), shown under /diagnose. */
+  parkedWork?: (speaker: { t: Translate; locale: Locale }, userId: string) => Promise<Reply>;
 }

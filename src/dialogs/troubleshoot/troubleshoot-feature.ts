@@ -51,6 +51,7 @@ export interface TroubleshootFeatureOptions {
   notifier: Notifier;
   clock: Clock;
   logger: Logger;
+  parkedWork?: TroubleshootDeps['parkedWork'];
 }
 
 /** Builds the feature with its stores, from what the runtime already has. */
@@ -67,5 +68,6 @@ export function createTroubleshootFeature(options: TroubleshootFeatureOptions): 
     helpdeskUsers: config.helpdeskUsers.map((address) => address.toLowerCase()),
     clock,
     logger: options.logger,
+    parkedWork: options.parkedWork,
   });
 }
