@@ -73,6 +73,13 @@ export function createTeamsApp(deps: TeamsAppDeps): TurnRunner {
     await deps.onTurn?.(context);
     return true;
   });
+  if (deps.sso) {
+    // Graph refused the token (expired or revoked before MSAL's cache knew): the next message signs in afresh.
+    app.turn('afterTurn', async (context, state) => {
+      if (leasesOf(context).some((lease) => lease.rejected)) await app.authentication.signOutUser(context, state, graphSetting);
+      return true;
+    });
+  }
 
   app.conversationUpdate('membersAdded', async (context) => {
     const caller = callerOf(context);

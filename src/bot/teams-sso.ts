@@ -45,6 +45,8 @@ export function teamsSsoOptions(config: AppConfig, networkClient?: EntraNetworkC
 /** One turn's hold on a user's token; releasing twice is harmless. */
 export interface TokenLease {
   release(): void;
+  /** Graph refused the token during the turn (401): the turn ends by signing the person out. */
+  readonly rejected: boolean;
 }
 
 /**
@@ -54,13 +56,16 @@ export interface TokenLease {
  * token until the last lease goes, and the newest token wins. Tokens live in memory only, never logged.
  */
 export class TurnTokenProvider implements TokenProvider {
-  private readonly leases = new Map<string, Array<{ token: string }>>();
+  private readonly leases = new Map<string, Array<{ token: string; rejected: boolean }>>();
 
   hold(userId: string, token: string): TokenLease {
-    const lease = { token };
+    const lease = { token, rejected: false };
     this.leases.set(userId, [...(this.leases.get(userId) ?? []), lease]);
     let released = false;
     return {
+      get rejected() {
+        return lease.rejected;
+      },
       release: () => {
         if (released) return;
         released = true;
@@ -74,6 +79,10 @@ export class TurnTokenProvider implements TokenProvider {
   /** How many users have a token held right now (tests check nothing outlives its turn). */
   get heldUsers(): number {
     return this.leases.size;
+  }
+
+  rejected(caller: Caller): void {
+    for (const lease of this.leases.get(caller.userId) ?? []) lease.rejected = true;
   }
 
   getToken(caller: Caller): Promise<string> {

@@ -51,6 +51,8 @@ export function isAppCaller(caller: Caller): boolean {
  */
 export interface TokenProvider {
   getToken(caller: Caller): Promise<string>;
+  /** Graph answered 401 to this caller's token (expired, revoked): the provider may drop it. */
+  rejected?(caller: Caller): void;
 }
 
 export interface Person {

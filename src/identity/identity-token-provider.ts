@@ -24,4 +24,8 @@ export class IdentityTokenProvider implements TokenProvider {
     }
     return this.app.getAppToken();
   }
+
+  rejected(caller: Caller): void {
+    if (!isAppCaller(caller)) this.delegated.rejected?.(caller);
+  }
 }
