@@ -46,10 +46,23 @@ class FixedBotCredentials implements ServiceClientCredentialsFactory {
  * emulator, Graph calls checked by the Graph emulator in entra mode, jobs with the app identity
  * (client credentials with a certificate). Same turn API as BotHarness.
  */
+export interface ProductionHarnessOptions {
+  /** Application permissions the app holds at start (default: Calendars.ReadWrite, Mail.Send, User.Read.All). */
+  appRoles?: string[];
+  /** App token lifetime; short ones make MSAL ask Entra at every job, so role changes apply at once. */
+  appTokenSeconds?: number;
+  /** User token lifetime: long ones survive a test clock moved days ahead (Graph checks expiry on that clock). */
+  userTokenSeconds?: number;
+}
+
 export class ProductionHarness extends BotHarness {
   entra!: RunningEntraEmulator;
   readonly issuer = new FakeOpenIdIssuer();
   readonly logLines: string[] = [];
+
+  constructor(private readonly harnessOptions: ProductionHarnessOptions = {}) {
+    super();
+  }
 
   override async start(env: Record<string, string> = {}, options: AppOptions = {}): Promise<this> {
     this.dataDir = mkdtempSync(path.join(tmpdir(), 'csa-prod-'));
@@ -58,7 +71,9 @@ export class ProductionHarness extends BotHarness {
     const certificate = await generate([{ name: 'commonName', value: 'calendar-sharing-assistant' }], { keySize: 2048 });
     const certificatePath = path.join(this.dataDir, 'app.pem');
     writeFileSync(certificatePath, `${certificate.private}\n${certificate.cert}`);
-    this.entra.directory.registerApp({ clientId: prodClientId, secret: 'sso-client-secret-value', certificatePem: certificate.cert, identifierUris: [ssoAudience], roles: appRoles });
+    this.entra.directory.registerApp({ clientId: prodClientId, secret: 'sso-client-secret-value', certificatePem: certificate.cert, identifierUris: [ssoAudience], roles: this.harnessOptions.appRoles ?? appRoles });
+    if (this.harnessOptions.appTokenSeconds) this.entra.directory.appTokenSeconds = this.harnessOptions.appTokenSeconds;
+    if (this.harnessOptions.userTokenSeconds) this.entra.directory.accessTokenSeconds = this.harnessOptions.userTokenSeconds;
     this.emulator = await startGraphEmulator({ clock: this.clock, entra: { publicKey: this.entra.key.publicKey, tenantId } });
     this.connector = await new FakeConnector().start();
     const parsed = parseConfig({

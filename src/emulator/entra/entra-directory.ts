@@ -30,8 +30,10 @@ export class EntraDirectory {
   /** userId → clientId → consented delegated Graph scopes (short names, e.g. Calendars.ReadWrite). */
   private readonly consents = new Map<string, Map<string, Set<string>>>();
   private readonly faults: EntraFault[] = [];
-  /** Lifetime of issued access tokens. */
+  /** Lifetime of issued user access tokens. */
   accessTokenSeconds = 3600;
+  /** Lifetime of app tokens; under MSAL's 5-minute refresh margin, every acquisition asks again (role changes apply at once). */
+  appTokenSeconds = 3600;
   /** Every token request's grant, for tests that count sign-ins. */
   readonly tokenRequests: Array<{ grant: string; clientId: string; outcome: number }> = [];
 

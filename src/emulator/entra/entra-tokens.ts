@@ -60,7 +60,8 @@ function authenticateClient(form: URLSearchParams, context: TokenContext): Entra
     const tokenEndpointUrl = `${context.origin}/${context.tenantId}/oauth2/v2.0/token`;
     try {
       const key = createPublicKey(new X509Certificate(app.certificatePem).publicKey.export({ format: 'pem', type: 'spki' }));
-      jwt.verify(assertion, key, { algorithms: ['RS256', 'PS256'], audience: tokenEndpointUrl, issuer: clientId, subject: clientId, clockTimestamp: context.nowSeconds, clockTolerance: 600 });
+      // Stamped by the client's own clock (the machine's), not the emulator's test clock.
+      jwt.verify(assertion, key, { algorithms: ['RS256', 'PS256'], audience: tokenEndpointUrl, issuer: clientId, subject: clientId, clockTolerance: 300 });
       return app;
     } catch {
       return oauthError(401, 'invalid_client', 'AADSTS700027: The certificate with identifier used to sign the client assertion is not registered on application.');
@@ -74,7 +75,7 @@ function clientCredentials(app: EntraApp, form: URLSearchParams, context: TokenC
   if (scope.split(' ').filter(Boolean).join(' ') !== `${graphAudience}/.default`) {
     return oauthError(400, 'invalid_scope', `AADSTS1002012: The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier.`);
   }
-  const seconds = context.directory.accessTokenSeconds;
+  const seconds = context.directory.appTokenSeconds;
   const claims = {
     aud: graphAudience,
     iss: `https://sts.windows.net/${context.tenantId}/`,
