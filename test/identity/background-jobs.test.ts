@@ -165,3 +165,44 @@ describe('background jobs without an app identity', () => {
     expect(told.messages[0].text).toContain('ask your IT helpdesk');
   });
 });
+
+describe('recovery of an interrupted share with the app identity', () => {
+  let stopBeforeGrant = true;
+  const bot = new ProductionHarness({ appTokenSeconds: 60, userTokenSeconds: 90 * 86_400 });
+  beforeAll(async () => {
+    await bot.start({}, {
+      sharingHooks: {
+        beforeGraphWrite: (op) => {
+          if (op === 'grant' && stopBeforeGrant) throw new Error('process stopped');
+        },
+      },
+    });
+    for (const user of [alex, megan]) await bot.signIn(user);
+    await bot.deliverOutbox();
+  });
+  afterAll(() => bot.stop());
+
+  const statusOf = async () => (await bot.app.database.db.selectFrom('share_invitations').select(['status', 'failure']).where('recipient_address', '=', megan.email).executeTakeFirst());
+
+  it('a grant stopped before its Graph write, refused to the app: parked, not failed; finished once the role is back', async () => {
+    await share(bot, alex, { calendar: 'Team Offsite', people: megan.email, role: 'read' }).catch(() => undefined);
+    stopBeforeGrant = false;
+    expect(await statusOf()).toMatchObject({ status: 'granting' });
+
+    bot.entra.directory.setRoles(bot.config.appIdentity!.clientId, ['Mail.Send', 'User.Read.All']);
+    bot.clock.advance(2 * 60_000);
+    expect(await bot.app.shareMaintenance.recoverInterruptedShares()).toEqual({ completed: 0, left: 1 });
+    // Before issue 9 a refusal here recorded the share as failed: the owner's work was lost.
+    expect(await statusOf()).toMatchObject({ status: 'granting' });
+    expect(await bot.app.parkedJobs.listFor(alex.aadObjectId)).toEqual([expect.objectContaining({ kind: 'recover', reason: 'forbidden' })]);
+    expect(await bot.app.shareMaintenance.recoverInterruptedShares()).toEqual({ completed: 0, left: 0 });
+
+    bot.entra.directory.setRoles(bot.config.appIdentity!.clientId, appRoles);
+    bot.clock.advance(5 * 60_000 + 1);
+    expect(await bot.app.shareMaintenance.recoverInterruptedShares()).toEqual({ completed: 1, left: 0 });
+    expect(await statusOf()).toMatchObject({ status: 'pending' });
+    expect(bot.emulator.control.permissionsOf(alex.email, calendarIdOf(bot, alex, 'Team Offsite')).find((permission) => permission.address === megan.email)).toMatchObject({ role: 'read' });
+    expect(await bot.app.parkedJobs.listFor(alex.aadObjectId)).toEqual([]);
+    expect(toUser(await bot.deliverOutbox(), megan)).toHaveLength(1);
+  });
+});
