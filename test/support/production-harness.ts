@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pino from 'pino';
 import { generate } from 'selfsigned';
 import type { ServiceClientCredentials, ServiceClientCredentialsFactory } from 'botframework-connector';
 import { startApp, type AppOptions } from '../../src/app-runtime';
 import { parseConfig, type AppConfig } from '../../src/config';
 import { startGraphEmulator } from '../../src/emulator';
+import { createLogger } from '../../src/logger';
 import { startEntraEmulator, type RunningEntraEmulator } from '../../src/emulator/entra/entra-emulator';
 import { BotHarness, type TurnResult } from './bot-harness';
 import { tenantId, type DemoUser } from './demo-users';
@@ -104,7 +104,8 @@ export class ProductionHarness extends BotHarness {
   }
 
   protected override baseOptions(): AppOptions {
-    const logger = pino({ level: 'debug' }, { write: (line: string) => this.logLines.push(line) });
+    // The product's own logger (its redaction is under test too).
+    const logger = createLogger('debug', { write: (line: string) => void this.logLines.push(line) });
     return { logger, clock: this.clock, manualOutbox: true, entraCa: this.entra.ca, botCredentials: new FixedBotCredentials() };
   }
 
