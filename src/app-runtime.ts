@@ -39,6 +39,8 @@ import { AppTokenProvider } from './identity/app-token-provider';
 import { trustingNetworkClient } from './identity/entra-network-client';
 import { IdentityTokenProvider } from './identity/identity-token-provider';
 import { ParkedJobStore } from './jobs/parked-job-store';
+import { ProactiveInstall } from './bot/proactive-install';
+import { createAppInstallations } from './graph/teams-apps';
 
 export interface AppOptions {
   logger?: Logger;
@@ -106,6 +108,9 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const outboxStore = new OutboxStore(database.db, clock);
   const outbox = new OutboxDispatcher({ adapter, botAppId: config.bot.appId, outbox: outboxStore, conversations, limiter: new SendLimiter(), clock, logger });
   const notifier = new OutboxNotifier(conversations, outboxStore, () => outbox.kick());
+  const proactiveInstall = config.teamsAppId
+    ? new ProactiveInstall({ installations: createAppInstallations({ baseUrl: config.graph.baseUrl, tokenProvider, logger }), conversations, teamsAppId: config.teamsAppId, logger })
+    : undefined;
 
   // One store for invitations accepted (share flow) and calendars picked with /subscribe: the same records.
   const subscriptions = new SqlSubscriptionStore(database.db, clock);
@@ -120,6 +125,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     logger,
     hooks: options.sharingHooks,
     parked: parkedJobs,
+    reachByInstall: proactiveInstall && (async (recipient, owner) => ['installed', 'alreadyInstalled'].includes(await proactiveInstall.reach(recipient, owner))),
   });
   const subscriptionDeps = {
     gateway,

@@ -74,6 +74,8 @@ const schema = z
     GRAPH_APP_TENANT_ID: z.string().optional(),
     GRAPH_APP_CERTIFICATE_PATH: z.string().optional(),
     SECRET_GRAPH_APP_CLIENT_SECRET: z.string().optional(),
+    // The Teams app's manifest id: with it, invitations install the app for people who never opened it.
+    TEAMS_APP_ID: z.string().optional(),
   })
   .superRefine((env, ctx) => {
     if (env.APP_MODE !== 'production') return;
@@ -119,6 +121,8 @@ export interface AppConfig {
   entra: { authorityHost: string };
   /** The app identity background jobs use; undefined when not configured (jobs then wait, visibly). */
   appIdentity?: AppIdentityConfig;
+  /** The Teams app's manifest id (catalog `externalId`), for installing it for an invitation's recipient. */
+  teamsAppId?: string;
 }
 
 export interface AppIdentityConfig {
@@ -171,6 +175,7 @@ export function parseConfig(values: Record<string, string | undefined>): AppConf
     sharingPolicy: { defaultExternal: env.SHARING_POLICY_DEFAULT_EXTERNAL, domains: env.SHARING_POLICY_DOMAINS },
     entra: { authorityHost: env.ENTRA_AUTHORITY_HOST.replace(/\/+$/, '') },
     appIdentity: appIdentityOf(env),
+    teamsAppId: env.TEAMS_APP_ID,
   };
 }
 

@@ -14,6 +14,8 @@ import { mailRoutes } from './routes/mail';
 import { permissionRoutes } from './routes/permissions';
 import { scheduleRoutes } from './routes/schedule';
 import { userRoutes } from './routes/users';
+import { teamworkRoutes } from './routes/teamwork';
+import { teamworkOf, type TeamworkState } from './teamwork-state';
 import { EmulatorStore } from './state-store';
 import { EntraGraphAuth } from './entra/graph-authorization';
 
@@ -45,10 +47,12 @@ export interface RunningEmulator {
   control: EmulatorControl;
   /** Set in entra mode: limits the app identity to some mailboxes, as an Exchange management scope does. */
   entraAuth?: EntraGraphAuth;
+  /** The Teams app catalog and installations: publish the app, block it for someone. */
+  teamwork: TeamworkState;
   close(): Promise<void>;
 }
 
-const routes = [...userRoutes, ...calendarRoutes, ...permissionRoutes, ...calendarViewRoutes, ...scheduleRoutes, ...mailRoutes, ...batchRoutes];
+const routes = [...userRoutes, ...calendarRoutes, ...permissionRoutes, ...calendarViewRoutes, ...scheduleRoutes, ...mailRoutes, ...batchRoutes, ...teamworkRoutes];
 
 /**
  * Starts a local Microsoft Graph v1.0 emulator on 127.0.0.1 with Exchange Online's calendar-sharing
@@ -79,6 +83,7 @@ export async function startGraphEmulator(options: EmulatorOptions = {}): Promise
     baseUrl: `${server.origin}/v1.0`,
     control,
     entraAuth,
+    teamwork: teamworkOf(store),
     close: async () => {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();

@@ -8,8 +8,8 @@ import { IdentityTokenProvider } from './identity-token-provider';
 
 /** The application permissions the product needs (README: identity model), nothing more. */
 export const expectedRoles = ['Calendars.ReadWrite', 'Mail.Send'];
-/** Allowed beside them: jobs that resolve people, and installing the app for a recipient. */
-export const optionalRoles = ['User.Read.All', 'TeamsAppInstallation.ReadWriteSelfForUser.All'];
+/** Allowed beside them: jobs that resolve people, and installing the app for a recipient (found in the catalog). */
+export const optionalRoles = ['User.Read.All', 'TeamsAppInstallation.ReadWriteSelfForUser.All', 'AppCatalog.Read.All'];
 
 export type CheckResult = 'ok' | 'FAIL' | 'skipped';
 

@@ -35,6 +35,8 @@ export interface SharingDeps {
   hooks?: ShareHooks;
   /** Background work waiting for the app identity (issue 9). */
   parked?: ParkedJobStore;
+  /** Installs the app for a recipient who never opened the bot (issue 9). */
+  reachByInstall?: (recipientUserId: string, ownerUserId: string) => Promise<boolean>;
 }
 
 export interface Sharing {

@@ -31,6 +31,8 @@ export interface ShareServiceDeps {
   hooks?: ShareHooks;
   /** Background work waiting for the app identity; without it, such work is only logged (tests of other features). */
   parked?: ParkedJobStore;
+  /** Installs the app for an inside recipient the bot cannot reach yet; true when they now are reachable. */
+  reachByInstall?: (recipientUserId: string, ownerUserId: string) => Promise<boolean>;
 }
 
 /**

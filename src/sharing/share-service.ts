@@ -86,10 +86,12 @@ export class ShareService extends ShareOperations {
     const { notifier, notices, invitations } = this.deps;
     // The card shows the invitation as the recipient will find it: open, waiting for their answer.
     const sent: Invitation = { ...invitation, status: 'pending', intent: undefined, intentAt: undefined };
-    const inTeams = await notifyPerson(notifier, invitation.recipient.userId, (to) => notices.invitation(sent, to), `invite:${invitation.id}`, {
-      kind: invitationUndeliverable,
-      id: invitation.id,
-    });
+    const undeliverable = { kind: invitationUndeliverable, id: invitation.id };
+    const invite = () => notifyPerson(notifier, invitation.recipient.userId, (to) => notices.invitation(sent, to), `invite:${invitation.id}`, undeliverable);
+    let inTeams = await invite();
+    // Someone inside who never opened the bot: install it for them, then write in that chat.
+    const recipientId = invitation.recipient.userId;
+    if (!inTeams && recipientId && this.deps.reachByInstall && (await this.deps.reachByInstall(recipientId, invitation.owner.userId))) inTeams = await invite();
     if (inTeams) {
       await invitations.advance(invitation.id, intent.id, { channel: 'teams' });
       return { kind: 'sent' };
