@@ -164,6 +164,36 @@ describe('background jobs without an app identity', () => {
     expect(told.messages[0].text).toContain("the assistant's own access is not set up yet");
     expect(told.messages[0].text).toContain('ask your IT helpdesk');
   });
+
+  it('parks the email fallback too; the access-change email waits behind its parked expiry; nothing is sent', async () => {
+    invokeCard(await share(bot, alex, { calendar: 'Project Phoenix', people: jordan, role: 'limitedRead', endDate: '2026-11-24' }));
+    const mailsToJordan = bot.emulator.control.sentMail(jordan).length;
+    invokeCard(await share(bot, alex, { calendar: 'Calendar', people: megan.email, role: 'read' }));
+    bot.connector.failNext = { status: 403, count: 1 };
+    await bot.deliverOutbox();
+    // The access-change email comes with the end of Jordan's share, whose own expiry is parked too.
+    bot.clock.set(new Date('2026-11-25T00:00:01Z'));
+    await bot.app.shareMaintenance.expireDueShares();
+    const kinds = (await bot.app.parkedJobs.listFor(alex.aadObjectId)).map((job) => [job.kind, job.reason]);
+    expect(kinds).toEqual(expect.arrayContaining([['emailFallback', 'AppIdentityNotConfigured'], ['expire', 'AppIdentityNotConfigured']]));
+    expect(bot.emulator.control.sentMail(megan.email)).toEqual([]);
+    expect(bot.emulator.control.sentMail(jordan)).toHaveLength(mailsToJordan);
+    bot.clock.advance(3600_000);
+    await bot.app.shareMaintenance.retryParkedJobs();
+    expect(bot.emulator.control.sentMail(megan.email)).toEqual([]);
+    expect((await bot.app.parkedJobs.get('emailFallback', (await bot.app.parkedJobs.listFor(alex.aadObjectId)).find((job) => job.kind === 'emailFallback')!.ref))?.attempts).toBe(2);
+  });
+
+  it('parks an interrupted revoke (recovery) instead of dropping it', async () => {
+    const row = await bot.app.database.db.selectFrom('share_invitations').select(['id']).where('recipient_address', '=', megan.email).where('status', '=', 'accepted').executeTakeFirstOrThrow();
+    // A revoke a stopped process left half done: its operation is recorded, Graph not yet called.
+    const intent = { op: 'revoke', id: 'interrupted-revoke-1', actorUserId: alex.aadObjectId, startedAt: bot.clock.now().toISOString() };
+    await bot.app.database.db.updateTable('share_invitations').set({ intent: JSON.stringify(intent), intent_id: intent.id, intent_at: bot.clock.now().toISOString() }).where('id', '=', row.id).execute();
+    bot.clock.advance(2 * 60_000);
+    expect(await bot.app.shareMaintenance.recoverInterruptedShares()).toEqual({ completed: 0, left: 1 });
+    expect(await bot.app.parkedJobs.get('recover', row.id)).toMatchObject({ reason: 'AppIdentityNotConfigured' });
+    expect(await bot.app.database.db.selectFrom('share_invitations').select(['status', 'intent_id']).where('id', '=', row.id).executeTakeFirst()).toEqual({ status: 'accepted', intent_id: intent.id });
+  });
 });
 
 describe('recovery of an interrupted share with the app identity', () => {
