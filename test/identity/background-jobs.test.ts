@@ -67,7 +67,7 @@ describe('background jobs with the app identity', () => {
 
     const told = await bot.say(alex, '/help');
     expect(told.messages[0].text).toContain('Some work for your shares is waiting.');
-    expect(told.messages[0].text).toContain('ending the share of "Calendar" with meganb@example.com on its end date (Microsoft 365 refused the assistant\'s access to your mailbox, 1 attempts so far)');
+    expect(told.messages[0].text).toContain('ending the share of «Calendar» with meganb@example.com on its end date (Microsoft 365 refused the assistant\'s access to your mailbox; attempts so far: 1)');
     expect((await bot.say(alex, '/help')).messages.map((message) => message.text ?? '').join('\n')).not.toContain('is waiting');
 
     const diagnose = await bot.say(lynne, `/diagnose ${alex.email}`);
