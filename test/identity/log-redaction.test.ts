@@ -54,6 +54,8 @@ describe('a connector call that fails with a bearer header', () => {
     bot.connector.failNext = { status: 403, count: 10 };
     await bot.say(alex, '/help');
     bot.connector.failNext = undefined;
+    // The route threw (teams-ai then skips afterTurn): the turn's token lease was still released.
+    expect(bot.app.turnTokens?.heldUsers).toBe(0);
     // The refused call did carry the bot's bearer token...
     expect(bot.connector.authorizations.at(-1)).toBe(`Bearer ${botConnectorToken}`);
     const text = bot.logText();
