@@ -48,6 +48,14 @@ import { FeedService } from './publishing/feed-service';
 import { gatewayFeedSource, type FeedCalendarSource } from './publishing/feed-source';
 import { PublicationStore } from './publishing/publication-store';
 import { PersonalShareLinks } from './publishing/share-links';
+import type { ServiceClientCredentialsFactory } from 'botframework-connector';
+import { parkedWorkForHelpdesk, parkedWorkNotices } from './dialogs/identity/parked-work-text';
+import { AppTokenProvider } from './identity/app-token-provider';
+import { trustingNetworkClient } from './identity/entra-network-client';
+import { IdentityTokenProvider } from './identity/identity-token-provider';
+import { ParkedJobStore } from './jobs/parked-job-store';
+import { ProactiveInstall } from './bot/proactive-install';
+import { createAppInstallations } from './graph/teams-apps';
 
 export interface AppOptions {
   logger?: Logger;
@@ -68,6 +76,10 @@ export interface AppOptions {
   feedSource?: FeedCalendarSource;
   /** Tests only: where the troubleshooting trees are read from (default src/troubleshoot). */
   troubleshootTreesDir?: string;
+  /** Tests and doctor against the emulators: the local Entra emulator's TLS certificate, trusted by MSAL. */
+  entraCa?: string;
+  /** Tests of the production path: how the bot signs its calls to the connector (default: its app password). */
+  botCredentials?: ServiceClientCredentialsFactory;
 }
 
 export interface RunningApp {
@@ -80,6 +92,10 @@ export interface RunningApp {
   shareMaintenance: ShareMaintenance;
   /** Deletes old records (runs hourly in the runtime; tests call `run`). */
   retention: RetentionJob;
+  /** Background work waiting for the app identity. */
+  parkedJobs: ParkedJobStore;
+  /** Production: the tokens each running turn holds (tests check none outlives its turn). */
+  turnTokens?: TurnTokenProvider;
   close(): Promise<void>;
 }
 
@@ -99,10 +115,18 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     logger,
   });
   const ssoTokens = config.mode === 'production' && !options.tokenProvider ? new TurnTokenProvider() : undefined;
-  const tokenProvider = options.tokenProvider ?? ssoTokens ?? new LocalTokenProvider();
+  const delegatedTokens = options.tokenProvider ?? ssoTokens ?? new LocalTokenProvider();
+  const entraNetwork = options.entraCa ? trustingNetworkClient(options.entraCa) : undefined;
+  const appTokens = config.appIdentity && new AppTokenProvider({ identity: config.appIdentity, authorityHost: config.entra.authorityHost, networkClient: entraNetwork, logger });
+  if (config.mode === 'production' && !appTokens) {
+    logger.warn('No app identity configured (GRAPH_APP_CERTIFICATE_PATH or SECRET_GRAPH_APP_CLIENT_SECRET): end dates, recovery and fallback emails wait, parked, until one is.');
+  }
+  // Locally without an app identity, the emulator's token for the mailbox's owner stands in for it.
+  const tokenProvider = config.mode === 'local' && !appTokens ? delegatedTokens : new IdentityTokenProvider(delegatedTokens, appTokens);
   const gateway = createCalendarGateway({ baseUrl: config.graph.baseUrl, tokenProvider, logger });
+  const parkedJobs = new ParkedJobStore(database.db, clock);
 
-  const { adapter, auth } = createBotAdapter(config);
+  const { adapter, auth } = createBotAdapter(config, logger, options.botCredentials);
   const conversations = new ConversationStore(database.db, clock);
   const outboxStore = new OutboxStore(database.db, clock, { leaseMs: config.outbox.leaseMs });
   // Several instances share PostgreSQL, so Teams' limits are counted there; SQLite means one instance.
@@ -110,6 +134,9 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const outbox = new OutboxDispatcher({ adapter, botAppId: config.bot.appId, outbox: outboxStore, conversations, limiter, clock, logger });
   const retention = new RetentionJob({ db: database.db, clock, ages: config.retention, logger });
   const notifier = new OutboxNotifier(conversations, outboxStore, () => outbox.kick());
+  const proactiveInstall = config.teamsAppId
+    ? new ProactiveInstall({ installations: createAppInstallations({ baseUrl: config.graph.baseUrl, tokenProvider, logger }), conversations, teamsAppId: config.teamsAppId, logger })
+    : undefined;
 
   const publications = new PublicationStore(database.db, clock);
   // Public links: the configured https origin, else (local mode) the server's own address once it listens.
@@ -131,6 +158,8 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     heartbeatMs: options.sharingHeartbeatMs,
     publishedLinks: (caller) => publishedLinkEntries({ publications }, caller),
     externalLinks: config.publishing.externalShareLinks ? personalLinks : undefined,
+    parked: parkedJobs,
+    reachByInstall: proactiveInstall && (async (recipient, owner) => ['installed', 'alreadyInstalled'].includes(await proactiveInstall.reach(recipient, owner))),
   });
   const subscriptionDeps = {
     gateway,
@@ -146,6 +175,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const troubleshoot = createTroubleshootFeature({
     config, db: database.db, gateway, trees: troubleshootTrees, records: sharingRecords, notifier, clock, logger,
     bookingToolView: (caller) => freeBusy.bookingToolView.show(caller),
+    parkedWork: (speaker, userId) => parkedWorkForHelpdesk(parkedJobs, speaker, userId),
   });
   const snapshot = createSnapshotFeature({
     gateway,
@@ -158,7 +188,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   });
   const publish = createPublishFeature({ gateway, publications, policy: config.publishing.maxLevel, linkBase: () => linkBase, clock, logger, personalLinks });
   const { cacheSeconds, ratePerMinute } = config.publishing;
-  // Feeds read calendars without the user: options.feedSource is the seam for the application identity.
+  // Feeds read calendars without the user, with the app identity (options.feedSource replaces it in tests).
   const feedBuilder = new FeedBuilder({ source: options.feedSource ?? gatewayFeedSource(gateway), clock, window: config.publishing, refreshMinutes: Math.max(5, Math.ceil(cacheSeconds / 60)) });
   const feeds = new FeedService({ publications, cache: new FeedCache({ builder: feedBuilder, clock, cacheSeconds }), clock, cacheSeconds, ratePerMinute, logger });
   const features: Feature[] = [createSubscribeFeature(subscriptionDeps), createCalendarsFeature(subscriptionDeps), ...sharing.features, troubleshoot, freeBusy, snapshot, publish];
@@ -173,7 +203,8 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     botAppId: config.bot.appId,
     deferReplies: (userId, replies, dedupeKey) => notifier.notify(userId, replies, { dedupeKey }),
     cardUpdateRetryMs: options.cardUpdateRetryMs,
-    sso: ssoTokens && { authentication: teamsSsoOptions(config), tokens: ssoTokens },
+    sso: ssoTokens && { authentication: teamsSsoOptions(config, entraNetwork), tokens: ssoTokens },
+    turnNotices: parkedWorkNotices(parkedJobs),
   });
   const endpoint = new BotEndpoint({ mode: config.mode, auth, adapter, app, allowedTenantIds: config.allowedTenantIds, logger });
 
@@ -209,6 +240,8 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     outbox,
     shareMaintenance: sharing.maintenance,
     retention,
+    parkedJobs,
+    turnTokens: ssoTokens,
     close: async () => {
       stopRetention();
       stopShareMaintenance();

@@ -81,6 +81,14 @@ const schema = z
     FEED_CACHE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
     FEED_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
     EXTERNAL_SHARE_LINKS: z.enum(['true', 'false']).default('true'),
+    // The product's own identity for background work (issue 9): client credentials, certificate preferred.
+    ENTRA_AUTHORITY_HOST: z.string().url('expected the Entra sign-in host, e.g. https://login.microsoftonline.com').regex(/^https:\/\//, 'expected an https URL').default('https://login.microsoftonline.com'),
+    GRAPH_APP_CLIENT_ID: z.string().optional(),
+    GRAPH_APP_TENANT_ID: z.string().optional(),
+    GRAPH_APP_CERTIFICATE_PATH: z.string().optional(),
+    SECRET_GRAPH_APP_CLIENT_SECRET: z.string().optional(),
+    // The Teams app's manifest id: with it, invitations install the app for people who never opened it.
+    TEAMS_APP_ID: z.string().optional(),
   })
   .superRefine((env, ctx) => {
     if (env.APP_MODE !== 'production') return;
@@ -136,6 +144,18 @@ export interface AppConfig {
    * the public origin of the links, the window around today, the cache period and the per-link rate limit.
    */
   publishing: { maxLevel: PolicyRole | 'disabled'; baseUrl?: string; daysBack: number; monthsAhead: number; cacheSeconds: number; ratePerMinute: number; externalShareLinks: boolean };
+  /** Where MSAL signs in: Entra ID (or the local Entra emulator in tests). */
+  entra: { authorityHost: string };
+  /** The app identity background jobs use; undefined when not configured (jobs then wait, visibly). */
+  appIdentity?: AppIdentityConfig;
+  /** The Teams app's manifest id (catalog `externalId`), for installing it for an invitation's recipient. */
+  teamsAppId?: string;
+}
+
+export interface AppIdentityConfig {
+  clientId: string;
+  tenantId: string;
+  credential: { kind: 'certificate'; path: string } | { kind: 'secret'; secret: string };
 }
 
 export class ConfigError extends Error {}
@@ -155,7 +175,7 @@ export function parseConfig(values: Record<string, string | undefined>): AppConf
   if (!result.success) {
     const issue = result.error.issues[0];
     const name = String(issue.path[0] ?? 'configuration');
-    throw new ConfigError(`Invalid configuration: ${name}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${name}: ${describeIssue(issue)}`);
   }
   const env = result.data;
   const local = env.APP_MODE === 'local';
@@ -198,7 +218,37 @@ export function parseConfig(values: Record<string, string | undefined>): AppConf
       ratePerMinute: env.FEED_RATE_LIMIT_PER_MINUTE,
       externalShareLinks: env.EXTERNAL_SHARE_LINKS === 'true',
     },
+    entra: { authorityHost: env.ENTRA_AUTHORITY_HOST.replace(/\/+$/, '') },
+    appIdentity: appIdentityOf(env),
+    teamsAppId: env.TEAMS_APP_ID,
   };
+}
+
+/** The app identity, when a credential is configured; the certificate wins over a secret. */
+function appIdentityOf(env: RawEnv): AppIdentityConfig | undefined {
+  const clientId = env.GRAPH_APP_CLIENT_ID ?? env.AAD_APP_CLIENT_ID;
+  const tenantId = env.GRAPH_APP_TENANT_ID ?? env.BOT_TENANT_ID;
+  const credential: AppIdentityConfig['credential'] | undefined = env.GRAPH_APP_CERTIFICATE_PATH
+    ? { kind: 'certificate', path: env.GRAPH_APP_CERTIFICATE_PATH }
+    : env.SECRET_GRAPH_APP_CLIENT_SECRET
+      ? { kind: 'secret', secret: env.SECRET_GRAPH_APP_CLIENT_SECRET }
+      : undefined;
+  if (!credential) return undefined;
+  if (!clientId || !tenantId) {
+    throw new ConfigError('Invalid configuration: GRAPH_APP_CLIENT_ID: the app identity needs a client id and a tenant (GRAPH_APP_TENANT_ID or BOT_TENANT_ID)');
+  }
+  return { clientId, tenantId, credential };
+}
+
+/**
+ * zod's own messages for enums and literals quote the value received (`received 'x'`): a secret pasted
+ * in the wrong variable would reach the console. Only the expectation is kept.
+ */
+function describeIssue(issue: z.ZodIssue): string {
+  if (issue.code === 'invalid_enum_value') return `expected one of ${issue.options.map(String).join(', ')}`;
+  if (issue.code === 'invalid_literal') return 'unexpected value';
+  if (issue.code === 'invalid_type') return `expected ${issue.expected}`;
+  return issue.message.replace(/,?\s*received\s+.*$/i, '');
 }
 
 /** The one place that reads process.env: the env name comes from APP_ENV (default `local`). */

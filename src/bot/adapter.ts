@@ -1,5 +1,6 @@
 import { ConfigurationBotFrameworkAuthentication, type Activity, type ConfigurationBotFrameworkAuthenticationOptions, type InvokeResponse, type TurnContext } from 'botbuilder';
-import { AuthenticationConstants, type AuthenticateRequestResult } from 'botframework-connector';
+import { AuthenticationConstants, type AuthenticateRequestResult, type ServiceClientCredentialsFactory } from 'botframework-connector';
+import type { Logger } from 'pino';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { AppConfig } from '../config';
 import { filterLibraryConsoleErrors } from './library-log-filter';
@@ -43,8 +44,13 @@ export class BotAdapter extends TeamsAdapter {
  * The adapter sends replies and proactive messages; `auth` validates incoming requests. The same
  * settings feed both, so what we check on the way in matches the credentials we use on the way out.
  */
-export function createBotAdapter(config: AppConfig): { adapter: BotAdapter; auth: ConfigurationBotFrameworkAuthentication } {
-  filterLibraryConsoleErrors();
+export function createBotAdapter(
+  config: AppConfig,
+  logger: Logger,
+  /** Tests of the production path: how the bot signs its own calls to the connector (default: its app password). */
+  credentials?: ServiceClientCredentialsFactory,
+): { adapter: BotAdapter; auth: ConfigurationBotFrameworkAuthentication } {
+  filterLibraryConsoleErrors(logger);
   const options = botFrameworkOptions(config);
-  return { adapter: new BotAdapter(options), auth: new ConfigurationBotFrameworkAuthentication(options) };
+  return { adapter: new BotAdapter(options, credentials), auth: new ConfigurationBotFrameworkAuthentication(options, credentials) };
 }

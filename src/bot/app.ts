@@ -1,4 +1,4 @@
-import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
+import { ActivityTypes, type Activity, type Storage, type TurnContext } from 'botbuilder';
 import { Application, TurnState, type AuthenticationOptions, type TeamsAdapter } from '@microsoft/teams-ai';
 import type { Logger } from 'pino';
 import { Verb } from '../cards/verbs';
@@ -10,7 +10,9 @@ import { textReply, type Reply } from '../dialogs/reply';
 import { isETagConflict } from './etag-conflict';
 import { registerCardAction, type CardActionDeps } from './card-actions';
 import { sendReplies } from './send-replies';
-import { graphSetting, type TurnTokenProvider } from './teams-sso';
+import { graphSetting, type TokenLease, type TurnTokenProvider } from './teams-sso';
+import type { Caller } from '../dialogs/caller';
+import { localeOf, translatorFor } from '../i18n';
 import { callerOf } from './turn-caller';
 
 export interface TeamsAppDeps {
@@ -29,7 +31,19 @@ export interface TeamsAppDeps {
   cardUpdateRetryMs?: number[];
   /** Production: Teams SSO; each turn's Graph token is handed to `tokens`. */
   sso?: { authentication: AuthenticationOptions; tokens: TurnTokenProvider };
+  /** What to tell the person first, at their next message (work that waits for them, e.g. parked jobs). */
+  turnNotices?: (caller: Caller) => Promise<Reply[]>;
 }
+
+/** What the endpoint runs for each authenticated activity. */
+export interface TurnRunner {
+  run(context: TurnContext): Promise<void>;
+}
+
+/** Where this turn's token leases are kept, released when the turn ends whatever happened in it. */
+const turnLeases = Symbol('turnTokenLeases');
+/** Bot Framework's OAuth card content type (CardFactory.contentTypes.oauthCard). */
+const oauthCardType = 'application/vnd.microsoft.card.oauth';
 
 /** Builds the teams-ai Application: the only place that maps Teams activities to our dialogs. */
 /** What teams-ai keeps per user between turns. Product records live in our own tables. */
@@ -42,7 +56,7 @@ export class BotTurnState extends TurnState<Record<string, unknown>, UserTurnSta
 /** Where teams-ai keeps turn state (botbuilder's Storage: SqlBotStorage, or a test double). */
 export type BotStateStorage = Storage;
 
-export function createTeamsApp(deps: TeamsAppDeps): Application<BotTurnState> {
+export function createTeamsApp(deps: TeamsAppDeps): TurnRunner {
   const { router, logger } = deps;
   const app = new Application<BotTurnState>({
     adapter: deps.adapter,
@@ -54,18 +68,25 @@ export function createTeamsApp(deps: TeamsAppDeps): Application<BotTurnState> {
     ...(deps.sso ? { authentication: deps.sso.authentication } : {}),
   });
 
-  app.turn('beforeTurn', async (context, state) => {
+  // teams-ai skips afterTurn when a route throws: leases are released by run() below, in a finally.
+  const holdTurnToken = (context: TurnContext, state: BotTurnState) => {
     const userId = context.activity.from?.aadObjectId;
     const token = state.temp.authTokens?.[graphSetting];
-    if (deps.sso && userId && token) deps.sso.tokens.remember(userId, token);
+    if (!deps.sso || !userId || !token) return;
+    context.turnState.set(turnLeases, [...leasesOf(context), deps.sso.tokens.hold(userId, token)]);
+  };
+  app.turn('beforeTurn', async (context, state) => {
+    holdTurnToken(context, state);
     await deps.onTurn?.(context);
     return true;
   });
-  app.turn('afterTurn', (context) => {
-    const userId = context.activity.from?.aadObjectId;
-    if (deps.sso && userId) deps.sso.tokens.forget(userId);
-    return Promise.resolve(true);
-  });
+  if (deps.sso) {
+    // Graph refused the token (expired or revoked before MSAL's cache knew): the next message signs in afresh.
+    app.turn('afterTurn', async (context, state) => {
+      if (leasesOf(context).some((lease) => lease.rejected)) await app.authentication.signOutUser(context, state, graphSetting);
+      return true;
+    });
+  }
 
   app.conversationUpdate('membersAdded', async (context) => {
     const caller = callerOf(context);
@@ -84,15 +105,25 @@ export function createTeamsApp(deps: TeamsAppDeps): Application<BotTurnState> {
   // Last, so it only catches what no feature claims: an old card, a tampered verb.
   registerCardAction(app, /.*/, (caller) => Promise.resolve({ replies: [textReply(caller.t('errors.unknownAction'))] }), cardDeps);
 
-  app.activity(ActivityTypes.Message, async (context, state) => {
+  const handleMessage = async (context: TurnContext, state: BotTurnState) => {
     const caller = callerOf(context);
     if (!caller) return;
     await context.sendActivity({ type: ActivityTypes.Typing });
     // Remembered so that proactive messages (invitations, expiry notices) use the person's language.
     state.user.locale = caller.locale;
+    const notices = deps.turnNotices ? await guarded(caller, logger, () => deps.turnNotices!(caller)) : [];
     const replies = await guarded(caller, logger, () => router.handle(caller, context.activity.text));
-    await sendReplies(context, replies);
-  });
+    await sendReplies(context, [...notices, ...replies]);
+  };
+  app.activity(ActivityTypes.Message, handleMessage);
+  if (deps.sso) {
+    // The token exchange that completes a sign-in carries the message that started it: answer it now.
+    app.authentication.get(graphSetting).onUserSignInSuccess(async (context, state) => {
+      holdTurnToken(context, state);
+      await deps.onTurn?.(context);
+      await handleMessage(context, state);
+    });
+  }
 
   app.error(async (context, error) => {
     if (isETagConflict(error)) {
@@ -106,7 +137,36 @@ export function createTeamsApp(deps: TeamsAppDeps): Application<BotTurnState> {
       await context.sendActivity(caller.t('errors.generic')).catch(() => undefined);
     }
   });
-  return app;
+  return {
+    run: async (context) => {
+      context.onSendActivities(async (ctx, activities, next) => {
+        translateSignInCards(activities, translatorFor(localeOf(ctx.activity.locale)));
+        return next();
+      });
+      try {
+        await app.run(context);
+      } finally {
+        for (const lease of leasesOf(context)) lease.release();
+      }
+    },
+  };
+}
+
+function leasesOf(context: TurnContext): TokenLease[] {
+  const held: unknown = context.turnState.get(turnLeases);
+  return Array.isArray(held) ? (held as TokenLease[]) : [];
+}
+
+/** teams-ai writes its sign-in card in English; the person reads it in their language. */
+function translateSignInCards(activities: Array<Partial<Activity>>, t: (key: string) => string): void {
+  for (const activity of activities) {
+    for (const attachment of activity.attachments ?? []) {
+      if (attachment.contentType !== oauthCardType) continue;
+      const content = attachment.content as { text?: string; buttons?: Array<{ title?: string }> };
+      content.text = t('identity:signIn.text');
+      for (const button of content.buttons ?? []) button.title = t('identity:signIn.button');
+    }
+  }
 }
 
 /** Runs a dialog, turning any error into a clear message for the user (never a stack trace). */

@@ -1,8 +1,7 @@
 import type { Activity } from 'botbuilder';
 import type { BotFrameworkAuthentication } from 'botframework-connector';
-import type { Application } from '@microsoft/teams-ai';
 import type { BotAdapter } from './adapter';
-import type { BotTurnState } from './app';
+import type { TurnRunner } from './app';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { isLoopbackHost } from '../config';
@@ -24,7 +23,7 @@ export interface BotEndpointDeps {
   mode: 'local' | 'production';
   auth: BotFrameworkAuthentication;
   adapter: BotAdapter;
-  app: Application<BotTurnState>;
+  app: TurnRunner;
   allowedTenantIds: string[];
   logger: Logger;
 }

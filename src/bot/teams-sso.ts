@@ -2,6 +2,7 @@ import type { AuthenticationOptions } from '@microsoft/teams-ai';
 import type { AppConfig } from '../config';
 import { GraphError } from '../graph/graph-error';
 import type { Caller, TokenProvider } from '../graph/calendar-gateway';
+import type { EntraNetworkClient } from '../identity/entra-network-client';
 
 /** Delegated Graph scopes the product needs; the README says why each one is there. */
 export const graphScopes = [
@@ -19,7 +20,7 @@ export const graphSetting = 'graph';
  * Teams SSO through teams-ai (on-behalf-of exchange, no Azure Bot OAuth connection): production only.
  * When consent is missing, teams-ai sends a sign-in card that opens public/auth-start.html.
  */
-export function teamsSsoOptions(config: AppConfig): AuthenticationOptions {
+export function teamsSsoOptions(config: AppConfig, networkClient?: EntraNetworkClient): AuthenticationOptions {
   return {
     settings: {
       [graphSetting]: {
@@ -28,8 +29,10 @@ export function teamsSsoOptions(config: AppConfig): AuthenticationOptions {
           auth: {
             clientId: config.graph.clientId,
             clientSecret: config.graph.clientSecret,
-            authority: `https://login.microsoftonline.com/${config.bot.tenantId}`,
+            authority: `${config.entra.authorityHost}/${config.bot.tenantId}`,
+            knownAuthorities: [new URL(config.entra.authorityHost).host],
           },
+          ...(networkClient ? { system: { networkClient } } : {}),
         },
         signInLink: `https://${config.publicHost}/auth-start.html`,
         endOnInvalidMessage: true,
@@ -39,28 +42,52 @@ export function teamsSsoOptions(config: AppConfig): AuthenticationOptions {
   };
 }
 
+/** One turn's hold on a user's token; releasing twice is harmless. */
+export interface TokenLease {
+  release(): void;
+  /** Graph refused the token during the turn (401): the turn ends by signing the person out. */
+  readonly rejected: boolean;
+}
+
 /**
  * Holds each user's Graph token while they have a turn running (put there by src/bot after SSO),
- * and gives it to the gateway. One person can have turns in two chats at once: the token stays
- * until the last of them ends. Tokens live in memory only and are never logged.
+ * and gives it to the gateway. Every hold is a lease that the turn releases when it ends, whatever
+ * happened in it (src/bot releases in a `finally`): one person with turns in two chats keeps the
+ * token until the last lease goes, and the newest token wins. Tokens live in memory only, never logged.
  */
 export class TurnTokenProvider implements TokenProvider {
-  private readonly tokens = new Map<string, { token: string; turns: number }>();
+  private readonly leases = new Map<string, Array<{ token: string; rejected: boolean }>>();
 
-  remember(userId: string, token: string): void {
-    const held = this.tokens.get(userId);
-    this.tokens.set(userId, { token, turns: (held?.turns ?? 0) + 1 });
+  hold(userId: string, token: string): TokenLease {
+    const lease = { token, rejected: false };
+    this.leases.set(userId, [...(this.leases.get(userId) ?? []), lease]);
+    let released = false;
+    return {
+      get rejected() {
+        return lease.rejected;
+      },
+      release: () => {
+        if (released) return;
+        released = true;
+        const rest = (this.leases.get(userId) ?? []).filter((held) => held !== lease);
+        if (rest.length === 0) this.leases.delete(userId);
+        else this.leases.set(userId, rest);
+      },
+    };
   }
 
-  forget(userId: string): void {
-    const held = this.tokens.get(userId);
-    if (!held) return;
-    if (held.turns <= 1) this.tokens.delete(userId);
-    else this.tokens.set(userId, { ...held, turns: held.turns - 1 });
+  /** How many users have a token held right now (tests check nothing outlives its turn). */
+  get heldUsers(): number {
+    return this.leases.size;
+  }
+
+  rejected(caller: Caller): void {
+    for (const lease of this.leases.get(caller.userId) ?? []) lease.rejected = true;
   }
 
   getToken(caller: Caller): Promise<string> {
-    const token = this.tokens.get(caller.userId)?.token;
+    const held = this.leases.get(caller.userId);
+    const token = held?.[held.length - 1]?.token;
     if (!token) return Promise.reject(new GraphError('consentRequired', 'No Graph token for this user in this turn'));
     return Promise.resolve(token);
   }

@@ -6,6 +6,7 @@ import type { DirectoryUser } from './org-schema';
 import { matchRoute, type Route } from './router';
 import type { EmulatorStore } from './state-store';
 import { userIdFromToken } from './token';
+import type { EntraGraphAuth } from './entra/graph-authorization';
 
 /** One handled Graph request, for tests that count calls. `status` is 0 for a request left hanging. */
 export interface RequestLogEntry {
@@ -26,6 +27,8 @@ export interface DispatcherDeps {
   logger: Logger;
   /** Waits for an injected latency; the HTTP layer cancels pending waits on close. */
   delay(ms: number): Promise<void>;
+  /** "entra" mode: Entra-signed tokens, checked like Graph does. Without it, the emulator's `emu.` tokens. */
+  entra?: EntraGraphAuth;
 }
 
 /** Every /v1.0 request, outer or inside a $batch, goes through here: faults, auth, routing, log. */
@@ -55,8 +58,8 @@ export class GraphDispatcher {
 
   private async handle(request: GraphRequest): Promise<GraphResponse> {
     try {
-      const caller = this.authenticate(request);
       const segments = request.path.split('/').filter((segment) => segment.length > 0);
+      const caller = this.deps.entra ? this.deps.entra.authorize(request, segments, this.deps.store) : this.authenticate(request);
       // `/me` is shorthand for the signed-in user's /users/{id}.
       if (segments[0]?.toLowerCase() === 'me') segments.splice(0, 1, 'users', caller.id);
       const { route, params } = matchRoute(this.deps.routes, request.method, segments);

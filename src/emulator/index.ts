@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import pino from 'pino';
 import { systemClock, type Clock } from '../clock';
 import { createControl, type EmulatorControl } from './control';
@@ -14,7 +15,10 @@ import { meetingCreateRoutes } from './routes/meeting-create';
 import { permissionRoutes } from './routes/permissions';
 import { scheduleRoutes } from './routes/schedule';
 import { userRoutes } from './routes/users';
+import { teamworkRoutes } from './routes/teamwork';
+import { teamworkOf, type TeamworkState } from './teamwork-state';
 import { EmulatorStore } from './state-store';
+import { EntraGraphAuth } from './entra/graph-authorization';
 
 export type { EmulatorControl, CalendarListRequest, FaultSpec, RequestLogEntry, CapturedMessage } from './control';
 export { emulatorToken } from './token';
@@ -31,6 +35,8 @@ export interface EmulatorOptions {
   /** Default page size of collections (default 10), to exercise @odata.nextLink. */
   pageSize?: number;
   logger?: pino.Logger;
+  /** Accept only tokens from this Entra emulator, checked like Graph does (issue 9's production path). */
+  entra?: { publicKey: KeyObject; tenantId: string };
 }
 
 export interface RunningEmulator {
@@ -40,10 +46,14 @@ export interface RunningEmulator {
   baseUrl: string;
   /** In-process control: the same operations as the /_emulator HTTP routes. */
   control: EmulatorControl;
+  /** Set in entra mode: limits the app identity to some mailboxes, as an Exchange management scope does. */
+  entraAuth?: EntraGraphAuth;
+  /** The Teams app catalog and installations: publish the app, block it for someone. */
+  teamwork: TeamworkState;
   close(): Promise<void>;
 }
 
-const routes = [...userRoutes, ...calendarRoutes, ...permissionRoutes, ...calendarViewRoutes, ...scheduleRoutes, ...mailRoutes, ...batchRoutes, ...meetingCreateRoutes];
+const routes = [...userRoutes, ...calendarRoutes, ...permissionRoutes, ...calendarViewRoutes, ...scheduleRoutes, ...mailRoutes, ...batchRoutes, ...meetingCreateRoutes, ...teamworkRoutes];
 
 /**
  * Starts a local Microsoft Graph v1.0 emulator on 127.0.0.1 with Exchange Online's calendar-sharing
@@ -64,7 +74,8 @@ export async function startGraphEmulator(options: EmulatorOptions = {}): Promise
       }, ms);
       timers.add(timer);
     });
-  const dispatcher = new GraphDispatcher({ store, faults, routes, pageSize: options.pageSize ?? 10, logger, delay });
+  const entraAuth = options.entra && new EntraGraphAuth({ ...options.entra, clock: options.clock ?? systemClock });
+  const dispatcher = new GraphDispatcher({ store, faults, routes, pageSize: options.pageSize ?? 10, logger, delay, entra: entraAuth });
   const control = createControl(store, faults, dispatcher);
   const server = await startHttpServer({ port: options.port ?? 0, dispatcher, control, store, logger });
   logger.info({ baseUrl: `${server.origin}/v1.0` }, 'Graph emulator listening');
@@ -72,6 +83,8 @@ export async function startGraphEmulator(options: EmulatorOptions = {}): Promise
     origin: server.origin,
     baseUrl: `${server.origin}/v1.0`,
     control,
+    entraAuth,
+    teamwork: teamworkOf(store),
     close: async () => {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();

@@ -15,14 +15,44 @@ export type CalendarRole =
   | 'delegateWithPrivateEventAccess'
   | 'custom';
 
-/** Who acts: the Teams user's Entra object id (aadObjectId). Every call runs with this user's token. */
+/**
+ * Which identity a Graph call runs with: `user` (the default) is the person's own delegated token, which
+ * exists only while they have a turn running (Teams SSO); `app` is the product's own identity (client
+ * credentials) acting on that person's mailbox, for work nobody is waiting for (jobs). See `appActingOn`.
+ */
+export type GraphIdentity = 'user' | 'app';
+
+/**
+ * Whose mailbox a call is about and with which identity: `userId` is the person's Entra object id
+ * (aadObjectId). Without `as`, the call uses that person's delegated token (inside their turn).
+ */
 export interface Caller {
   userId: string;
+  as?: GraphIdentity;
 }
 
-/** Gives a Graph access token for a user. Teams SSO on-behalf-of in production, the emulator's token locally. */
+/** The product's own identity acting on one person's mailbox: what background jobs pass to the gateway. */
+export function appActingOn(userId: string): Caller {
+  return { userId, as: 'app' };
+}
+
+/** The delegated caller inside that person's own turn. */
+export function userActing(userId: string): Caller {
+  return { userId, as: 'user' };
+}
+
+export function isAppCaller(caller: Caller): boolean {
+  return caller.as === 'app';
+}
+
+/**
+ * Gives a Graph access token for a call. Production: the turn's Teams SSO token for `user` callers and
+ * a client-credentials token for `app` callers; locally, the emulator's token.
+ */
 export interface TokenProvider {
   getToken(caller: Caller): Promise<string>;
+  /** Graph answered 401 to this caller's token (expired, revoked): the provider may drop it. */
+  rejected?(caller: Caller): void;
 }
 
 export interface Person {

@@ -1,6 +1,7 @@
 import { Client, GraphError as ClientGraphError, type GraphRequest } from '@microsoft/microsoft-graph-client';
 import type { Caller } from './calendar-gateway';
 import { GraphError, graphErrorFromResponse } from './graph-error';
+import { pathForCaller } from './graph-paths';
 import { GraphRequestContext } from './middleware/request-context';
 import { parseRetryAfter } from './middleware/retry-after';
 import type { Clock } from '../clock';
@@ -75,7 +76,7 @@ export class GraphApi {
 
   private async send<T>(caller: Caller, method: string, path: string, run: (request: GraphRequest) => Promise<unknown>, mailbox?: string): Promise<T> {
     const context = new GraphRequestContext(caller, mailbox);
-    const request = this.client.api(path).middlewareOptions([context]);
+    const request = this.client.api(pathForCaller(caller, path)).middlewareOptions([context]);
     try {
       const result: unknown = await run(request);
       return result as T;

@@ -1,6 +1,7 @@
 import type { Caller, Outcome } from './calendar-gateway';
 import type { GraphApi, GraphPage } from './graph-api';
 import { GraphError, graphErrorFromResponse } from './graph-error';
+import { pathForCaller } from './graph-paths';
 import type { RetryPolicy } from './middleware/retry-policy';
 
 /** Graph's documented ceiling of requests in one `$batch`. */
@@ -89,7 +90,7 @@ export class GraphBatch {
         this.api.post<BatchAnswer>(
           caller,
           '/$batch',
-          { requests: chunk.map((index) => innerRequest(String(index), reads[index])) },
+          { requests: chunk.map((index) => innerRequest(String(index), { ...reads[index], path: pathForCaller(caller, reads[index].path) })) },
           // The inner requests may target several mailboxes; the batch itself counts against the caller's.
           { mailbox: caller.userId },
         ),

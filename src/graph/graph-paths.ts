@@ -1,3 +1,4 @@
+import { isAppCaller, type Caller } from './calendar-gateway';
 /**
  * The only place that spells Graph paths (relative to the base URL's version segment). Every piece of user
  * input is percent-encoded here, so no typed text can change the path or add query options.
@@ -41,4 +42,13 @@ export function permissionsPath(calendarId: string, permissionId?: string): stri
 /** Exchange's Prefer header so event times come in the reader's time zone. */
 export function preferTimeZone(timeZone: string): Record<string, string> {
   return { Prefer: `outlook.timezone="${timeZone.replace(/["\\]/g, '')}"` };
+}
+
+/**
+ * `/me` means "the signed-in user" and only exists with a delegated token: the app identity names the
+ * mailbox it acts on instead (`/users/{id}`). Every path goes through here, `$batch` inner ones too.
+ */
+export function pathForCaller(caller: Caller, path: string): string {
+  if (!isAppCaller(caller)) return path;
+  return path.replace(/^\/me(?=[/?]|$)/i, `/users/${encodeURIComponent(caller.userId)}`);
 }

@@ -5,6 +5,7 @@ import { GraphBatch } from './graph-batch';
 import { GraphCalendarGateway } from './graph-calendar-gateway';
 
 export type * from './calendar-gateway';
+export { appActingOn, isAppCaller, userActing } from './calendar-gateway';
 export { GraphError, isGraphError, type GraphErrorReason } from './graph-error';
 export type { GraphLogger } from './graph-logger';
 export { LocalTokenProvider } from './local-token-provider';

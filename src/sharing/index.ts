@@ -17,6 +17,7 @@ import { InvitationAnswers } from './invitation-answers';
 import { InvitationEmailFallback, invitationUndeliverable } from './invitation-email-fallback';
 import { InvitationStore } from './invitation-store';
 import type { ExternalShareLinks, ShareHooks } from './share-deps';
+import type { ParkedJobStore } from '../jobs/parked-job-store';
 import { ShareDraftStore } from './share-draft';
 import { ShareMaintenance } from './share-maintenance';
 import { ShareService } from './share-service';
@@ -41,6 +42,10 @@ export interface SharingDeps {
   externalLinks?: ExternalShareLinks;
   /** Published calendar links for /permissions (see ShareFeatureDeps). */
   publishedLinks?: ShareFeatureDeps['publishedLinks'];
+  /** Background work waiting for the app identity (issue 9). */
+  parked?: ParkedJobStore;
+  /** Installs the app for a recipient who never opened the bot (issue 9). */
+  reachByInstall?: (recipientUserId: string, ownerUserId: string) => Promise<boolean>;
 }
 
 export interface Sharing {
@@ -62,7 +67,18 @@ export function createSharing(deps: SharingDeps): Sharing {
   const emailFallback = new InvitationEmailFallback(serviceDeps);
   deps.notifier.whenUndeliverable?.(invitationUndeliverable, (ref) => emailFallback.deliverByEmailInstead(ref.id));
   const answers = new InvitationAnswers(serviceDeps);
-  const maintenance = new ShareMaintenance({ service, answers, invitations, notifier: deps.notifier, notices: shareNotices, clock: deps.clock, logger: deps.logger });
+  const maintenance = new ShareMaintenance({
+    service,
+    answers,
+    invitations,
+    notifier: deps.notifier,
+    notices: shareNotices,
+    clock: deps.clock,
+    logger: deps.logger,
+    parked: deps.parked,
+    emailFallback,
+    accessMail: serviceDeps,
+  });
   // The same records the subscribe feature's store reads: a share can answer an access request.
   const accessRequests = new AccessRequestStore(deps.db, deps.clock);
   const featureDeps = { ...deps, drafts, invitations, audit, service, answers, accessRequests };

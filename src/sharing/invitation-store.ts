@@ -161,6 +161,11 @@ export class InvitationStore {
     return Number(result.numUpdatedRows) === 1;
   }
 
+  /** An invitation moved to email whose email was refused for good: the reason, for the owner and /permissions. */
+  async recordMailFailure(id: string, failure: string): Promise<void> {
+    await this.db.updateTable('share_invitations').set({ failure, updated_at: this.now() }).where('id', '=', id).where('channel', '=', 'email').execute();
+  }
+
   /** Records progress of the operation under way, keeping it under way. */
   async advance(id: string, intentId: string, changes: InvitationChanges): Promise<boolean> {
     return this.update(id, intentId, changes, false);

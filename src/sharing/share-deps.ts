@@ -4,6 +4,7 @@ import type { Notifier, UndeliverableRef } from '../dialogs/notifier';
 import type { Reply } from '../dialogs/reply';
 import type { CalendarGateway, CalendarRole } from '../graph/calendar-gateway';
 import type { SubscriptionStore } from '../subscriptions/subscription-store';
+import type { ParkedJobStore } from '../jobs/parked-job-store';
 import type { AuditStore } from './audit-store';
 import type { Intent, Invitation } from './invitation';
 import type { InvitationStore } from './invitation-store';
@@ -44,6 +45,10 @@ export interface ShareServiceDeps {
   /** How often a running operation refreshes its `intent_at` (default 20 s; recovery waits 60 s). */
   heartbeatMs?: number;
   externalLinks?: ExternalShareLinks;
+  /** Background work waiting for the app identity; without it, such work is only logged (tests of other features). */
+  parked?: ParkedJobStore;
+  /** Installs the app for an inside recipient the bot cannot reach yet; true when they now are reachable. */
+  reachByInstall?: (recipientUserId: string, ownerUserId: string) => Promise<boolean>;
 }
 
 /**

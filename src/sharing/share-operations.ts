@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { CalendarRole } from '../graph/calendar-gateway';
+import { appActingOn, type Caller, type CalendarRole } from '../graph/calendar-gateway';
+import { isIdentityRefusal } from '../jobs/identity-refusal';
 import { isGraphError, type GraphErrorReason } from '../graph/graph-error';
 import type { AuditAction } from './audit-store';
 import type { Intent, IntentOp, Invitation } from './invitation';
@@ -26,6 +27,25 @@ export function isWorthRetryingLater(error: unknown): boolean {
 /** A third of recovery's default 60 s: two missed beats still leave the operation alive. */
 const defaultHeartbeatMs = 20_000;
 
+/** How a step runs: from a turn (the owner's delegated token) or in the background (the app identity). */
+export interface StepOptions {
+  /** Recovery: a throttled or unavailable Graph leaves the operation open for a later attempt. */
+  retryTransient?: boolean;
+  /** No user is in a turn: Graph is called with the app identity, and its refusals leave the work waiting. */
+  background?: boolean;
+}
+
+/** The owner's mailbox with the identity the step runs with. */
+export function ownerMailbox(invitation: Invitation, options: StepOptions): Caller {
+  return options.background ? appActingOn(invitation.owner.userId) : { userId: invitation.owner.userId };
+}
+
+/** Whether a failure leaves the step waiting (for recovery or a parked retry) rather than ending it. */
+export function leavesWaiting(error: unknown, options: StepOptions): boolean {
+  if (options.retryTransient !== true) return false;
+  return isWorthRetryingLater(error) || (options.background === true && isIdentityRefusal(error));
+}
+
 /** What every share operation needs: its record, its audit entry, the sharee's subscription. */
 export abstract class ShareOperations {
   constructor(protected readonly deps: ShareServiceDeps) {}
@@ -34,11 +54,11 @@ export abstract class ShareOperations {
    * A Graph failure ends the operation with nothing changed, then goes to the caller; with
    * `retryTransient` (recovery) a throttled or unavailable Graph leaves it open for a later attempt.
    */
-  protected async releaseOnGraphError<T>(invitation: Invitation, intent: Intent, write: () => Promise<T>, retryTransient = false): Promise<T> {
+  protected async releaseOnGraphError<T>(invitation: Invitation, intent: Intent, write: () => Promise<T>, options: StepOptions = {}): Promise<T> {
     try {
       return await write();
     } catch (error) {
-      if (isGraphError(error) && !(retryTransient && isWorthRetryingLater(error))) await this.deps.invitations.finish(invitation.id, intent.id, {});
+      if (isGraphError(error) && !leavesWaiting(error, options)) await this.deps.invitations.finish(invitation.id, intent.id, {});
       throw error;
     }
   }

@@ -6,7 +6,8 @@ import type { Intent, Invitation, InvitationCalendar, InvitationOwner, Invitatio
 import { newInvitationCode } from './invitation-code';
 import { invitationUndeliverable } from './invitation-email-fallback';
 import { notifyPerson } from './share-deps';
-import { isWorthRetryingLater, ShareOperations } from './share-operations';
+import { isIdentityRefusal } from '../jobs/identity-refusal';
+import { isWorthRetryingLater, leavesWaiting, ownerMailbox, ShareOperations, type StepOptions } from './share-operations';
 import { noteUntrackedChange, type UntrackedChange } from './untracked-change';
 
 type Delivery = { kind: 'sent' } | { kind: 'later' } | { kind: 'undeliverable'; reason: string };
@@ -47,30 +48,31 @@ export class ShareService extends ShareOperations {
    * The grant's steps after the invitation is recorded; recovery runs them again safely, and with
    * `retryTransient` leaves a throttled or unavailable Graph for a later attempt instead of failing.
    */
-  completeGrant(invitation: Invitation, options: { retryTransient?: boolean } = {}): Promise<Invitation> {
+  completeGrant(invitation: Invitation, options: StepOptions = {}): Promise<Invitation> {
     return this.keepingAlive(invitation, () => this.runGrant(invitation, options));
   }
 
-  private async runGrant(invitation: Invitation, options: { retryTransient?: boolean }): Promise<Invitation> {
+  private async runGrant(invitation: Invitation, options: StepOptions): Promise<Invitation> {
     const intent = this.requireIntent(invitation);
     const { gateway, invitations } = this.deps;
     let permissionId: string;
     await this.deps.hooks?.beforeGraphWrite?.('grant', invitation);
     try {
-      const permission = await gateway.grantPermission(
-        { userId: invitation.owner.userId },
-        { calendarId: invitation.calendar.id, recipient: { address: invitation.recipient.address, name: invitation.recipient.name }, role: invitation.role },
-      );
+      const permission = await gateway.grantPermission(ownerMailbox(invitation, options), {
+        calendarId: invitation.calendar.id,
+        recipient: { address: invitation.recipient.address, name: invitation.recipient.name },
+        role: invitation.role,
+      });
       permissionId = permission.id;
     } catch (error) {
-      if (!isGraphError(error) || (options.retryTransient && isWorthRetryingLater(error))) throw error;
+      if (!isGraphError(error) || leavesWaiting(error, options)) throw error;
       await this.record(invitation, intent, 'shareFailed');
       await invitations.finish(invitation.id, intent.id, { status: 'failed', failure: error.reason });
       return this.reload(invitation);
     }
     await invitations.advance(invitation.id, intent.id, { permissionId });
     await this.deps.hooks?.afterGraphWrite?.('grant', invitation);
-    const delivery = await this.deliver({ ...invitation, permissionId });
+    const delivery = await this.deliver({ ...invitation, permissionId }, options);
     if (delivery.kind === 'later') return this.reload(invitation);
     await this.record(invitation, intent, 'shared');
     await invitations.finish(invitation.id, intent.id, { status: 'pending', failure: delivery.kind === 'undeliverable' ? `mail:${delivery.reason}` : null });
@@ -83,28 +85,32 @@ export class ShareService extends ShareOperations {
    * no token now); the operation stays open and recovery sends it. `undeliverable`: Graph refused
    * the email for good (an address that does not exist...); the share stands and the owner is told.
    */
-  private async deliver(invitation: Invitation): Promise<Delivery> {
+  private async deliver(invitation: Invitation, options: StepOptions): Promise<Delivery> {
     const intent = this.requireIntent(invitation);
     const { notifier, notices, invitations } = this.deps;
     // The card shows the invitation as the recipient will find it: open, waiting for their answer.
     const sent: Invitation = { ...invitation, status: 'pending', intent: undefined, intentAt: undefined };
-    const inTeams = await notifyPerson(notifier, invitation.recipient.userId, (to) => notices.invitation(sent, to), `invite:${invitation.id}`, {
-      kind: invitationUndeliverable,
-      id: invitation.id,
-    });
+    const undeliverable = { kind: invitationUndeliverable, id: invitation.id };
+    const invite = () => notifyPerson(notifier, invitation.recipient.userId, (to) => notices.invitation(sent, to), `invite:${invitation.id}`, undeliverable);
+    let inTeams = await invite();
+    // Someone inside who never opened the bot: install it for them, then write in that chat.
+    const recipientId = invitation.recipient.userId;
+    if (!inTeams && recipientId && this.deps.reachByInstall && (await this.deps.reachByInstall(recipientId, invitation.owner.userId))) inTeams = await invite();
     if (inTeams) {
       await invitations.advance(invitation.id, intent.id, { channel: 'teams' });
       return { kind: 'sent' };
     }
     const mail = await this.invitationMail(invitation, intent);
     try {
-      await this.deps.gateway.sendMail({ userId: invitation.owner.userId }, { to: [invitation.recipient.address], ...mail });
+      await this.deps.gateway.sendMail(ownerMailbox(invitation, options), { to: [invitation.recipient.address], ...mail });
       return { kind: 'sent' };
     } catch (error) {
       if (!isGraphError(error)) throw error;
-      if (!isWorthRetryingLater(error)) return { kind: 'undeliverable', reason: error.reason };
+      if (!isWorthRetryingLater(error) && !leavesWaiting(error, options)) return { kind: 'undeliverable', reason: error.reason };
       this.deps.logger?.warn({ reason: error.reason, invitation: invitation.id }, 'invitation email not sent yet; recovery will retry');
       await invitations.advance(invitation.id, intent.id, { failure: `mail:${error.reason}` });
+      // In the background a refused app identity parks the recovery (visible, retried on a schedule).
+      if (options.background && isIdentityRefusal(error)) throw error;
       return { kind: 'later' };
     }
   }
@@ -144,22 +150,23 @@ export class ShareService extends ShareOperations {
     return this.completeRoleChange(claimed);
   }
 
-  completeRoleChange(invitation: Invitation, options: { retryTransient?: boolean } = {}): Promise<Invitation> {
+  completeRoleChange(invitation: Invitation, options: StepOptions = {}): Promise<Invitation> {
     return this.keepingAlive(invitation, () => this.runRoleChange(invitation, options));
   }
 
-  private async runRoleChange(invitation: Invitation, options: { retryTransient?: boolean }): Promise<Invitation> {
+  private async runRoleChange(invitation: Invitation, options: StepOptions): Promise<Invitation> {
     const intent = this.requireIntent(invitation);
     const role = intent.role ?? invitation.role;
     await this.releaseOnGraphError(
       invitation,
       intent,
       () =>
-        this.deps.gateway.grantPermission(
-          { userId: invitation.owner.userId },
-          { calendarId: invitation.calendar.id, recipient: { address: invitation.recipient.address, name: invitation.recipient.name }, role },
-        ),
-      options.retryTransient,
+        this.deps.gateway.grantPermission(ownerMailbox(invitation, options), {
+          calendarId: invitation.calendar.id,
+          recipient: { address: invitation.recipient.address, name: invitation.recipient.name },
+          role,
+        }),
+      options,
     );
     await this.deps.hooks?.afterGraphWrite?.('changeRole', invitation);
     const previousRole = intent.previousRole ?? invitation.role;
@@ -168,7 +175,7 @@ export class ShareService extends ShareOperations {
       await this.deps.externalLinks?.levelChanged(invitation, role);
       const change = { ownerName: invitation.owner.name, calendarName: invitation.calendar.name, role, previousRole };
       const told = await notifyPerson(this.deps.notifier, invitation.recipient.userId, (to) => this.deps.notices.roleChanged(change, to), intent.id);
-      if (!told) await mailAccessChange(this.deps, { ...accessMailTo(invitation), change, what: 'roleChanged', dedupeKey: intent.id });
+      if (!told) await mailAccessChange(this.deps, { ...accessMailTo(invitation, options), change, what: 'roleChanged', dedupeKey: intent.id });
       await this.record(invitation, intent, 'roleChanged', role, previousRole);
     }
     await this.deps.invitations.finish(invitation.id, intent.id, { role, expiresAt: intent.expiresAt ?? null });
@@ -180,17 +187,18 @@ export class ShareService extends ShareOperations {
     const intent = { ...this.intent(op, actorUserId), previousRole: invitation.role };
     const claimed = await this.deps.invitations.claim(invitation.id, ['pending', 'accepted'], intent);
     if (!claimed) return this.reload(invitation);
-    return this.completeRevoke(claimed);
+    // An end date is nobody's turn: the app identity revokes.
+    return this.completeRevoke(claimed, { background: op === 'expire' });
   }
 
-  completeRevoke(invitation: Invitation, options: { retryTransient?: boolean } = {}): Promise<Invitation> {
+  completeRevoke(invitation: Invitation, options: StepOptions = {}): Promise<Invitation> {
     return this.keepingAlive(invitation, () => this.runRevoke(invitation, options));
   }
 
-  private async runRevoke(invitation: Invitation, options: { retryTransient?: boolean }): Promise<Invitation> {
+  private async runRevoke(invitation: Invitation, options: StepOptions): Promise<Invitation> {
     const intent = this.requireIntent(invitation);
     const { gateway, notices, notifier } = this.deps;
-    const owner = { userId: invitation.owner.userId };
+    const owner = ownerMailbox(invitation, options);
     await this.releaseOnGraphError(
       invitation,
       intent,
@@ -199,7 +207,7 @@ export class ShareService extends ShareOperations {
         const permission = permissions.find((candidate) => candidate.recipient.address?.toLowerCase() === invitation.recipient.address);
         if (permission?.isRemovable) await gateway.revokePermission(owner, { calendarId: invitation.calendar.id, permissionId: permission.id });
       },
-      options.retryTransient,
+      options,
     );
     await this.deps.hooks?.afterGraphWrite?.(intent.op, invitation);
     await this.dropSubscription(invitation);
@@ -207,7 +215,7 @@ export class ShareService extends ShareOperations {
     const reason = intent.op === 'expire' ? 'expired' : 'revoked';
     const change = { ownerName: invitation.owner.name, calendarName: invitation.calendar.name, role: invitation.role };
     const told = await notifyPerson(notifier, invitation.recipient.userId, (to) => notices.accessEnded(change, reason, to), intent.id);
-    if (!told) await mailAccessChange(this.deps, { ...accessMailTo(invitation), change, what: reason, dedupeKey: intent.id });
+    if (!told) await mailAccessChange(this.deps, { ...accessMailTo(invitation, options), change, what: reason, dedupeKey: intent.id });
     if (reason === 'expired') await notifyPerson(notifier, invitation.owner.userId, (to) => notices.expiredForOwner(invitation, to), `${intent.id}:owner`);
     await this.record(invitation, intent, reason, undefined, invitation.role);
     await this.deps.invitations.finish(invitation.id, intent.id, { status: reason, decidedAt: this.now() });

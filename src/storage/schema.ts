@@ -12,6 +12,7 @@ import type { HelpdeskAuditTable, TroubleshootSessionTable } from '../troublesho
 import type { FreeBusyProposalTable } from '../freebusy/tables';
 import type { PublishedCalendarTable } from '../publishing/tables';
 import type { SnapshotDraftTable } from '../snapshot/tables';
+import type { ParkedJobTable } from '../jobs/tables';
 
 /** The Bot Framework's turn state (conversation, user...), one JSON document per storage key. */
 export interface BotStateTable {
@@ -47,4 +48,5 @@ export interface DatabaseSchema {
   freebusy_proposals: FreeBusyProposalTable;
   snapshot_drafts: SnapshotDraftTable;
   published_calendars: PublishedCalendarTable;
+  parked_jobs: ParkedJobTable;
 }

@@ -179,20 +179,24 @@ describe('Teams SSO pieces', () => {
     const { TurnTokenProvider } = await import('../../src/bot/teams-sso');
     const tokens = new TurnTokenProvider();
     await expect(tokens.getToken({ userId: alex.aadObjectId })).rejects.toMatchObject({ reason: 'consentRequired' });
-    tokens.remember(alex.aadObjectId, 'token-for-alex');
+    const lease = tokens.hold(alex.aadObjectId, 'token-for-alex');
     await expect(tokens.getToken({ userId: alex.aadObjectId })).resolves.toBe('token-for-alex');
-    tokens.forget(alex.aadObjectId);
+    lease.release();
+    lease.release();
     await expect(tokens.getToken({ userId: alex.aadObjectId })).rejects.toMatchObject({ reason: 'consentRequired' });
   });
 
   it('keeps a token while another turn of the same person is still running', async () => {
     const { TurnTokenProvider } = await import('../../src/bot/teams-sso');
     const tokens = new TurnTokenProvider();
-    tokens.remember(alex.aadObjectId, 'token-1');
-    tokens.remember(alex.aadObjectId, 'token-2');
-    tokens.forget(alex.aadObjectId);
+    const first = tokens.hold(alex.aadObjectId, 'token-1');
+    const second = tokens.hold(alex.aadObjectId, 'token-2');
     await expect(tokens.getToken({ userId: alex.aadObjectId })).resolves.toBe('token-2');
-    tokens.forget(alex.aadObjectId);
+    second.release();
+    // The first turn is still running: its token stays (a release is symmetric to its own hold).
+    await expect(tokens.getToken({ userId: alex.aadObjectId })).resolves.toBe('token-1');
+    first.release();
+    expect(tokens.heldUsers).toBe(0);
     await expect(tokens.getToken({ userId: alex.aadObjectId })).rejects.toMatchObject({ reason: 'consentRequired' });
   });
 

@@ -56,9 +56,9 @@ describe('config', () => {
   });
 
   it.each([
-    [{ BOT_PORT: 'abc' }, /^Invalid configuration: BOT_PORT: Expected number/],
+    [{ BOT_PORT: 'abc' }, /^Invalid configuration: BOT_PORT: expected number/],
     [{ BOT_PORT: '70000' }, /BOT_PORT/],
-    [{ APP_MODE: 'staging' }, /APP_MODE: .*'local' \| 'production'/],
+    [{ APP_MODE: 'staging' }, /APP_MODE: expected one of local, production$/],
     [{ GRAPH_BASE_URL: 'https://graph.microsoft.com/beta' }, /GRAPH_BASE_URL: expected a URL ending in \/v1.0/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL: expected a postgres:\/\/ connection URL/],
     [{ HELPDESK_USERS: 'lynner@example.com,not-an-email' }, /HELPDESK_USERS/],
@@ -68,6 +68,26 @@ describe('config', () => {
     const text = errorOf(values as Record<string, string>);
     expect(text).toMatch(message);
     expect(text).not.toContain('\n');
+  });
+
+  it.each<Record<string, string>>([
+    { LOG_LEVEL: 'sk-live-51HsecretValue' },
+    { APP_MODE: 'sk-live-51HsecretValue' },
+    { BOT_APP_TYPE: 'sk-live-51HsecretValue' },
+    { BOT_PORT: 'sk-live-51HsecretValue' },
+    { GRAPH_BASE_URL: 'sk-live-51HsecretValue' },
+    { ENTRA_AUTHORITY_HOST: 'http://sk-live-51HsecretValue' },
+  ])('never echoes the value it refused: %p', (values) => {
+    const text = errorOf(values);
+    expect(text).toMatch(/^Invalid configuration: [A-Z_]+: /);
+    expect(text).not.toContain('sk-live-51HsecretValue');
+  });
+
+  it('reads the app identity: a certificate wins over a secret, the tenant defaults to the bot\'s', () => {
+    const config = parseConfig({ AAD_APP_CLIENT_ID: 'app-1', BOT_TENANT_ID: 'tenant-1', SECRET_GRAPH_APP_CLIENT_SECRET: 's', GRAPH_APP_CERTIFICATE_PATH: '/etc/app.pem' });
+    expect(config.appIdentity).toEqual({ clientId: 'app-1', tenantId: 'tenant-1', credential: { kind: 'certificate', path: '/etc/app.pem' } });
+    expect(parseConfig({}).appIdentity).toBeUndefined();
+    expect(() => parseConfig({ SECRET_GRAPH_APP_CLIENT_SECRET: 'sk-live-51HsecretValue' })).toThrow(/GRAPH_APP_CLIENT_ID/);
   });
 
   it('treats an empty value as not set', () => {

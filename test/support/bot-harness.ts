@@ -29,7 +29,7 @@ export class BotHarness {
   connector!: FakeConnector;
   app!: RunningApp;
   config!: AppConfig;
-  private dataDir = '';
+  protected dataDir = '';
   private nextActivity = 1;
 
   async start(env: Record<string, string> = {}, options: AppOptions = {}, emulatorOptions: EmulatorOptions = {}): Promise<this> {
@@ -46,8 +46,13 @@ export class BotHarness {
       SHARING_POLICY_DOMAINS: 'partner.example.org:limitedRead',
       ...env,
     });
-    this.app = await startApp(this.config, { logger: pino({ level: 'silent' }), clock: this.clock, manualOutbox: true, ...options });
+    this.app = await startApp(this.config, { ...this.baseOptions(), ...options });
     return this;
+  }
+
+  /** What every start of the app gets (the production harness adds its emulators' trust and credentials). */
+  protected baseOptions(): AppOptions {
+    return { logger: pino({ level: 'silent' }), clock: this.clock, manualOutbox: true };
   }
 
   /**
@@ -56,13 +61,13 @@ export class BotHarness {
    */
   async restartApp(options: AppOptions = {}): Promise<RunningApp> {
     await this.app.close();
-    this.app = await startApp(this.config, { logger: pino({ level: 'silent' }), clock: this.clock, manualOutbox: true, ...options });
+    this.app = await startApp(this.config, { ...this.baseOptions(), ...options });
     return this.app;
   }
 
   /** A second bot instance sharing this one's database, emulator and connector. Close it yourself. */
   startSecondInstance(options: AppOptions = {}): Promise<RunningApp> {
-    return startApp(this.config, { logger: pino({ level: 'silent' }), clock: this.clock, manualOutbox: true, ...options });
+    return startApp(this.config, { ...this.baseOptions(), ...options });
   }
 
   async stop(): Promise<void> {

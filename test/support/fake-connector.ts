@@ -17,6 +17,8 @@ export interface SentActivity {
  */
 export class FakeConnector {
   readonly sent: SentActivity[] = [];
+  /** The Authorization header of every call the bot made, in order (tests of what must never be logged). */
+  readonly authorizations: string[] = [];
   private server = restify.createServer();
   private nextId = 1;
   url = '';
@@ -26,6 +28,7 @@ export class FakeConnector {
   async start(): Promise<this> {
     this.server.use(restify.plugins.bodyParser({ mapParams: false }));
     const record = (req: Request, res: Response, extra: Partial<SentActivity>) => {
+      this.authorizations.push(req.header('authorization') ?? '');
       if (this.failNext && this.failNext.count > 0) {
         this.failNext.count -= 1;
         res.send(this.failNext.status, { error: { code: 'Failure', message: 'injected' } });

@@ -29,13 +29,13 @@ export class FakeOpenIdIssuer {
   }
 
   /** A channel-to-bot token as Teams would send it. */
-  sign(claims: { audience: string; serviceUrl: string }, key: KeyObject = this.keys.privateKey): string {
+  sign(claims: { audience: string; serviceUrl: string }, key: KeyObject = this.keys.privateKey, expiresIn: number = 3600): string {
     return jwt.sign({ serviceurl: claims.serviceUrl }, key.export({ format: 'pem', type: 'pkcs8' }), {
       algorithm: 'RS256',
       keyid: this.kid,
       issuer: 'https://api.botframework.com',
       audience: claims.audience,
-      expiresIn: '1h',
+      expiresIn,
     });
   }
 

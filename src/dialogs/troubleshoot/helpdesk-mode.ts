@@ -59,7 +59,8 @@ export class HelpdeskMode {
     ]);
     const entry = await audit.record({ ...base, targetUserId: person.id, outcome: 'shown', detail: person.displayName });
     const state = { person, reachable: recipient !== undefined, subscriptions, invitations, shares, cases };
-    return [cardReply(diagnoseCard(caller, this.deps.trees.in(caller.locale), state, entry.id))];
+    const parked = this.deps.parkedWork ? [await this.deps.parkedWork(caller, person.id)] : [];
+    return [cardReply(diagnoseCard(caller, this.deps.trees.in(caller.locale), state, entry.id)), ...parked];
   }
 
   /** "Send the card" on a diagnose card: a new case for the person, started on their side, in their language. */

@@ -8,6 +8,7 @@ import type { SharingRecordsReader } from '../../troubleshoot/sharing-records';
 import type { TroubleshootTrees } from '../../troubleshoot/tree-loader';
 import type { Caller } from '../caller';
 import type { Notifier } from '../notifier';
+import type { Locale, Translate } from '../../i18n';
 import type { Reply } from '../reply';
 
 /** Everything the troubleshooting assistant and helpdesk mode need, built once at start-up. */
@@ -25,4 +26,6 @@ export interface TroubleshootDeps {
   logger: Logger;
   /** What a booking tool limited to the main calendar sees this week, next to all my calendars (free/busy feature). */
   bookingToolView?: (caller: Caller) => Promise<Reply[]>;
+  /** Background work on hold for a person (issue 9), shown under /diagnose. */
+  parkedWork?: (speaker: { t: Translate; locale: Locale }, userId: string) => Promise<Reply>;
 }

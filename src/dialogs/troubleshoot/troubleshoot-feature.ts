@@ -53,6 +53,7 @@ export interface TroubleshootFeatureOptions {
   logger: Logger;
   /** The free/busy feature's "what a booking tool sees" card, shown when the case is about a booking tool. */
   bookingToolView?: TroubleshootDeps['bookingToolView'];
+  parkedWork?: TroubleshootDeps['parkedWork'];
 }
 
 /** Builds the feature with its stores, from what the runtime already has. */
@@ -70,5 +71,6 @@ export function createTroubleshootFeature(options: TroubleshootFeatureOptions): 
     clock,
     logger: options.logger,
     bookingToolView: options.bookingToolView,
+    parkedWork: options.parkedWork,
   });
 }

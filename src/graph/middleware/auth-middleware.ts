@@ -38,5 +38,6 @@ export class AuthMiddleware extends ChainedMiddleware {
     headers.set('Authorization', `Bearer ${token}`);
     context.options = { ...context.options, headers };
     await this.next(context);
+    if (context.response?.status === 401) this.tokenProvider.rejected?.(call.caller);
   }
 }

@@ -242,8 +242,11 @@ describe('Graph failures and stops during a share', () => {
       expect(await bot.deliverOutbox()).toEqual([]);
 
       bot.emulator.control.clearFaults();
+      // A 403 (the app identity refused) parks the expiry for 5 minutes; 404 and 429 are tried at the next sweep.
+      bot.clock.set(new Date('2026-11-24T00:05:02Z'));
       expect(await bot.app.shareMaintenance.expireDueShares()).toBe(1);
       expect(await bot.app.shareMaintenance.expireDueShares()).toBe(0);
+      expect(await bot.app.parkedJobs.listFor(alex.aadObjectId)).toEqual([]);
       const sent = await bot.deliverOutbox();
       expect(toUser(sent, megan)).toHaveLength(1);
       expect(toUser(sent, alex)).toHaveLength(1);
