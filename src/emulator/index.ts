@@ -9,6 +9,8 @@ import { loadDemoOrg, parseDemoOrg } from './org-schema';
 import { batchRoutes } from './routes/batch';
 import { calendarViewRoutes } from './routes/calendar-view';
 import { calendarRoutes } from './routes/calendars';
+import { calendarFolderRoutes } from './routes/calendar-folders';
+import { eventRoutes } from './routes/events';
 import { mailRoutes } from './routes/mail';
 import { permissionRoutes } from './routes/permissions';
 import { scheduleRoutes } from './routes/schedule';
@@ -42,7 +44,7 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
-const routes = [...userRoutes, ...calendarRoutes, ...permissionRoutes, ...calendarViewRoutes, ...scheduleRoutes, ...mailRoutes, ...batchRoutes];
+const routes = [...userRoutes, ...calendarRoutes, ...permissionRoutes, ...calendarViewRoutes, ...scheduleRoutes, ...mailRoutes, ...batchRoutes, ...eventRoutes, ...calendarFolderRoutes];
 
 /**
  * Starts a local Microsoft Graph v1.0 emulator on 127.0.0.1 with Exchange Online's calendar-sharing
