@@ -2,6 +2,8 @@ import { Agenda } from './agenda';
 import type { CalendarGateway } from './calendar-gateway';
 import { Calendars } from './calendars';
 import type { GraphDeps } from './graph-deps';
+import { Events } from './events';
+import type { RetryPolicy } from './middleware/retry-policy';
 import { Mail } from './mail';
 import { People } from './people';
 import { Permissions } from './permissions';
@@ -15,14 +17,16 @@ export class GraphCalendarGateway implements CalendarGateway {
   private readonly agenda: Agenda;
   private readonly schedules: Schedules;
   private readonly mail: Mail;
+  private readonly events: Events;
 
-  constructor(deps: GraphDeps) {
+  constructor(deps: GraphDeps, retryPolicy: RetryPolicy) {
     this.people = new People(deps);
     this.calendars = new Calendars(deps);
     this.permissions = new Permissions(deps);
     this.agenda = new Agenda(deps);
     this.schedules = new Schedules(deps);
     this.mail = new Mail(deps);
+    this.events = new Events(deps, retryPolicy);
   }
 
   getMe: CalendarGateway['getMe'] = (caller) => this.people.getMe(caller);
@@ -44,4 +48,10 @@ export class GraphCalendarGateway implements CalendarGateway {
   readAgenda: CalendarGateway['readAgenda'] = (caller, params) => this.agenda.readAgenda(caller, params);
   getSchedule: CalendarGateway['getSchedule'] = (caller, params) => this.schedules.getSchedule(caller, params);
   sendMail: CalendarGateway['sendMail'] = (caller, params) => this.mail.sendMail(caller, params);
+
+  createCalendar: CalendarGateway['createCalendar'] = (caller, params) => this.events.createCalendar(caller, params);
+  deleteCalendar: CalendarGateway['deleteCalendar'] = (caller, params) => this.events.deleteCalendar(caller, params);
+  findEventsByProperty: CalendarGateway['findEventsByProperty'] = (caller, params) => this.events.findEventsByProperty(caller, params);
+  writeEvents: CalendarGateway['writeEvents'] = (caller, operations) => this.events.writeEvents(caller, operations);
+  listInstances: CalendarGateway['listInstances'] = (caller, params) => this.events.listInstances(caller, params);
 }

@@ -5,6 +5,7 @@ import { GraphBatch } from './graph-batch';
 import { GraphCalendarGateway } from './graph-calendar-gateway';
 
 export type * from './calendar-gateway';
+export type * from './event-gateway';
 export { GraphError, isGraphError, type GraphErrorReason } from './graph-error';
 export type { GraphLogger } from './graph-logger';
 export { LocalTokenProvider } from './local-token-provider';
@@ -19,5 +20,5 @@ export type CalendarGatewayOptions = GraphClientOptions;
 export function createCalendarGateway(options: CalendarGatewayOptions): CalendarGateway {
   const { client, baseUrl, retryPolicy, clock } = createGraphClient(options);
   const api = new GraphApi(client, baseUrl, clock);
-  return new GraphCalendarGateway({ api, batch: new GraphBatch(api, retryPolicy) });
+  return new GraphCalendarGateway({ api, batch: new GraphBatch(api, retryPolicy) }, retryPolicy);
 }
