@@ -68,6 +68,18 @@ const schema = z
       .transform((value) => list(value).map((domain) => domain.toLowerCase())),
     SHARING_POLICY_DEFAULT_EXTERNAL: z.enum(policyRoles).default('freeBusyRead'),
     SHARING_POLICY_DOMAINS: domainPolicies,
+    // iCalendar feeds (issue 11).
+    SECRET_ENCRYPTION_KEYS: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=(\s*,\s*[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=)*$/, 'expected keyId:base64 pairs of 32-byte keys, the first one used to encrypt')
+      .optional(),
+    FEEDS_HTTP_ALLOWED_HOSTS: z
+      .string()
+      .optional()
+      .transform((value) => list(value).map((host) => host.toLowerCase())),
+    FEEDS_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
+    FEEDS_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+    FEEDS_ALLOW_LOOPBACK_FOR_TESTS: z.enum(['true', 'false']).default('false'),
   })
   .superRefine((env, ctx) => {
     if (env.APP_MODE !== 'production') return;
@@ -85,6 +97,12 @@ const schema = z
     const graph = new URL(env.GRAPH_BASE_URL);
     if (graph.protocol !== 'https:' || isLoopbackHost(graph.hostname)) {
       ctx.addIssue({ code: 'custom', path: ['GRAPH_BASE_URL'], message: 'in production mode, expected https://graph.microsoft.com/v1.0 (or your national cloud)' });
+    }
+    if (!env.SECRET_ENCRYPTION_KEYS) {
+      ctx.addIssue({ code: 'custom', path: ['SECRET_ENCRYPTION_KEYS'], message: 'required in production mode (feed credentials are encrypted with it)' });
+    }
+    if (env.FEEDS_ALLOW_LOOPBACK_FOR_TESTS === 'true') {
+      ctx.addIssue({ code: 'custom', path: ['FEEDS_ALLOW_LOOPBACK_FOR_TESTS'], message: 'is for tests only and refused in production mode' });
     }
     // It decides which signing keys the bot trusts; plain HTTP only for a test issuer on this machine.
     const metadata = env.BOT_OPENID_METADATA_URL ? new URL(env.BOT_OPENID_METADATA_URL) : undefined;
@@ -109,6 +127,9 @@ export interface AppConfig {
   helpdeskUsers: string[];
   organization: { domains: string[] };
   sharingPolicy: { defaultExternal: PolicyRole; domains: Record<string, PolicyRole> };
+  /** `keyId:base64,…`; locally a key is created under DATA_DIR when unset. */
+  secrets: { encryptionKeys?: string };
+  feeds: { httpAllowedHosts: string[]; maxBytes: number; timeoutMs: number; allowLoopbackForTests: boolean };
 }
 
 export class ConfigError extends Error {}
@@ -153,6 +174,13 @@ export function parseConfig(values: Record<string, string | undefined>): AppConf
     helpdeskUsers: env.HELPDESK_USERS,
     organization: { domains: env.ORGANIZATION_DOMAINS.length > 0 ? env.ORGANIZATION_DOMAINS : ['example.com'] },
     sharingPolicy: { defaultExternal: env.SHARING_POLICY_DEFAULT_EXTERNAL, domains: env.SHARING_POLICY_DOMAINS },
+    secrets: { encryptionKeys: env.SECRET_ENCRYPTION_KEYS },
+    feeds: {
+      httpAllowedHosts: env.FEEDS_HTTP_ALLOWED_HOSTS,
+      maxBytes: env.FEEDS_MAX_BYTES,
+      timeoutMs: env.FEEDS_FETCH_TIMEOUT_MS,
+      allowLoopbackForTests: env.FEEDS_ALLOW_LOOPBACK_FOR_TESTS === 'true',
+    },
   };
 }
 
