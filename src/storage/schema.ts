@@ -9,6 +9,7 @@ import type { ConversationReferenceTable, OutboxTable } from '../outbox/tables';
 import type { AccessRequestTable, SubscriptionTable } from '../subscriptions/tables';
 import type { ShareAuditTable, ShareDraftTable, ShareInvitationTable } from '../sharing/tables';
 import type { HelpdeskAuditTable, TroubleshootSessionTable } from '../troubleshoot/tables';
+import type { FeedDraftTable, FeedItemTable, FeedTable } from '../feeds/tables';
 
 /** The Bot Framework's turn state (conversation, user...), one JSON document per storage key. */
 export interface BotStateTable {
@@ -32,4 +33,7 @@ export interface DatabaseSchema {
   share_audit: ShareAuditTable;
   troubleshoot_sessions: TroubleshootSessionTable;
   helpdesk_audit: HelpdeskAuditTable;
+  feeds: FeedTable;
+  feed_items: FeedItemTable;
+  feed_drafts: FeedDraftTable;
 }

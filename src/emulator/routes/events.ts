@@ -62,13 +62,15 @@ function viewJson(context: RouteContext, view: EventInView, target: CalendarTarg
     type: view.type,
     ...(view.event.originalStart ? { originalStart: view.event.originalStart.replace(/\.\d{3}Z$/, 'Z') } : {}),
   };
+  const shown = applySelect(request, filterEvent(full, target.level, view.event.sensitivity));
+  // $expand adds to what $select keeps, as in Graph.
   const ids = expandedPropertyIds(request);
   if (ids) {
-    full.singleValueExtendedProperties = Object.entries(view.event.extendedProperties ?? {})
+    shown.singleValueExtendedProperties = Object.entries(view.event.extendedProperties ?? {})
       .filter(([id]) => ids.has(id.toLowerCase()))
       .map(([id, value]) => ({ id, value }));
   }
-  return applySelect(request, filterEvent(full, target.level, view.event.sensitivity));
+  return shown;
 }
 
 function requireWrite(target: CalendarTarget): void {

@@ -5,6 +5,7 @@ import { sharingMigration } from './0100-sharing';
 import { subscriptionsMigration } from './0200-subscriptions';
 import { accessRequestsMigration } from './0201-access-requests';
 import { troubleshootMigration } from './0600-troubleshoot';
+import { feedsMigration } from './2026-12-01-i11-feeds';
 
 /**
  * Every migration, by name. Kysely runs them in the alphabetical order of their names and records
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0200-subscriptions': subscriptionsMigration,
   '0201-access-requests': accessRequestsMigration,
   '0600-troubleshoot': troubleshootMigration,
+  '2026-12-01-i11-feeds': feedsMigration,
 };
