@@ -103,7 +103,7 @@ describe.each(testBackends('feedsync'))('feed sync on $name', (backend) => {
     served.content = calendar({ events: [] });
     expect(await kit.sync().sync(feed.id)).toEqual({ status: 'failed', problem: 'emptied', paused: false });
     served.status = 410;
-    const third = await kit.sync({ onPaused: async (_, problem) => void paused.push(problem) }).sync(feed.id);
+    const third = await kit.sync({ onPaused: (_, problem) => { paused.push(problem); return Promise.resolve(); } }).sync(feed.id);
     expect(third).toEqual({ status: 'failed', problem: 'gone', paused: true });
     expect(paused).toEqual(['gone']);
     expect(await viewOf(kit, calendarId)).toEqual(before);
