@@ -113,7 +113,7 @@ export class FeedSync {
     }
     const window = { start: new Date(now.getTime() - this.limits.windowPastDays * 86400_000), end: new Date(now.getTime() + this.limits.windowFutureDays * 86400_000) };
     const mapped = await mapFeedEvents(read, { window, instancesPerSeries: this.limits.instancesPerSeries, expandedPerFeed: this.limits.expandedPerFeed });
-    const units = unitsOf(mapped.events);
+    const units = await unitsOf(mapped.events);
     const contentHash = contentHashOf(units);
     const refreshMinutes = read.refreshMinutes;
     if (!feed.dirty && contentHash === feed.contentHash) {
