@@ -26,6 +26,9 @@ const cancelInput = z.object({ draftId: z.string().uuid() });
 
 type StoredPreview = FeedPreview & { floatingZone: string };
 
+/** Feeds up to this many events get their first sync before the card answers. */
+const inlineSyncLimit = 300;
+
 /** /addfeed: the address (and credentials), a preview fetched once, the target, then the first sync. */
 export class AddFeedFlow {
   constructor(private readonly deps: FeedsFeatureDeps) {}
@@ -91,7 +94,8 @@ export class AddFeedFlow {
         refreshMinutes: preview.refreshMinutes,
         nextRunAt: this.deps.clock.now().toISOString(),
       });
-      const outcome = await this.deps.sync.sync(feed.id);
+      // A small feed syncs within the click; a large one in the background (a card must answer within seconds).
+      const outcome = preview.eventCount <= inlineSyncLimit ? await this.deps.sync.sync(feed.id) : this.startInBackground(feed.id);
       return {
         card: renderCard('calendars-notice', {
           title: t('feeds:sync.subscribed', { name: feedName, target: calendar.name }),
@@ -104,6 +108,11 @@ export class AddFeedFlow {
       this.deps.logger?.warn({ err: error }, 'feed not created');
       return { replies: errorReplies(caller, error) };
     }
+  }
+
+  private startInBackground(feedId: string): { status: 'busy' } {
+    void this.deps.sync.sync(feedId).catch((error: unknown) => this.deps.logger?.error({ err: error, feed: feedId }, 'first feed sync failed'));
+    return { status: 'busy' };
   }
 
   async cancel(caller: Caller, data: Record<string, unknown>): Promise<ActionResult> {
