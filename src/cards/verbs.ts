@@ -88,6 +88,10 @@ export const Verb = {
   FeedRemove: 'feedRemove',
   /** `{ feedId, deleteEvents: boolean }`. */
   FeedRemoveConfirm: 'feedRemoveConfirm',
+  /** The address form for a feed that fails (moved, new credentials): `{ feedId }`. */
+  FeedFix: 'feedFix',
+  /** `{ feedId }`, inputs url, user, password, token: checked with a fetch, then the feed syncs again. */
+  FeedFixSave: 'feedFixSave',
 } as const;
 
 export type Verb = (typeof Verb)[keyof typeof Verb];

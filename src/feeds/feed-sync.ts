@@ -87,6 +87,7 @@ export class FeedSync {
     const { store, clock } = this.deps;
     const now = clock.now();
     await store.update(feed.id, { lastAttemptAt: now.toISOString() });
+    await store.resealIfOld(feed.id);
     const secrets = await store.secretsOf(feed.id);
     let text: string;
     let validators: { etag?: string; lastModified?: string };

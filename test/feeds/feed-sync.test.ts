@@ -1,4 +1,7 @@
+import { randomBytes } from 'node:crypto';
+import { FeedStore } from '../../src/feeds/feed-store';
 import { ProcessStopped } from '../../src/feeds/feed-sync';
+import { SecretBox } from '../../src/secrets/secret-box';
 import type { NewFeed } from '../../src/feeds/feed-store';
 import { emulatorToken } from '../../src/emulator';
 import { alex } from '../support/demo-users';
@@ -181,6 +184,16 @@ describe.each(testBackends('feedsync'))('feed sync on $name', (backend) => {
     expect(feed.urlMasked).toBe(`http://feeds.test:${kit.server.port}/x.ics?token=•••`);
     expect(feed.credentialsMasked).toBe('a••• / •••');
     expect((await kit.store.secretsOf(feed.id)).url).toContain('SuperSecretToken123');
+  });
+
+  it('seals again under a new key after rotation', async () => {
+    kit.serve('/big.ics', { content: bigFeed(2), etags: true });
+    const feed = await addFeed('/big.ics');
+    const rotated = new FeedStore(database.db, new SecretBox([{ id: 'k2', key: randomBytes(32) }, kit.secretKey]), kit.clock);
+    expect(await kit.sync({ store: rotated }).sync(feed.id)).toMatchObject({ status: 'synced' });
+    const row = await database.db.selectFrom('feeds').select('url_sealed').where('id', '=', feed.id).executeTakeFirstOrThrow();
+    expect(row.url_sealed).toMatch(/^v1\.k2\./);
+    expect((await rotated.secretsOf(feed.id)).url).toContain('SuperSecretToken123');
   });
 
   it('expands an hourly rule in the window and adds occurrences as single events', async () => {

@@ -43,12 +43,9 @@ export class AddFeedFlow {
 
   async preview(caller: Caller, data: Record<string, unknown>): Promise<ActionResult> {
     const { t } = caller;
-    const parsed = previewInput.safeParse(data);
-    if (!parsed.success) return { replies: [textReply(t('feeds:invalidCard'))] };
-    const { url, user, password, token } = parsed.data;
-    if (!url) return { card: this.form(caller, '', t('feeds:form.missingUrl')) };
-    if (Boolean(user) !== Boolean(password)) return { card: this.form(caller, url, t('feeds:form.credentialsIncomplete')) };
-    const credentials: FeedCredentials | undefined = user && password ? { kind: 'basic', user, password } : token ? { kind: 'token', token } : undefined;
+    const source = feedSource(caller, data);
+    if (!source.ok) return { card: this.form(caller, source.url, source.error) };
+    const { url, credentials } = source;
     const floatingZone = await this.zoneOf(caller);
     const result = await previewFeed(this.deps.fetcher, { url, credentials, floatingZone, now: this.deps.clock.now() });
     if (!result.ok) return { card: this.form(caller, url, `${problemText(caller, result.problem)} ${t('feeds:failed.tryAgain')}`) };
@@ -152,21 +149,9 @@ export class AddFeedFlow {
   }
 
   private form(caller: Caller, url = '', error = ''): AdaptiveCardJson {
-    const { t } = caller;
-    return renderCard('feed-form', {
-      title: t('feeds:form.title'),
-      intro: t('feeds:form.intro'),
-      urlLabel: t('feeds:form.url'),
-      urlPlaceholder: t('feeds:form.urlPlaceholder'),
-      url,
-      credentialsNote: t('feeds:form.credentialsNote'),
-      userLabel: t('feeds:form.user'),
-      passwordLabel: t('feeds:form.password'),
-      tokenLabel: t('feeds:form.token'),
-      preview: t('feeds:form.preview'),
-      error,
-    });
+    return feedForm(caller, { url, error, action: { verb: Verb.FeedPreview } });
   }
+
 
   private previewCard(caller: Caller, draftId: string, url: string, preview: StoredPreview, targets: CalendarSummary[]): AdaptiveCardJson {
     const { t } = caller;
@@ -201,4 +186,35 @@ export class AddFeedFlow {
       cancelData: { verb: Verb.FeedCancel, draftId },
     });
   }
+}
+
+/** The address form: for a new feed (FeedPreview) or to fix a paused one's address or credentials (FeedFixSave). */
+export function feedForm(caller: Caller, input: { url: string; error: string; action: Record<string, unknown> & { verb: string }; title?: string }): AdaptiveCardJson {
+  const { t } = caller;
+  return renderCard('feed-form', {
+    title: input.title ?? t('feeds:form.title'),
+    intro: t('feeds:form.intro'),
+    urlLabel: t('feeds:form.url'),
+    urlPlaceholder: t('feeds:form.urlPlaceholder'),
+    url: input.url,
+    credentialsNote: t('feeds:form.credentialsNote'),
+    userLabel: t('feeds:form.user'),
+    passwordLabel: t('feeds:form.password'),
+    tokenLabel: t('feeds:form.token'),
+    preview: t('feeds:form.preview'),
+    error: input.error,
+    actionVerb: input.action.verb,
+    actionData: input.action,
+  });
+}
+
+/** The address and credentials of the form, checked; or the sentence that says what is missing. */
+export function feedSource(caller: Caller, data: Record<string, unknown>): { ok: true; url: string; credentials?: FeedCredentials } | { ok: false; url: string; error: string } {
+  const parsed = previewInput.safeParse(data);
+  if (!parsed.success) return { ok: false, url: '', error: caller.t('feeds:invalidCard') };
+  const { url, user, password, token } = parsed.data;
+  if (!url) return { ok: false, url: '', error: caller.t('feeds:form.missingUrl') };
+  if (Boolean(user) !== Boolean(password)) return { ok: false, url, error: caller.t('feeds:form.credentialsIncomplete') };
+  const credentials: FeedCredentials | undefined = user && password ? { kind: 'basic', user, password } : token ? { kind: 'token', token } : undefined;
+  return { ok: true, url, credentials };
 }

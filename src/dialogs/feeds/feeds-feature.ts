@@ -4,11 +4,13 @@ import { cardReply } from '../reply';
 import { AddFeedFlow } from './add-feed-flow';
 import type { FeedsFeatureDeps } from './feed-deps';
 import { FeedsListFlow } from './feeds-list-flow';
+import { FixFeedFlow } from './fix-feed-flow';
 
 /** /addfeed and /feeds: iCalendar feeds followed one way into Outlook calendars. */
 export function createFeedsFeature(deps: FeedsFeatureDeps): Feature {
   const add = new AddFeedFlow(deps);
   const list = new FeedsListFlow(deps);
+  const fix = new FixFeedFlow(deps, list);
   return {
     commands: {
       addfeed: (caller, args) => add.start(caller, args),
@@ -26,6 +28,8 @@ export function createFeedsFeature(deps: FeedsFeatureDeps): Feature {
       [Verb.FeedRenameSave]: (caller, data) => list.rename(caller, data),
       [Verb.FeedRemove]: (caller, data) => list.askRemove(caller, data),
       [Verb.FeedRemoveConfirm]: (caller, data) => list.remove(caller, data),
+      [Verb.FeedFix]: (caller, data) => fix.ask(caller, data),
+      [Verb.FeedFixSave]: (caller, data) => fix.save(caller, data),
     },
   };
 }

@@ -70,6 +70,7 @@ export class FeedsListFlow {
       buttons: [
         button(t('feeds:list.syncNow'), Verb.FeedSyncNow, ids),
         feed.status === 'paused' ? button(t('feeds:list.resume'), Verb.FeedResume, ids) : button(t('feeds:list.pause'), Verb.FeedPause, ids),
+        ...(feed.status === 'paused' || feed.lastProblem ? [button(t('feeds:list.fix'), Verb.FeedFix, ids)] : []),
         button(t('feeds:list.rename'), Verb.FeedRename, ids),
         button(t('feeds:list.remove'), Verb.FeedRemove, ids),
       ],

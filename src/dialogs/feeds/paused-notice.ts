@@ -19,6 +19,7 @@ export function pausedNotifier(notifier: Notifier): (feed: Feed, problem: FeedPr
       warning: '',
       buttons: [
         { title: t('feeds:pausedNotice.retry'), verb: Verb.FeedResume, data: { ...ids, verb: Verb.FeedResume } },
+        { title: t('feeds:list.fix'), verb: Verb.FeedFix, data: { ...ids, verb: Verb.FeedFix } },
         { title: t('feeds:list.remove'), verb: Verb.FeedRemove, data: { ...ids, verb: Verb.FeedRemove } },
         { title: t('feeds:pausedNotice.feeds'), verb: Verb.FeedsShow, data: { verb: Verb.FeedsShow } },
       ],

@@ -16,6 +16,7 @@ describe('/addfeed and /feeds', () => {
   beforeAll(async () => {
     server = await startFeedServer();
     server.route('/holidays.ics', (_, response) => response.writeHead(holidays.status, { 'content-type': 'text/calendar' }).end(holidays.status === 200 ? holidays.body : ''));
+    server.route('/moved.ics', (_, response) => response.writeHead(200, { 'content-type': 'text/calendar' }).end(outlookFeed()));
     server.route('/club.ics', (_, response) => response.writeHead(200, { 'content-type': 'text/calendar' }).end(googleFeed()));
     server.route('/club-page', (_, response) => response.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Club</body></html>'));
   });
@@ -98,6 +99,23 @@ describe('/addfeed and /feeds', () => {
     expect(textFrom(retried)).toContain('syncs again');
   });
 
+  it('fixes a paused feed with a new address, checked before it is saved', async () => {
+    holidays = { status: 410, body: '' };
+    for (let run = 0; run < 3; run++) {
+      bot.clock.advance(25 * 3600_000);
+      await bot.app.feeds.runDue();
+    }
+    const list = cardFrom(await bot.say(alex, '/feeds'));
+    expect(cardText(list)).toContain('Paused: The feed is no longer at this address');
+    const form = cardFrom(await press(bot, alex, list, 'Fix address or credentials'));
+    expect(cardText(form)).toContain('New address or credentials for "Équipe projet"');
+    const stillBad = cardFrom(await press(bot, alex, form, 'Preview', { url: url('/holidays.ics') }));
+    expect(cardText(stillBad)).toContain('no longer at this address');
+    const fixed = await press(bot, alex, form, 'Preview', { url: url('/moved.ics') });
+    expect(textFrom(fixed)).toContain('"Équipe projet" now uses the new address.');
+    expect(cardText(cardFrom(fixed))).not.toContain('Paused');
+  });
+
   it('removes a feed and, when asked, the events it copied, never the others', async () => {
     const list = cardFrom(await bot.say(alex, '/feeds'));
     const ask = cardFrom(await press(bot, alex, list, 'Remove'));
@@ -112,6 +130,21 @@ describe('/addfeed and /feeds', () => {
     expect(textFrom(removed)).toContain('deleted the 2 event(s)');
     expect(await calendarView(alex, calendar.id)).toEqual(['Mine']);
     expect(cardText(cardFrom(removed))).toContain('You follow no iCalendar feed yet');
+  });
+
+  it('syncs each due feed once when two instances run the scheduler together', async () => {
+    const second = await bot.startSecondInstance();
+    try {
+      await bot.say(alex, `/addfeed ${url('/club.ics')}`).then((turn) => press(bot, alex, cardFrom(turn), 'Subscribe', { target: 'new', calendarName: 'Club' }));
+      bot.clock.advance(3 * 3600_000);
+      bot.emulator.control.clearRequests();
+      const before = server.requests.length;
+      const [first, other] = await Promise.all([bot.app.feeds.runDue(), second.feeds.runDue()]);
+      expect(first + other).toBe(1);
+      expect(server.requests.length - before).toBe(1);
+    } finally {
+      await second.close();
+    }
   });
 
   it('fills a calendar shared with me at edit level', async () => {
