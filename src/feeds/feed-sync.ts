@@ -124,7 +124,7 @@ export class FeedSync {
     const caller = await this.deps.graphAccess.callerFor(feed.ownerId);
     const calendar: CalendarRef = { calendarId: feed.target.calendarId, ownerAddress: feed.target.ownerAddress };
     let items = await store.items(feed.id);
-    if (units.length === 0 && items.size > 0) return this.failed(feed, 'emptied');
+    if (read.events.length === 0 && items.size > 0) return this.failed(feed, 'emptied');
     await store.update(feed.id, { dirty: true });
     try {
       if (feed.dirty) items = await this.reconcile(feed, caller, calendar);
@@ -132,7 +132,12 @@ export class FeedSync {
       return this.failed(feed, this.graphProblem(error));
     }
     const unreadable = new Set(read.unreadable.uids);
-    const kept = (key: string) => unreadable.has(key.split('|')[0]);
+    // Kept: events of UIDs that could not be read this time, and expanded occurrences the window has left
+    // behind (the past stays in the calendar; only the window moves).
+    const kept = (key: string) => {
+      const [uid, occurrence] = key.split('|');
+      return unreadable.has(uid) || (occurrence !== undefined && Date.parse(occurrence) < window.start.getTime());
+    };
     const plan = planSync(units, items, kept);
     const written = await this.writer.apply(plan, {
       feedId: feed.id,

@@ -197,10 +197,16 @@ describe.each(testBackends('feedsync'))('feed sync on $name', (backend) => {
   });
 
   it('expands an hourly rule in the window and adds occurrences as single events', async () => {
-    kit.serve('/odd.ics', { content: calendar({ events: [vevent({ uid: 'h', summary: 'Shift', lines: ['DTSTART;TZID=Europe/Paris:20261201T080000', 'DURATION:PT1H', 'RRULE:FREQ=HOURLY;INTERVAL=4;COUNT=3'] })] }), etags: true });
+    kit.serve('/odd.ics', { content: calendar({ events: [vevent({ uid: 'h', summary: 'Shift', lines: ['DTSTART;TZID=Europe/Paris:20261201T080000', 'DURATION:PT1H', 'RRULE:FREQ=HOURLY;INTERVAL=4;COUNT=3'] })] }), etags: false });
     const feed = await addFeed('/odd.ics');
     const outcome = await kit.sync().sync(feed.id);
     expect(outcome).toMatchObject({ status: 'synced', report: { added: 3, warnings: [{ code: 'expanded', summary: 'Shift' }] } });
     expect((await viewOf(kit, calendarId)).map((event) => event.start)).toEqual(['2026-12-01T08:00', '2026-12-01T12:00', '2026-12-01T16:00']);
+    // Two months later the occurrences are behind the window: they stay, nothing is written.
+    kit.clock.advance(60 * 86400_000);
+    kit.emulator.control.clearRequests();
+    expect(await kit.sync().sync(feed.id)).toMatchObject({ status: 'synced', report: { added: 0, removed: 0 } });
+    expect(writes(kit)).toEqual([]);
+    expect((await viewOf(kit, calendarId)).length).toBe(3);
   });
 });
