@@ -12,7 +12,7 @@ import { contentHashOf, planSync, unitsOf } from './sync-plan';
 import { feedProperty, hashProperty, keyProperty, SyncWriter } from './sync-writer';
 
 /** Why a sync failed, in the words the owner is told (feeds locale `problems.*`). */
-export type FeedProblem = FeedFetchError['problem'] | IcsError['problem'] | 'emptied' | 'targetGone' | 'graphBusy' | 'graphRefused';
+export type FeedProblem = FeedFetchError['problem'] | IcsError['problem'] | 'emptied' | 'targetGone' | 'graphBusy' | 'graphRefused' | 'signInNeeded';
 
 export type SyncOutcome =
   | { status: 'busy' }
@@ -180,7 +180,9 @@ export class FeedSync {
 
   private graphProblem(error: unknown): FeedProblem {
     if (isGraphError(error) && error.reason === 'notFound') return 'targetGone';
-    if (isGraphError(error) && ['forbidden', 'unauthenticated', 'consentRequired'].includes(error.reason)) return 'graphRefused';
+    // No Graph token outside a turn (production, until the background identity exists): not the feed's fault.
+    if (isGraphError(error) && ['unauthenticated', 'consentRequired'].includes(error.reason)) return 'signInNeeded';
+    if (isGraphError(error) && error.reason === 'forbidden') return 'graphRefused';
     return 'graphBusy';
   }
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { FeedStore } from '../../src/feeds/feed-store';
 import { ProcessStopped } from '../../src/feeds/feed-sync';
 import { SecretBox } from '../../src/secrets/secret-box';
+import { GraphError } from '../../src/graph/graph-error';
 import type { NewFeed } from '../../src/feeds/feed-store';
 import { emulatorToken } from '../../src/emulator';
 import { alex } from '../support/demo-users';
@@ -184,6 +185,17 @@ describe.each(testBackends('feedsync'))('feed sync on $name', (backend) => {
     expect(feed.urlMasked).toBe(`http://feeds.test:${kit.server.port}/x.ics?token=•••`);
     expect(feed.credentialsMasked).toBe('a••• / •••');
     expect((await kit.store.secretsOf(feed.id)).url).toContain('SuperSecretToken123');
+  });
+
+  it('never pauses a feed for lack of Graph access outside a turn', async () => {
+    kit.serve('/big.ics', { content: bigFeed(3), etags: true });
+    const feed = await addFeed('/big.ics');
+    const noToken = { ...kit.gateway, writeEvents: () => Promise.resolve([0, 1, 2].map(() => ({ ok: false as const, error: new GraphError('unauthenticated', 'no token') }))) };
+    for (let run = 0; run < 5; run++) {
+      kit.clock.advance(25 * 3600_000);
+      expect(await kit.sync({ gateway: noToken }).sync(feed.id)).toEqual({ status: 'failed', problem: 'signInNeeded', paused: false });
+    }
+    expect((await kit.store.get(feed.id))?.status).toBe('active');
   });
 
   it('seals again under a new key after rotation', async () => {
