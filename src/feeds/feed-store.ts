@@ -274,6 +274,8 @@ export class FeedStore {
 
   async createDraft(input: { ownerId: string; url: string; credentials?: FeedCredentials; preview: unknown }): Promise<string> {
     const id = randomUUID();
+    // Previews nobody saved go after a day: they hold sealed secrets for nothing.
+    await this.db.deleteFrom('feed_drafts').where('created_at', '<', this.draftCutoff()).execute();
     await this.db
       .insertInto('feed_drafts')
       .values({
@@ -291,7 +293,7 @@ export class FeedStore {
   }
 
   async draft(id: string): Promise<{ ownerId: string; url: string; credentials?: FeedCredentials; preview: unknown } | undefined> {
-    const row = await this.db.selectFrom('feed_drafts').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.db.selectFrom('feed_drafts').selectAll().where('id', '=', id).where('created_at', '>=', this.draftCutoff()).executeTakeFirst();
     if (!row) return undefined;
     return {
       ownerId: row.owner_id,
@@ -299,6 +301,10 @@ export class FeedStore {
       credentials: row.credentials_sealed ? (JSON.parse(this.secrets.open(row.credentials_sealed, `draft:${id}:credentials`)) as FeedCredentials) : undefined,
       preview: JSON.parse(row.preview) as unknown,
     };
+  }
+
+  private draftCutoff(): string {
+    return new Date(this.clock.now().getTime() - 24 * 3600_000).toISOString();
   }
 
   /** Deletes the draft; false when it was already gone (a card clicked twice). */

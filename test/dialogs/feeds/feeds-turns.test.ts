@@ -58,6 +58,12 @@ describe('/addfeed and /feeds', () => {
     expect(cardText(http)).toContain('plain http');
   });
 
+  it('refuses a preview older than a day', async () => {
+    const preview = cardFrom(await bot.say(alex, `/addfeed ${url('/club.ics')}`));
+    bot.clock.advance(25 * 3600_000);
+    expect(textFrom(await press(bot, alex, preview, 'Subscribe', { target: 'new' }))).toContain('already used or has expired');
+  });
+
   it('understands plain words in French and answers in French', async () => {
     const preview = cardFrom(await bot.say(inFrench(alex), `ajouter un calendrier iCal ${url('/club.ics').replace('http://', 'http://')}`));
     expect(cardText(preview)).toContain('Aperçu de « Club fixtures »');
