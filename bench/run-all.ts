@@ -3,6 +3,7 @@ import { alex } from '../test/support/demo-users';
 import { startBotHarness } from '../test/support/bot-harness';
 import { benchFreeBusySlots } from './freebusy-slots';
 import { feedBuildRow, notModifiedRow } from './calendar-export';
+import { feedBenchRows } from './feeds';
 
 /**
  * On-demand benchmarks (`npm run bench`), never part of CI's pass/fail: turns through the bot's HTTP
@@ -66,6 +67,10 @@ async function main(): Promise<void> {
     await bot.stop();
   }
   benchFreeBusySlots();
+  console.log('');
+  console.log('| iCalendar feeds | measured | target |');
+  console.log('| --- | ---: | --- |');
+  for (const [name, measured, target] of await feedBenchRows()) console.log(`| ${name} | ${measured} | ${target} |`);
 }
 
 void main();

@@ -56,6 +56,9 @@ import { IdentityTokenProvider } from './identity/identity-token-provider';
 import { ParkedJobStore } from './jobs/parked-job-store';
 import { ProactiveInstall } from './bot/proactive-install';
 import { createAppInstallations } from './graph/teams-apps';
+import type { LookupFunction } from 'node:net';
+import { createFeeds } from './feeds';
+import { startFeedScheduler, type FeedScheduler } from './feeds/feed-scheduler';
 
 export interface AppOptions {
   logger?: Logger;
@@ -72,7 +75,7 @@ export interface AppOptions {
   cardUpdateRetryMs?: number[];
   /** Tests only: how often a running share operation shows it is alive (default 20 s). */
   sharingHeartbeatMs?: number;
-  /** How published feeds read calendars without the user (default: the gateway, as background jobs do today). */
+  /** Tests only: how published feeds read calendars (default: the gateway with the app identity). */
   feedSource?: FeedCalendarSource;
   /** Tests only: where the troubleshooting trees are read from (default src/troubleshoot). */
   troubleshootTreesDir?: string;
@@ -80,6 +83,8 @@ export interface AppOptions {
   entraCa?: string;
   /** Tests of the production path: how the bot signs its calls to the connector (default: its app password). */
   botCredentials?: ServiceClientCredentialsFactory;
+  /** Tests only: a DNS stand-in for feed fetching (with FEEDS_ALLOW_LOOPBACK_FOR_TESTS). */
+  feedLookup?: LookupFunction;
 }
 
 export interface RunningApp {
@@ -96,6 +101,8 @@ export interface RunningApp {
   parkedJobs: ParkedJobStore;
   /** Production: the tokens each running turn holds (tests check none outlives its turn). */
   turnTokens?: TurnTokenProvider;
+  /** Syncs the iCalendar feeds that are due (tests call it with the fake clock). */
+  feeds: FeedScheduler;
   close(): Promise<void>;
 }
 
@@ -190,8 +197,9 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const { cacheSeconds, ratePerMinute } = config.publishing;
   // Feeds read calendars without the user, with the app identity (options.feedSource replaces it in tests).
   const feedBuilder = new FeedBuilder({ source: options.feedSource ?? gatewayFeedSource(gateway), clock, window: config.publishing, refreshMinutes: Math.max(5, Math.ceil(cacheSeconds / 60)) });
-  const feeds = new FeedService({ publications, cache: new FeedCache({ builder: feedBuilder, clock, cacheSeconds }), clock, cacheSeconds, ratePerMinute, logger });
-  const features: Feature[] = [createSubscribeFeature(subscriptionDeps), createCalendarsFeature(subscriptionDeps), ...sharing.features, troubleshoot, freeBusy, snapshot, publish];
+  const publishedFeeds = new FeedService({ publications, cache: new FeedCache({ builder: feedBuilder, clock, cacheSeconds }), clock, cacheSeconds, ratePerMinute, logger });
+  const feedImports = createFeeds({ config, db: database.db, gateway, notifier, clock, logger, lookup: options.feedLookup });
+  const features: Feature[] = [createSubscribeFeature(subscriptionDeps), createCalendarsFeature(subscriptionDeps), ...sharing.features, troubleshoot, freeBusy, snapshot, publish, feedImports.feature];
   const router = new CommandRouter(Object.assign({}, ...features.map((feature) => feature.commands ?? {})) as Feature['commands'] & object);
   const app = createTeamsApp({
     adapter,
@@ -215,7 +223,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
       host: config.server.host,
       port: config.server.port,
       handleActivity: (request) => endpoint.handle(request),
-      feeds,
+      feeds: publishedFeeds,
       probes: [
         { name: 'storage', check: () => database.ping() },
         { name: 'graph', check: () => probeGraph(config.graph.baseUrl) },
@@ -232,6 +240,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   // Like the outbox, background work runs on timers in the runtime only; tests drive it themselves.
   const stopShareMaintenance = options.manualOutbox ? () => undefined : startShareMaintenance(sharing.maintenance, 60_000, logger);
   const stopRetention = options.manualOutbox ? () => undefined : startRetention(retention, 3600_000, logger);
+  const stopFeedScheduler = options.manualOutbox ? () => undefined : startFeedScheduler(feedImports.scheduler, 60_000, logger);
   return {
     url: server.url,
     database,
@@ -242,9 +251,11 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     retention,
     parkedJobs,
     turnTokens: ssoTokens,
+    feeds: feedImports.scheduler,
     close: async () => {
       stopRetention();
       stopShareMaintenance();
+      stopFeedScheduler();
       outbox.stop();
       await server.close();
       await database.close();

@@ -89,6 +89,18 @@ const schema = z
     SECRET_GRAPH_APP_CLIENT_SECRET: z.string().optional(),
     // The Teams app's manifest id: with it, invitations install the app for people who never opened it.
     TEAMS_APP_ID: z.string().optional(),
+    // iCalendar feeds (issue 11).
+    SECRET_ENCRYPTION_KEYS: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=(\s*,\s*[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=)*$/, 'expected keyId:base64 pairs of 32-byte keys, the first one used to encrypt')
+      .optional(),
+    FEEDS_HTTP_ALLOWED_HOSTS: z
+      .string()
+      .optional()
+      .transform((value) => list(value).map((host) => host.toLowerCase())),
+    FEEDS_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
+    FEEDS_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+    FEEDS_ALLOW_LOOPBACK_FOR_TESTS: z.enum(['true', 'false']).default('false'),
   })
   .superRefine((env, ctx) => {
     if (env.APP_MODE !== 'production') return;
@@ -110,6 +122,12 @@ const schema = z
     // Feed links are handed to anyone: they must not travel in clear.
     if (env.FEED_BASE_URL && new URL(env.FEED_BASE_URL).protocol !== 'https:') {
       ctx.addIssue({ code: 'custom', path: ['FEED_BASE_URL'], message: 'in production mode, expected an https URL' });
+    }
+    if (!env.SECRET_ENCRYPTION_KEYS) {
+      ctx.addIssue({ code: 'custom', path: ['SECRET_ENCRYPTION_KEYS'], message: 'required in production mode (feed credentials are encrypted with it)' });
+    }
+    if (env.FEEDS_ALLOW_LOOPBACK_FOR_TESTS === 'true') {
+      ctx.addIssue({ code: 'custom', path: ['FEEDS_ALLOW_LOOPBACK_FOR_TESTS'], message: 'is for tests only and refused in production mode' });
     }
     // It decides which signing keys the bot trusts; plain HTTP only for a test issuer on this machine.
     const metadata = env.BOT_OPENID_METADATA_URL ? new URL(env.BOT_OPENID_METADATA_URL) : undefined;
@@ -150,6 +168,9 @@ export interface AppConfig {
   appIdentity?: AppIdentityConfig;
   /** The Teams app's manifest id (catalog `externalId`), for installing it for an invitation's recipient. */
   teamsAppId?: string;
+  /** `keyId:base64,…`; locally a key is created under DATA_DIR when unset. */
+  secrets: { encryptionKeys?: string };
+  feeds: { httpAllowedHosts: string[]; maxBytes: number; timeoutMs: number; allowLoopbackForTests: boolean };
 }
 
 export interface AppIdentityConfig {
@@ -221,6 +242,13 @@ export function parseConfig(values: Record<string, string | undefined>): AppConf
     entra: { authorityHost: env.ENTRA_AUTHORITY_HOST.replace(/\/+$/, '') },
     appIdentity: appIdentityOf(env),
     teamsAppId: env.TEAMS_APP_ID,
+    secrets: { encryptionKeys: env.SECRET_ENCRYPTION_KEYS },
+    feeds: {
+      httpAllowedHosts: env.FEEDS_HTTP_ALLOWED_HOSTS,
+      maxBytes: env.FEEDS_MAX_BYTES,
+      timeoutMs: env.FEEDS_FETCH_TIMEOUT_MS,
+      allowLoopbackForTests: env.FEEDS_ALLOW_LOOPBACK_FOR_TESTS === 'true',
+    },
   };
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { DirectoryUser } from './org-schema';
 import type { StoredEvent } from './state';
 import { toDateTimeTimeZone } from './time-zone';
@@ -24,8 +25,8 @@ export function eventJson(event: StoredEvent, owner: DirectoryUser, zone: string
   return {
     id: event.id,
     createdDateTime: event.createdDateTime,
-    lastModifiedDateTime: event.createdDateTime,
-    changeKey: Buffer.from(`${event.id}:${event.createdDateTime}`).toString('base64').slice(0, 24),
+    lastModifiedDateTime: event.lastModifiedDateTime ?? event.createdDateTime,
+    changeKey: changeKeyOf(event),
     categories: event.categories,
     originalStartTimeZone: event.originalTimeZone,
     originalEndTimeZone: event.originalTimeZone,
@@ -53,7 +54,7 @@ export function eventJson(event: StoredEvent, owner: DirectoryUser, zone: string
     allowNewTimeProposals: true,
     isDraft: false,
     hideAttendees: false,
-    recurrence: null,
+    recurrence: event.recurrence ?? null,
     responseStatus: { response: isOrganizer ? 'organizer' : 'accepted', time: '0001-01-01T00:00:00Z' },
     body: bodyType === 'text' ? { contentType: 'text', content: event.body } : { contentType: 'html', content: `<html><body>${escapeHtml(event.body)}</body></html>` },
     start: toDateTimeTimeZone(new Date(event.start), zone),
@@ -67,4 +68,9 @@ export function eventJson(event: StoredEvent, owner: DirectoryUser, zone: string
     })),
     organizer: { emailAddress: { name: event.organizer.name, address: event.organizer.address } },
   };
+}
+
+/** Changes with every change of the event, as Exchange's does: what If-Match compares. */
+export function changeKeyOf(event: StoredEvent): string {
+  return createHash('sha1').update(JSON.stringify(event)).digest('base64').slice(0, 24);
 }

@@ -10,8 +10,9 @@ import { loadDemoOrg, parseDemoOrg } from './org-schema';
 import { batchRoutes } from './routes/batch';
 import { calendarViewRoutes } from './routes/calendar-view';
 import { calendarRoutes } from './routes/calendars';
+import { calendarFolderRoutes } from './routes/calendar-folders';
+import { eventRoutes } from './routes/events';
 import { mailRoutes } from './routes/mail';
-import { meetingCreateRoutes } from './routes/meeting-create';
 import { permissionRoutes } from './routes/permissions';
 import { scheduleRoutes } from './routes/schedule';
 import { userRoutes } from './routes/users';
@@ -53,7 +54,7 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
-const routes = [...userRoutes, ...calendarRoutes, ...permissionRoutes, ...calendarViewRoutes, ...scheduleRoutes, ...mailRoutes, ...batchRoutes, ...meetingCreateRoutes, ...teamworkRoutes];
+const routes = [...userRoutes, ...calendarRoutes, ...permissionRoutes, ...calendarViewRoutes, ...scheduleRoutes, ...mailRoutes, ...batchRoutes, ...eventRoutes, ...calendarFolderRoutes, ...teamworkRoutes];
 
 /**
  * Starts a local Microsoft Graph v1.0 emulator on 127.0.0.1 with Exchange Online's calendar-sharing

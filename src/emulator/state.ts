@@ -44,9 +44,18 @@ export const storedEventSchema = z.object({
   attendees: z.array(emailAddress),
   isOnlineMeeting: z.boolean(),
   createdDateTime: z.string(),
-  /** An occurrence of a recurring series, as calendarView returns it: the series' id and where the pattern put it. */
+  // Written through the events routes (issue 11); seeded events have none of these.
+  lastModifiedDateTime: z.string().optional(),
+  /** Graph's patternedRecurrence of a series master, as the client wrote it. */
+  recurrence: z.record(z.string(), z.unknown()).nullable().optional(),
+  /** An exception of a series: its master and the occurrence's original start (UTC ISO). */
   seriesMasterId: z.string().optional(),
   originalStart: z.string().optional(),
+  /** Original starts (UTC ISO) of occurrences deleted from a series. */
+  deletedOccurrences: z.array(z.string()).optional(),
+  /** Single-value extended properties, by id as written ("String {guid} Name key"). */
+  extendedProperties: z.record(z.string(), z.string()).optional(),
+  transactionId: z.string().optional(),
 });
 
 /** A shared calendar Outlook added to a sharee's list; its name is the sharee's own alias. */

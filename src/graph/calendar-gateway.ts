@@ -3,6 +3,7 @@
  * Dialogs see only these types; Graph URLs and Graph types stay inside `src/graph/`.
  * Every failure is a `GraphError` (see ./graph-error) with a `reason` the dialogs turn into a message.
  */
+import type { CalendarEventsGateway } from './event-gateway';
 
 /** The sharing levels Outlook knows, from "can see when I'm busy" to full delegation. */
 export type CalendarRole =
@@ -206,7 +207,7 @@ export interface WorkingWeek {
 /** One calendar's result in a call that reads several calendars at once: a value, or why it failed. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: Error };
 
-export interface CalendarGateway {
+export interface CalendarGateway extends CalendarEventsGateway {
   /** The caller's own profile and mailbox time zone. */
   getMe(caller: Caller): Promise<Me>;
   /** Calendars in the caller's Outlook list: their own and those others shared that were added. */

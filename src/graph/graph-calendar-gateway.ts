@@ -4,6 +4,8 @@ import type { CalendarGateway } from './calendar-gateway';
 import { CalendarExport } from './calendar-export';
 import { Calendars } from './calendars';
 import type { GraphDeps } from './graph-deps';
+import { Events } from './events';
+import type { RetryPolicy } from './middleware/retry-policy';
 import { Mail } from './mail';
 import { People } from './people';
 import { Permissions } from './permissions';
@@ -19,8 +21,9 @@ export class GraphCalendarGateway implements CalendarGateway {
   private readonly mail: Mail;
   private readonly availability: Availability;
   private readonly calendarExport: CalendarExport;
+  private readonly events: Events;
 
-  constructor(deps: GraphDeps) {
+  constructor(deps: GraphDeps, retryPolicy: RetryPolicy) {
     this.people = new People(deps);
     this.calendars = new Calendars(deps);
     this.permissions = new Permissions(deps);
@@ -29,6 +32,7 @@ export class GraphCalendarGateway implements CalendarGateway {
     this.mail = new Mail(deps);
     this.availability = new Availability(deps);
     this.calendarExport = new CalendarExport(deps);
+    this.events = new Events(deps, retryPolicy);
   }
 
   getMe: CalendarGateway['getMe'] = (caller) => this.people.getMe(caller);
@@ -56,4 +60,9 @@ export class GraphCalendarGateway implements CalendarGateway {
   createMeeting: CalendarGateway['createMeeting'] = (caller, params) => this.availability.createMeeting(caller, params);
   readCalendarExport: CalendarGateway['readCalendarExport'] = (caller, params) => this.calendarExport.readCalendarExport(caller, params);
   getWorkingHours: CalendarGateway['getWorkingHours'] = (caller) => this.calendarExport.getWorkingHours(caller);
+  createCalendar: CalendarGateway['createCalendar'] = (caller, params) => this.events.createCalendar(caller, params);
+  deleteCalendar: CalendarGateway['deleteCalendar'] = (caller, params) => this.events.deleteCalendar(caller, params);
+  findEventsByProperty: CalendarGateway['findEventsByProperty'] = (caller, params) => this.events.findEventsByProperty(caller, params);
+  writeEvents: CalendarGateway['writeEvents'] = (caller, operations) => this.events.writeEvents(caller, operations);
+  listInstances: CalendarGateway['listInstances'] = (caller, params) => this.events.listInstances(caller, params);
 }

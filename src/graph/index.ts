@@ -6,6 +6,7 @@ import { GraphCalendarGateway } from './graph-calendar-gateway';
 
 export type * from './calendar-gateway';
 export { appActingOn, isAppCaller, userActing } from './calendar-gateway';
+export type * from './event-gateway';
 export { GraphError, isGraphError, type GraphErrorReason } from './graph-error';
 export type { GraphLogger } from './graph-logger';
 export { LocalTokenProvider } from './local-token-provider';
@@ -20,5 +21,5 @@ export type CalendarGatewayOptions = GraphClientOptions;
 export function createCalendarGateway(options: CalendarGatewayOptions): CalendarGateway {
   const { client, baseUrl, retryPolicy, clock } = createGraphClient(options);
   const api = new GraphApi(client, baseUrl, clock);
-  return new GraphCalendarGateway({ api, batch: new GraphBatch(api, retryPolicy) });
+  return new GraphCalendarGateway({ api, batch: new GraphBatch(api, retryPolicy) }, retryPolicy);
 }

@@ -5,7 +5,7 @@ import type { Invitation } from '../sharing/invitation';
 import { roleLabel, roleRank } from '../sharing/roles';
 import type { ExternalShareLinks } from '../sharing/share-deps';
 import { domainOf, externalCap, type SharingPolicy } from '../sharing/sharing-policy';
-import { escapeHtml } from '../snapshot/html-text';
+import { htmlText } from '../graph/mail-html';
 import { resolveTimeZone } from '../time/zoned-time';
 import { feedLinks } from './feed-token';
 import type { Publication, PublicationStore } from './publication-store';
@@ -79,11 +79,11 @@ export class PersonalShareLinks implements ExternalShareLinks {
     const vars = { owner: publication.owner.name, calendar: publication.calendar.name, level: roleLabel(t, publication.level) };
     const paragraphs = [t('share:mail.intro', vars), t('publish:personal.level', vars), t('publish:personal.how')];
     const html = [
-      `<p>${escapeHtml(t('share:mail.greeting', { name: recipient.name }))}</p>`,
-      ...paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`),
-      `<p><a href="${escapeHtml(links.webcal)}">${escapeHtml(links.webcal)}</a></p>`,
-      `<p>${escapeHtml(t('publish:personal.https'))} <a href="${escapeHtml(links.https)}">${escapeHtml(links.https)}</a></p>`,
-      `<p style="color:#555">${escapeHtml(t('publish:personal.private', vars))}</p>`,
+      `<p>${htmlText(t('share:mail.greeting', { name: recipient.name }))}</p>`,
+      ...paragraphs.map((paragraph) => `<p>${htmlText(paragraph)}</p>`),
+      `<p><a href="${htmlText(links.webcal)}">${htmlText(links.webcal)}</a></p>`,
+      `<p>${htmlText(t('publish:personal.https'))} <a href="${htmlText(links.https)}">${htmlText(links.https)}</a></p>`,
+      `<p style="color:#555">${htmlText(t('publish:personal.private', vars))}</p>`,
     ].join('\n');
     return { subject: t('share:mail.subject', vars), html };
   }

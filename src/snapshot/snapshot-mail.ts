@@ -1,7 +1,7 @@
 import type { ExportEvent } from '../graph/calendar-gateway';
 import type { Locale, Translate } from '../i18n';
 import { instantOf, visibleDetails, type BusyLabels, type DetailLevel } from '../ical/ics-event';
-import { escapeHtml } from './html-text';
+import { htmlText } from '../graph/mail-html';
 import { daysOf, type RangeWindow } from './snapshot-range';
 
 export interface SnapshotMailInput {
@@ -56,21 +56,21 @@ export function snapshotMailHtml(input: SnapshotMailInput): string {
     const items = events.map((event) => {
       const details = visibleDetails(event, input.level, input.labels);
       const when = event.isAllDay ? t('snapshot:mail.allDay') : `${time.format(instantOf(event.start, zone))}–${time.format(instantOf(event.end, zone))}`;
-      const where = details.location ? ` <span style="color:#555">(${escapeHtml(details.location)})</span>` : '';
-      const body = details.body ? `<div style="color:#555;font-size:90%;white-space:pre-wrap">${escapeHtml(details.body)}</div>` : '';
-      return `<li><strong>${escapeHtml(when)}</strong> ${escapeHtml(details.title)}${where}${body}</li>`;
+      const where = details.location ? ` <span style="color:#555">(${htmlText(details.location)})</span>` : '';
+      const body = details.body ? `<div style="color:#555;font-size:90%;white-space:pre-wrap">${htmlText(details.body)}</div>` : '';
+      return `<li><strong>${htmlText(when)}</strong> ${htmlText(details.title)}${where}${body}</li>`;
     });
-    const list = items.length > 0 ? `<ul>${items.join('')}</ul>` : `<p style="color:#555">${escapeHtml(t('snapshot:mail.nothing'))}</p>`;
-    return `<h3>${escapeHtml(dayTitle(locale, day))}</h3>${list}`;
+    const list = items.length > 0 ? `<ul>${items.join('')}</ul>` : `<p style="color:#555">${htmlText(t('snapshot:mail.nothing'))}</p>`;
+    return `<h3>${htmlText(dayTitle(locale, day))}</h3>${list}`;
   });
   const heading = t('snapshot:mail.heading', { owner: input.ownerName, calendar: input.calendarName });
   const intro = t('snapshot:mail.intro', { range: rangeTitle(locale, input.window), level: t(`snapshot:levels.${input.level}.label`), zone });
   return [
     `<html lang="${locale}"><body style="font-family:Segoe UI,Arial,sans-serif">`,
-    `<h2>${escapeHtml(heading)}</h2>`,
-    `<p>${escapeHtml(intro)}</p>`,
+    `<h2>${htmlText(heading)}</h2>`,
+    `<p>${htmlText(intro)}</p>`,
     ...days,
-    `<p style="color:#555">${escapeHtml(t('snapshot:mail.attachment'))}</p>`,
+    `<p style="color:#555">${htmlText(t('snapshot:mail.attachment'))}</p>`,
     '</body></html>',
   ].join('\n');
 }

@@ -13,6 +13,7 @@ import type { FreeBusyProposalTable } from '../freebusy/tables';
 import type { PublishedCalendarTable } from '../publishing/tables';
 import type { SnapshotDraftTable } from '../snapshot/tables';
 import type { ParkedJobTable } from '../jobs/tables';
+import type { FeedDraftTable, FeedItemTable, FeedTable } from '../feeds/tables';
 
 /** The Bot Framework's turn state (conversation, user...), one JSON document per storage key. */
 export interface BotStateTable {
@@ -49,4 +50,7 @@ export interface DatabaseSchema {
   snapshot_drafts: SnapshotDraftTable;
   published_calendars: PublishedCalendarTable;
   parked_jobs: ParkedJobTable;
+  feeds: FeedTable;
+  feed_items: FeedItemTable;
+  feed_drafts: FeedDraftTable;
 }

@@ -52,7 +52,7 @@ export class BotHarness {
 
   /** What every start of the app gets (the production harness adds its emulators' trust and credentials). */
   protected baseOptions(): AppOptions {
-    return { logger: pino({ level: 'silent' }), clock: this.clock, manualOutbox: true };
+    return { logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), clock: this.clock, manualOutbox: true };
   }
 
   /**

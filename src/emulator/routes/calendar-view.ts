@@ -1,5 +1,6 @@
 import { mailboxUser, resolveCalendar } from '../calendar-access';
 import { eventJson, preferredBodyType } from '../event-json';
+import { eventsInWindow } from '../event-occurrences';
 import { accessDenied, invalidParameter, json, type GraphRequest } from '../graph-http';
 import { applySelect, page, queryOption } from '../odata';
 import { filterEvent } from '../role-filter';
@@ -35,12 +36,12 @@ function calendarView({ request, params, caller, store, pageSize }: RouteContext
   const { start, end } = timeWindow(request);
   const zone = preferredTimeZone(request.headers.prefer);
   const bodyType = preferredBodyType(request.headers.prefer);
-  const inWindow = store.state.events.filter(
-    (event) => event.calendarId === target.calendar.id && new Date(event.start) < end && new Date(event.end) > start,
-  );
-  const result = page(request, sortEvents(request, inWindow), pageSize);
+  // Series are expanded into their occurrences and exceptions, as Exchange's calendarView does.
+  const views = eventsInWindow(store.state, target.calendar.id, start, end);
+  const types = new Map(views.map((view) => [view.event.id, view.type]));
+  const result = page(request, sortEvents(request, views.map((view) => view.event)), pageSize);
   const value = result.value.map((event) =>
-    applySelect(request, filterEvent(eventJson(event, target.owner, zone, bodyType), target.level, event.sensitivity)),
+    applySelect(request, filterEvent({ ...eventJson(event, target.owner, zone, bodyType), type: types.get(event.id) }, target.level, event.sensitivity)),
   );
   return json(200, { ...result, value }, { 'Preference-Applied': `outlook.timezone="${zone}"` });
 }

@@ -9,6 +9,7 @@ import { outboxLeaseMigration } from './2026-12-01-i15-outbox-lease';
 import { freeBusyMigration } from './1300-i13-freebusy';
 import { calendarExportMigration } from './2026-12-01-i10-calendar-export';
 import { parkedJobsMigration } from './2026-12-01-i9-parked-jobs';
+import { feedsMigration } from './2026-12-01-i11-feeds';
 
 /**
  * Every migration, by name. Kysely runs them in the alphabetical order of their names and records
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '1300-i13-freebusy': freeBusyMigration,
   '2026-12-01-i10-calendar-export': calendarExportMigration,
   '2026-12-01-i9-parked-jobs': parkedJobsMigration,
+  '2026-12-01-i11-feeds': feedsMigration,
 };

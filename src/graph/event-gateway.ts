@@ -1,0 +1,71 @@
+/**
+ * The part of the calendar port that writes events: what the iCalendar feed sync (and later the
+ * two-way CalDAV sync) needs. Domain shapes only; Graph URLs stay in src/graph.
+ */
+import type { PatternedRecurrence } from '../ical/patterned-recurrence';
+import type { Caller, CalendarSummary, Outcome } from './calendar-gateway';
+
+/** A wall-clock time in a zone (IANA or Windows name), as Graph's dateTimeTimeZone. */
+export interface ZonedDateTime {
+  /** `2026-12-01T09:00:00` */
+  dateTime: string;
+  timeZone: string;
+}
+
+export type ShowAs = 'free' | 'tentative' | 'busy' | 'oof' | 'workingElsewhere';
+export type Sensitivity = 'normal' | 'personal' | 'private' | 'confidential';
+
+/** An event as written: a single event, or a series master when `recurrence` is set. */
+export interface EventContent {
+  subject: string;
+  body: string;
+  start: ZonedDateTime;
+  end: ZonedDateTime;
+  isAllDay: boolean;
+  showAs: ShowAs;
+  sensitivity: Sensitivity;
+  location: string;
+  categories: string[];
+  recurrence?: PatternedRecurrence;
+}
+
+/** A calendar of the caller's own mailbox, or of another mailbox that shares it with the caller. */
+export interface CalendarRef {
+  /** The owning mailbox's address; absent for the caller's own. */
+  ownerAddress?: string;
+  calendarId: string;
+}
+
+export type EventOperation =
+  | { op: 'create'; calendar: CalendarRef; event: EventContent; properties: Record<string, string>; transactionId: string }
+  | { op: 'update'; calendar: CalendarRef; eventId: string; event: Partial<EventContent> }
+  | { op: 'delete'; calendar: CalendarRef; eventId: string };
+
+export interface SyncedEvent {
+  id: string;
+  /** The extended properties asked for, by id. */
+  properties: Record<string, string>;
+}
+
+export interface EventInstance {
+  id: string;
+  /** The occurrence's original start, UTC ISO. */
+  originalStart: string;
+}
+
+export interface CalendarEventsGateway {
+  /** A new calendar in the caller's mailbox. */
+  createCalendar(caller: Caller, params: { name: string }): Promise<CalendarSummary>;
+  /** Deletes one of the caller's own calendars, with its events. */
+  deleteCalendar(caller: Caller, params: { calendarId: string }): Promise<void>;
+  /** Events of a calendar whose single-value extended property `propertyId` equals `value`, with the properties named in `read`. */
+  findEventsByProperty(caller: Caller, params: { calendar: CalendarRef; propertyId: string; value: string; read: string[] }): Promise<SyncedEvent[]>;
+  /**
+   * Creates, updates and deletes events in `$batch`es of at most 20, at most 4 in flight per mailbox,
+   * throttled requests retried after their Retry-After. One outcome per operation, in order; deleting
+   * an event already gone succeeds.
+   */
+  writeEvents(caller: Caller, operations: EventOperation[]): Promise<Array<Outcome<{ id?: string }>>>;
+  /** The occurrences and exceptions of a series between two instants. */
+  listInstances(caller: Caller, params: { calendar: CalendarRef; eventId: string; start: Date; end: Date }): Promise<EventInstance[]>;
+}
