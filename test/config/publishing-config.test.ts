@@ -11,6 +11,7 @@ const production = {
   SECRET_AAD_APP_CLIENT_SECRET: 'client-secret',
   ALLOWED_TENANT_IDS: 'tenant',
   GRAPH_BASE_URL: 'https://graph.microsoft.com/v1.0',
+  SECRET_ENCRYPTION_KEYS: 'k1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=',
 };
 
 describe('snapshot and publishing settings', () => {

@@ -94,6 +94,7 @@ export class ProductionHarness extends BotHarness {
       ORGANIZATION_DOMAINS: 'example.com',
       HELPDESK_USERS: 'lynner@example.com',
       SHARING_POLICY_DOMAINS: 'partner.example.org:limitedRead',
+      SECRET_ENCRYPTION_KEYS: 'k1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=',
       DATA_DIR: this.dataDir,
       ...env,
     });
