@@ -1,11 +1,14 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
-/** 256 bits from the operating system's cryptographic source, URL-safe (43 characters). */
+/**
+ * 256 bits from the operating system's cryptographic source, in hex (64 characters): nothing in it
+ * that markdown, a mail client or a copy-paste could take for formatting or punctuation.
+ */
 export function newFeedToken(): string {
-  return randomBytes(32).toString('base64url');
+  return randomBytes(32).toString('hex');
 }
 
-const tokenShape = /^[A-Za-z0-9_-]{43}$/;
+const tokenShape = /^[0-9a-f]{64}$/;
 
 /** Whether a path segment can be a token at all (anything else is a 404 without a database read). */
 export function isFeedTokenShape(text: string): boolean {

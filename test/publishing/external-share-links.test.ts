@@ -7,7 +7,7 @@ import { rowButton } from './publish-kit';
 
 const jordan = 'jordan@partner.example.org';
 const linkIn = (html: string): string => {
-  const link = /https?:\/\/[^"<\s]+\/feeds\/[A-Za-z0-9_-]{43}\.ics/.exec(html)?.[0];
+  const link = /https?:\/\/[^"<\s]+\/feeds\/[0-9a-f]{64}\.ics/.exec(html)?.[0];
   if (!link) throw new Error(`No link in: ${html}`);
   return link;
 };

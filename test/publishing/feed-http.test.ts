@@ -117,7 +117,7 @@ describe('the published feed over HTTP', () => {
     seen.push(/\/feeds\/([^/]+)\.ics$/.exec(fresh)![1]);
     const stop = invokeCard(await bot.click(alex, rowButton(cardFrom(await bot.say(alex, '/permissions')), 'Team Offsite', 'Stop publishing')));
     await bot.click(alex, buttonData(stop, 'Stop publishing'));
-    const answers = await Promise.all([`${base}${'A'.repeat(43)}.ics`, `${base}short.ics`, `${base}..%2F..%2Fetc.ics`, url, fresh].map((link) => raw(link)));
+    const answers = await Promise.all([`${base}${'a'.repeat(64)}.ics`, `${base}short.ics`, `${base}..%2F..%2Fetc.ics`, url, fresh].map((link) => raw(link)));
     for (const answer of answers) {
       expect(answer.status).toBe(404);
       expect(answer.body.toString()).toBe('Not found\n');

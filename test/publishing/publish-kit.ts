@@ -12,8 +12,8 @@ export async function publish(bot: BotHarness, user: DemoUser, calendar = 'Calen
 /** The https and webcal links a card shows. */
 export function linksIn(card: Card | undefined): { https: string; webcal: string } {
   const text = cardText(card);
-  const https = /https?:\/\/\S+\/feeds\/[A-Za-z0-9_-]{43}\.ics/.exec(text)?.[0];
-  const webcal = /webcal:\/\/\S+\/feeds\/[A-Za-z0-9_-]{43}\.ics/.exec(text)?.[0];
+  const https = /https?:\/\/\S+\/feeds\/[0-9a-f]{64}\.ics/.exec(text)?.[0];
+  const webcal = /webcal:\/\/\S+\/feeds\/[0-9a-f]{64}\.ics/.exec(text)?.[0];
   if (!https || !webcal) throw new Error(`No feed links in: ${text}`);
   return { https, webcal };
 }

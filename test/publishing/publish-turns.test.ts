@@ -25,7 +25,7 @@ describe('publishing a calendar (default policy: availability only)', () => {
     expect(links.webcal).toBe(links.https.replace(/^http:\/\//, 'webcal://'));
     expect(cardText(card)).toContain('Project Phoenix is published with Availability only.');
     const token = /\/feeds\/([^/]+)\.ics$/.exec(links.https)![1];
-    expect(Buffer.from(token, 'base64url')).toHaveLength(32);
+    expect(Buffer.from(token, 'hex')).toHaveLength(32);
     const rows = await bot.app.database.db.selectFrom('published_calendars').selectAll().execute();
     expect(JSON.stringify(rows)).not.toContain(token);
     expect(rows.map((row) => row.token_hash)).toContain(hashFeedToken(token));
