@@ -10,6 +10,7 @@ import type { AccessRequestTable, SubscriptionTable } from '../subscriptions/tab
 import type { ShareAuditTable, ShareDraftTable, ShareInvitationTable } from '../sharing/tables';
 import type { HelpdeskAuditTable, TroubleshootSessionTable } from '../troubleshoot/tables';
 import type { FeedDraftTable, FeedItemTable, FeedTable } from '../feeds/tables';
+import type { SyncItemTable, SyncPairTable } from '../two-way-sync/tables';
 
 /** The Bot Framework's turn state (conversation, user...), one JSON document per storage key. */
 export interface BotStateTable {
@@ -36,4 +37,6 @@ export interface DatabaseSchema {
   feeds: FeedTable;
   feed_items: FeedItemTable;
   feed_drafts: FeedDraftTable;
+  two_way_sync_pairs: SyncPairTable;
+  two_way_sync_items: SyncItemTable;
 }
