@@ -57,7 +57,7 @@ const text = (value: unknown): string | undefined => {
  */
 function failIfRequestFailed(responses: DAVResponse[]): void {
   const failed = responses.find((response) => response.status !== undefined && response.status >= 400 && !response.href?.endsWith('.ics'));
-  if (failed) throw new CalDavError(problemOfStatus(failed.status as number), `CalDAV ${failed.status}`, failed.status);
+  if (failed) throw new CalDavError(problemOfStatus(failed.status), `CalDAV ${failed.status}`, failed.status);
 }
 
 /** A connected CalDAV account. `requests` counts HTTP round trips (the bench reports it). */

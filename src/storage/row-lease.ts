@@ -20,7 +20,7 @@ export class RowLease<T extends string> {
     private readonly table: T,
   ) {
     // The table's other columns do not matter to a lease.
-    this.db = db as unknown as Kysely<Record<T, LeaseColumns>>;
+    this.db = db as Kysely<Record<T, LeaseColumns>>;
   }
 
   async tryTake(id: string, owner: string, now: Date, ms: number): Promise<boolean> {
