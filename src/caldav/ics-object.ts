@@ -13,7 +13,7 @@ export type ReadObject = { ok: true; event: SyncEvent } | { ok: false; reason: '
 /** LAST-MODIFIED, else DTSTAMP, of the master: when this side last changed the event. */
 function lastModifiedOf(text: string): string | undefined {
   try {
-    const vevent = new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent');
+    const vevent = new ICAL.Component(ICAL.parse(text) as unknown[]).getFirstSubcomponent('vevent');
     const value = (vevent?.getFirstPropertyValue('last-modified') ?? vevent?.getFirstPropertyValue('dtstamp')) as ICAL.Time | null | undefined;
     return value ? value.toJSDate().toISOString() : undefined;
   } catch {
