@@ -43,9 +43,9 @@ describe.each(testBackends('twowayseries'))('two-way sync of series and failures
     expect(await kit.engine().sync(pair.id)).toMatchObject({ status: 'synced', report: { toOutlook: { created: 1 } } });
     const [series] = await outlookItems();
     expect(series.event.content.recurrence?.pattern).toMatchObject({ type: 'weekly', daysOfWeek: ['tuesday'] });
-    expect(series.event.exceptions).toEqual([
-      { originalStart: '2026-12-01T09:00:00.000Z', cancelled: false, content: expect.objectContaining({ subject: 'Point hebdo (déplacé)', start: { dateTime: '2026-12-02T14:00:00', timeZone: 'Europe/Paris' } }) },
-      { originalStart: '2026-12-08T09:00:00.000Z', cancelled: true },
+    expect(series.event.exceptions.map((exception) => (exception.cancelled ? [exception.originalStart, 'cancelled'] : [exception.originalStart, exception.content.subject, exception.content.start]))).toEqual([
+      ['2026-12-01T09:00:00.000Z', 'Point hebdo (déplacé)', { dateTime: '2026-12-02T14:00:00', timeZone: 'Europe/Paris' }],
+      ['2026-12-08T09:00:00.000Z', 'cancelled'],
     ]);
     const writes = kit.graphWrites();
     const caldavWrites = kit.caldavWrites();
