@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { createBotAdapter } from './bot/adapter';
@@ -30,6 +31,7 @@ import { SqlSubscriptionStore } from './subscriptions/subscription-store';
 import { createSharing } from './sharing';
 import type { ShareHooks } from './sharing/share-deps';
 import { startShareMaintenance, type ShareMaintenance } from './sharing/share-maintenance';
+import { createTwoWaySync } from './two-way-sync';
 import { createTroubleshootFeature } from './dialogs/troubleshoot/troubleshoot-feature';
 import { sharingRecordsFrom } from './troubleshoot/sharing-records';
 import { loadTroubleshootTrees } from './troubleshoot/tree-loader';
@@ -110,6 +112,8 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const sharingRecords = sharingRecordsFrom({ subscriptions, invitations: sharing.invitations });
   const troubleshoot = createTroubleshootFeature({ config, db: database.db, gateway, trees: troubleshootTrees, records: sharingRecords, notifier, clock, logger });
   const features: Feature[] = [createSubscribeFeature(subscriptionDeps), createCalendarsFeature(subscriptionDeps), ...sharing.features, troubleshoot];
+  const twoWaySync = createTwoWaySync({ config, db: database.db, tokenProvider, gateway, clock, logger, instanceId: randomUUID() });
+  features.push(twoWaySync.feature);
   const router = new CommandRouter(Object.assign({}, ...features.map((feature) => feature.commands ?? {})) as Feature['commands'] & object);
   const app = createTeamsApp({
     adapter,
@@ -143,6 +147,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   if (!options.manualOutbox) outbox.start(2_000);
   // Like the outbox, background work runs on timers in the runtime only; tests drive it themselves.
   const stopShareMaintenance = options.manualOutbox ? () => undefined : startShareMaintenance(sharing.maintenance, 60_000, logger);
+  const stopTwoWaySync = options.manualOutbox ? () => undefined : twoWaySync.start(60_000);
   return {
     url: server.url,
     database,
@@ -152,6 +157,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     shareMaintenance: sharing.maintenance,
     close: async () => {
       stopShareMaintenance();
+      stopTwoWaySync();
       outbox.stop();
       await server.close();
       await database.close();

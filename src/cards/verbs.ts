@@ -69,6 +69,23 @@ export const Verb = {
   TroubleshootEws: 'troubleshootEws',
   /** /diagnose: send the person a troubleshooting card: `{ diagnosisId }`, inputs `symptom`, `person`. */
   HelpdeskSendCard: 'helpdeskSendCard',
+  /** /sync: connect a CalDAV account (inputs serverUrl, userName, password). */
+  SyncConnect: 'syncConnect',
+  /** /sync: calendars, direction and policy picked: `{ pairId }`, inputs caldavCalendar, outlookCalendar, direction, policy. */
+  SyncPreview: 'syncPreview',
+  /** /sync: start a previewed pair: `{ pairId }`. */
+  SyncStart: 'syncStart',
+  /** Status card: `{ pairId }` for each of sync now, pause, resume, ask to remove. */
+  SyncNow: 'syncNow',
+  SyncPause: 'syncPause',
+  SyncResume: 'syncResume',
+  SyncAskRemove: 'syncAskRemove',
+  /** Remove a pair: `{ pairId, choice: 'none' | 'outlook' | 'caldav' }` (where to delete the synced events). */
+  SyncRemove: 'syncRemove',
+  /** One side emptied: the owner confirms the deletions: `{ pairId }`. */
+  SyncConfirmEmptied: 'syncConfirmEmptied',
+  /** The connect card again, for another pair. */
+  SyncAdd: 'syncAdd',
 } as const;
 
 export type Verb = (typeof Verb)[keyof typeof Verb];

@@ -35,7 +35,8 @@ export interface SyncPair {
   outlook: { calendarId: string; ownerAddress?: string; name: string };
   direction: SyncDirection;
   policy: ConflictPolicy;
-  status: 'active' | 'paused';
+  /** 'draft' until its owner has picked the calendars and started it. */
+  status: 'draft' | 'active' | 'paused';
   pauseReason?: string;
   syncToken?: string;
   ctag?: string;
@@ -77,7 +78,7 @@ const fromRow = (row: Selectable<SyncPairTable>): SyncPair => ({
   outlook: { calendarId: row.outlook_calendar_id, ownerAddress: row.outlook_owner_address ?? undefined, name: row.outlook_calendar_name },
   direction: row.direction as SyncDirection,
   policy: row.policy as ConflictPolicy,
-  status: row.status === 'paused' ? 'paused' : 'active',
+  status: row.status === 'paused' || row.status === 'draft' ? row.status : 'active',
   pauseReason: row.pause_reason ?? undefined,
   syncToken: row.sync_token ?? undefined,
   ctag: row.ctag ?? undefined,
@@ -197,6 +198,24 @@ export class SyncPairStore {
     await this.db
       .updateTable('two_way_sync_pairs')
       .set({ ...toRow(changes), updated_at: this.clock.now().toISOString() })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** The calendars, direction and policy picked for a draft (or changed later). */
+  async configure(id: string, choice: { caldav: SyncPair['caldav']; outlook: SyncPair['outlook']; direction: SyncDirection; policy: ConflictPolicy }): Promise<void> {
+    await this.db
+      .updateTable('two_way_sync_pairs')
+      .set({
+        caldav_calendar_url: choice.caldav.calendarUrl,
+        caldav_calendar_name: choice.caldav.name,
+        outlook_calendar_id: choice.outlook.calendarId,
+        outlook_owner_address: choice.outlook.ownerAddress ?? null,
+        outlook_calendar_name: choice.outlook.name,
+        direction: choice.direction,
+        policy: choice.policy,
+        updated_at: this.clock.now().toISOString(),
+      })
       .where('id', '=', id)
       .execute();
   }

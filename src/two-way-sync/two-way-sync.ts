@@ -70,6 +70,48 @@ export class TwoWaySync {
     }
   }
 
+  /** Before the first sync: how many events would go each way and how many are the same event on both sides (UID / iCalUId). */
+  async preview(pairId: string): Promise<{ toOutlook: number; toCaldav: number; matched: number; unsupported: number }> {
+    const pair = (await this.deps.store.get(pairId)) as SyncPair;
+    const client = await this.connect({ serverUrl: pair.serverUrl, userName: pair.userName, password: await this.deps.store.passwordOf(pair.id) });
+    const window = this.window(this.deps.clock.now());
+    const caldav = await readCalDavSide(client, pair.caldav.calendarUrl, {}, new Map(), { floatingZone: 'UTC', window });
+    const caller = await this.deps.graphAccess.callerFor(pair.ownerId);
+    const outlook = await this.deps.outlook.read(caller, { calendarId: pair.outlook.calendarId, ownerAddress: pair.outlook.ownerAddress }, window);
+    const inside = (event: SyncEvent | undefined) => !!event && inWindow(event, window);
+    const matched = [...outlook.keys()].filter((uid) => caldav.items.has(uid)).length;
+    const toCaldav = pair.direction === 'toOutlook' ? 0 : [...outlook.values()].filter((item) => !caldav.items.has(item.uid) && inside(item.event)).length;
+    const toOutlook = pair.direction === 'toCaldav' ? 0 : [...caldav.items.values()].filter((item) => !outlook.has(item.uid) && inside(item.event)).length;
+    return { toOutlook, toCaldav, matched, unsupported: caldav.skipped.length };
+  }
+
+  /** Removing a pair: the events it synced are kept, or deleted on one side (the other keeps them). */
+  async removePair(pairId: string, deleteOn: 'none' | 'outlook' | 'caldav'): Promise<void> {
+    const { store } = this.deps;
+    const pair = await store.get(pairId);
+    if (!pair) return;
+    if (deleteOn !== 'none') {
+      const items = [...(await store.items(pair.id)).values()];
+      if (deleteOn === 'outlook') {
+        const caller = await this.deps.graphAccess.callerFor(pair.ownerId);
+        const calendar = { calendarId: pair.outlook.calendarId, ownerAddress: pair.outlook.ownerAddress };
+        for (const item of items) if (item.graph) await this.deps.outlook.delete(caller, calendar, item.graph.id);
+      } else {
+        const client = await this.connect({ serverUrl: pair.serverUrl, userName: pair.userName, password: await store.passwordOf(pair.id) });
+        for (const item of items) if (item.caldav) await client.delete(item.caldav.href, '');
+      }
+    }
+    await store.remove(pair.id);
+  }
+
+  /** Every active pair whose time has come, one after the other (each under its own lease). */
+  async runDue(): Promise<Array<{ pairId: string; outcome: TwoWayOutcome }>> {
+    const due = await this.deps.store.listDue(this.deps.clock.now());
+    const results: Array<{ pairId: string; outcome: TwoWayOutcome }> = [];
+    for (const pair of due) results.push({ pairId: pair.id, outcome: await this.sync(pair.id) });
+    return results;
+  }
+
   /** The window new events must fall in to be copied (series always are). */
   window(now: Date): { start: Date; end: Date } {
     return { start: new Date(now.getTime() - (this.deps.windowPastDays ?? 30) * 86400_000), end: new Date(now.getTime() + (this.deps.windowFutureDays ?? 365) * 86400_000) };
