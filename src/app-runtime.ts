@@ -112,7 +112,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const sharingRecords = sharingRecordsFrom({ subscriptions, invitations: sharing.invitations });
   const troubleshoot = createTroubleshootFeature({ config, db: database.db, gateway, trees: troubleshootTrees, records: sharingRecords, notifier, clock, logger });
   const features: Feature[] = [createSubscribeFeature(subscriptionDeps), createCalendarsFeature(subscriptionDeps), ...sharing.features, troubleshoot];
-  const twoWaySync = createTwoWaySync({ config, db: database.db, tokenProvider, gateway, clock, logger, instanceId: randomUUID() });
+  const twoWaySync = createTwoWaySync({ config, db: database.db, tokenProvider, gateway, clock, logger, instanceId: randomUUID(), notifier });
   features.push(twoWaySync.feature);
   const router = new CommandRouter(Object.assign({}, ...features.map((feature) => feature.commands ?? {})) as Feature['commands'] & object);
   const app = createTeamsApp({

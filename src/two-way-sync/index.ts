@@ -11,6 +11,8 @@ import type { Clock } from '../clock';
 import type { AppConfig } from '../config';
 import { createSyncFeature } from '../dialogs/sync/sync-feature';
 import type { Feature } from '../dialogs/feature';
+import type { Notifier } from '../dialogs/notifier';
+import { textReply } from '../dialogs/reply';
 import { ownerDelegatedAccess } from '../feeds/feed-graph-access';
 import type { CalendarGateway, TokenProvider } from '../graph/calendar-gateway';
 import { GraphApi } from '../graph/graph-api';
@@ -41,12 +43,26 @@ export interface TwoWaySyncRuntime {
   start(intervalMs: number): () => void;
 }
 
-export function createTwoWaySync(deps: { config: AppConfig; db: Kysely<DatabaseSchema>; tokenProvider: TokenProvider; gateway: CalendarGateway; clock: Clock; logger: Logger; instanceId: string }): TwoWaySyncRuntime {
+export function createTwoWaySync(deps: { config: AppConfig; db: Kysely<DatabaseSchema>; tokenProvider: TokenProvider; gateway: CalendarGateway; clock: Clock; logger: Logger; instanceId: string; notifier?: Notifier }): TwoWaySyncRuntime {
   const { config, clock, logger } = deps;
   const store = new SyncPairStore(deps.db, secretBoxFor(config), clock);
   const bundle = createGraphClient({ baseUrl: config.graph.baseUrl, tokenProvider: deps.tokenProvider, logger });
   const outlook = new OutlookCalendar({ api: new GraphApi(bundle.client, bundle.baseUrl, clock), gateway: deps.gateway });
-  const engine = new TwoWaySync({ store, outlook, graphAccess: ownerDelegatedAccess, clock, instanceId: deps.instanceId, logger });
+  const engine = new TwoWaySync({
+    store,
+    outlook,
+    graphAccess: ownerDelegatedAccess,
+    clock,
+    instanceId: deps.instanceId,
+    logger,
+    // The owner hears once per pause, in the language they last used, with the plain reason.
+    onPaused: async (pair, problem) => {
+      const recipient = await deps.notifier?.reachable(pair.ownerId);
+      if (!recipient || !deps.notifier) return;
+      const text = recipient.t('sync:pausedNotice', { outlook: pair.outlook.name, caldav: pair.caldav.name, reason: recipient.t(`sync:problems.${problem}`) });
+      await deps.notifier.notify(pair.ownerId, [textReply(text)], { dedupeKey: `two-way-sync:${pair.id}:paused:${pair.lastAttemptAt ?? clock.now().toISOString()}` });
+    },
+  });
   const feature = createSyncFeature({ store, engine, gateway: deps.gateway, clock, allowHttpLoopback: config.mode === 'local' });
   return {
     feature,
