@@ -49,6 +49,8 @@ export interface AppOptions {
   sharingHooks?: ShareHooks;
   /** Tests only: where the troubleshooting trees are read from (default src/troubleshoot). */
   troubleshootTreesDir?: string;
+  /** `npm start`'s local Radicale and its demo account, offered on the /sync connect card. */
+  localCalDav?: { url: string; userName: string; password: string };
 }
 
 export interface RunningApp {
@@ -112,7 +114,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const sharingRecords = sharingRecordsFrom({ subscriptions, invitations: sharing.invitations });
   const troubleshoot = createTroubleshootFeature({ config, db: database.db, gateway, trees: troubleshootTrees, records: sharingRecords, notifier, clock, logger });
   const features: Feature[] = [createSubscribeFeature(subscriptionDeps), createCalendarsFeature(subscriptionDeps), ...sharing.features, troubleshoot];
-  const twoWaySync = createTwoWaySync({ config, db: database.db, tokenProvider, gateway, clock, logger, instanceId: randomUUID(), notifier });
+  const twoWaySync = createTwoWaySync({ config, db: database.db, tokenProvider, gateway, clock, logger, instanceId: randomUUID(), notifier, localCalDav: options.localCalDav });
   features.push(twoWaySync.feature);
   const router = new CommandRouter(Object.assign({}, ...features.map((feature) => feature.commands ?? {})) as Feature['commands'] & object);
   const app = createTeamsApp({

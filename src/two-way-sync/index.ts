@@ -43,7 +43,7 @@ export interface TwoWaySyncRuntime {
   start(intervalMs: number): () => void;
 }
 
-export function createTwoWaySync(deps: { config: AppConfig; db: Kysely<DatabaseSchema>; tokenProvider: TokenProvider; gateway: CalendarGateway; clock: Clock; logger: Logger; instanceId: string; notifier?: Notifier }): TwoWaySyncRuntime {
+export function createTwoWaySync(deps: { config: AppConfig; db: Kysely<DatabaseSchema>; tokenProvider: TokenProvider; gateway: CalendarGateway; clock: Clock; logger: Logger; instanceId: string; notifier?: Notifier; localCalDav?: { url: string; userName: string; password: string } }): TwoWaySyncRuntime {
   const { config, clock, logger } = deps;
   const store = new SyncPairStore(deps.db, secretBoxFor(config), clock);
   const bundle = createGraphClient({ baseUrl: config.graph.baseUrl, tokenProvider: deps.tokenProvider, logger });
@@ -63,7 +63,7 @@ export function createTwoWaySync(deps: { config: AppConfig; db: Kysely<DatabaseS
       await deps.notifier.notify(pair.ownerId, [textReply(text)], { dedupeKey: `two-way-sync:${pair.id}:paused:${pair.lastAttemptAt ?? clock.now().toISOString()}` });
     },
   });
-  const feature = createSyncFeature({ store, engine, gateway: deps.gateway, clock, allowHttpLoopback: config.mode === 'local' });
+  const feature = createSyncFeature({ store, engine, gateway: deps.gateway, clock, allowHttpLoopback: config.mode === 'local', localCalDav: deps.localCalDav });
   return {
     feature,
     engine,

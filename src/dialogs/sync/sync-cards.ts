@@ -3,8 +3,9 @@ import { Verb } from '../../cards/verbs';
 import type { SyncPair } from '../../two-way-sync/sync-pair-store';
 import type { Caller } from '../caller';
 
-export function connectCard(caller: Caller, values: { serverUrl?: string; userName?: string; error?: string } = {}): AdaptiveCardJson {
+export function connectCard(caller: Caller, values: { serverUrl?: string; userName?: string; error?: string; local?: { url: string; userName: string; password: string } } = {}): AdaptiveCardJson {
   const t = caller.t;
+  const local = values.local;
   return renderCard('sync-connect', {
     title: t('sync:connect.title'),
     intro: t('sync:connect.intro'),
@@ -12,10 +13,10 @@ export function connectCard(caller: Caller, values: { serverUrl?: string; userNa
     serverLabel: t('sync:connect.serverLabel'),
     userLabel: t('sync:connect.userLabel'),
     passwordLabel: t('sync:connect.passwordLabel'),
-    help: t('sync:connect.help'),
+    help: local ? `${t('sync:connect.help')}\n\n${t('sync:connect.local', { url: local.url, user: local.userName, password: local.password })}` : `${t('sync:connect.help')}\n\n${t('sync:connect.noLocal')}`,
     connect: t('sync:connect.button'),
-    serverUrl: values.serverUrl ?? '',
-    userName: values.userName ?? '',
+    serverUrl: values.serverUrl ?? local?.url ?? '',
+    userName: values.userName ?? local?.userName ?? '',
   });
 }
 

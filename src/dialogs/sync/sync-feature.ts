@@ -22,6 +22,8 @@ export interface SyncFeatureDeps {
   clock: Clock;
   /** Loopback http:// servers are allowed (local Radicale, tests); elsewhere https:// only. */
   allowHttpLoopback: boolean;
+  /** `npm start`'s local Radicale and its demo account (local mode only), shown on the connect card. */
+  localCalDav?: { url: string; userName: string; password: string };
 }
 
 const directions: SyncDirection[] = ['both', 'toCaldav', 'toOutlook'];
@@ -68,28 +70,28 @@ export function createSyncFeature(deps: SyncFeatureDeps): Feature {
     commands: {
       sync: async (caller) => {
         const pairs = (await store.listFor(caller.userId)).filter((pair) => pair.status !== 'draft');
-        if (pairs.length === 0) return [cardReply(connectCard(caller))];
-        return [...pairs.map((pair) => cardReply(statusCard(caller, pair))), cardReply(connectCard(caller))];
+        if (pairs.length === 0) return [cardReply(connectCard(caller, { local: deps.localCalDav }))];
+        return [...pairs.map((pair) => cardReply(statusCard(caller, pair))), cardReply(connectCard(caller, { local: deps.localCalDav }))];
       },
     },
     actions: {
-      [Verb.SyncAdd]: (caller) => Promise.resolve({ card: connectCard(caller) }),
+      [Verb.SyncAdd]: (caller) => Promise.resolve({ card: connectCard(caller, { local: deps.localCalDav }) }),
       [Verb.SyncConnect]: async (caller, data) => {
         const serverText = str(data.serverUrl);
         const userName = str(data.userName);
         const password = typeof data.password === 'string' ? data.password : '';
-        if (!serverText || !userName || !password) return { card: connectCard(caller, { serverUrl: serverText, userName, error: caller.t('sync:connect.missing') }) };
+        if (!serverText || !userName || !password) return { card: connectCard(caller, { local: deps.localCalDav, serverUrl: serverText, userName, error: caller.t('sync:connect.missing') }) };
         const serverUrl = validServer(serverText, deps.allowHttpLoopback);
-        if (!serverUrl) return { card: connectCard(caller, { serverUrl: serverText, userName, error: caller.t('sync:connect.badAddress') }) };
+        if (!serverUrl) return { card: connectCard(caller, { local: deps.localCalDav, serverUrl: serverText, userName, error: caller.t('sync:connect.badAddress') }) };
         let calendars;
         try {
           const client = await engine.connect({ serverUrl, userName, password });
           calendars = await client.listCalendars();
         } catch (error) {
           if (!isCalDavError(error)) throw error;
-          return { card: connectCard(caller, { serverUrl: serverText, userName, error: caller.t('sync:failed', { reason: caller.t(`sync:problems.${error.problem}`) }) }) };
+          return { card: connectCard(caller, { local: deps.localCalDav, serverUrl: serverText, userName, error: caller.t('sync:failed', { reason: caller.t(`sync:problems.${error.problem}`) }) }) };
         }
-        if (calendars.length === 0) return { card: connectCard(caller, { serverUrl: serverText, userName, error: caller.t('sync:connect.noCalendars') }) };
+        if (calendars.length === 0) return { card: connectCard(caller, { local: deps.localCalDav, serverUrl: serverText, userName, error: caller.t('sync:connect.noCalendars') }) };
         const outlook = await outlookChoices(caller);
         // A draft pair holds the sealed password from here on: it never travels in card data.
         const pair = await store.create({
