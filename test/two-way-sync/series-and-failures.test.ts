@@ -79,6 +79,38 @@ describe.each(testBackends('twowayseries'))('two-way sync of series and failures
     expect(kit.caldavWrites()).toBe(caldavWrites);
   });
 
+  it('an occurrence moved in Outlook after the first sync reaches the CalDAV series, and one cancelled on CalDAV reaches Outlook', async () => {
+    const client = await kit.direct();
+    await client.create(
+      kit.caldavCalendarUrl,
+      'daily.ics',
+      vcalendar('BEGIN:VEVENT', 'UID:daily-1', 'DTSTAMP:20261120T080000Z', 'DTSTART:20261124T080000Z', 'DTEND:20261124T083000Z', 'RRULE:FREQ=DAILY;COUNT=5', 'SUMMARY:Standup', 'END:VEVENT'),
+    );
+    const pair = await kit.addPair();
+    await kit.engine().sync(pair.id);
+    const [series] = await outlookItems();
+    const instances = await kit.gateway.listInstances(user, { calendar: { calendarId: kit.outlookCalendarId }, eventId: series.id, start: wide.start, end: wide.end });
+    await kit.gateway.writeEvents(user, [{ op: 'update', calendar: { calendarId: kit.outlookCalendarId }, eventId: instances[2].id, event: { subject: 'Standup (tard)', start: { dateTime: '2026-11-26T10:00:00', timeZone: 'UTC' }, end: { dateTime: '2026-11-26T10:30:00', timeZone: 'UTC' } } }]);
+    expect(await kit.engine().sync(pair.id)).toMatchObject({ status: 'synced', report: { toCaldav: { updated: 1 }, toOutlook: { updated: 0 } } });
+    const [object] = await caldavObjects();
+    expect(object.data).toMatch(/RECURRENCE-ID:20261126T080000Z/);
+    expect(object.data).toContain('SUMMARY:Standup (tard)');
+
+    // Now the phone cancels Friday's standup on the CalDAV side.
+    const fresh = (await caldavObjects())[0];
+    await client.update(kit.caldavCalendarUrl, fresh.href, fresh.etag, fresh.data.replace('RRULE:FREQ=DAILY;COUNT=5', 'RRULE:FREQ=DAILY;COUNT=5\r\nEXDATE:20261128T080000Z'));
+    expect(await kit.engine().sync(pair.id)).toMatchObject({ status: 'synced', report: { toOutlook: { updated: 1 }, toCaldav: { updated: 0 } } });
+    const [after] = await outlookItems();
+    expect(after.event.exceptions.map((exception) => [exception.originalStart, exception.cancelled ? 'cancelled' : exception.content.subject])).toEqual([
+      ['2026-11-26T08:00:00.000Z', 'Standup (tard)'],
+      ['2026-11-28T08:00:00.000Z', 'cancelled'],
+    ]);
+    const writes = kit.graphWrites();
+    const caldavWrites = kit.caldavWrites();
+    await kit.engine().sync(pair.id);
+    expect([kit.graphWrites() - writes, kit.caldavWrites() - caldavWrites]).toEqual([0, 0]);
+  });
+
   it('wrong credentials fail with a plain problem and pause the pair after repeated failures', async () => {
     const pair = await kit.addPair({ password: 'not-the-password' });
     const outcomes = [];
