@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { alex } from '../test/support/demo-users';
 import { startBotHarness } from '../test/support/bot-harness';
+import { feedBenchRows } from './feeds';
 
 /**
  * On-demand benchmarks (`npm run bench`), never part of CI's pass/fail: turns through the bot's HTTP
@@ -56,6 +57,10 @@ async function main(): Promise<void> {
   } finally {
     await bot.stop();
   }
+  console.log('');
+  console.log('| iCalendar feeds | measured | target |');
+  console.log('| --- | ---: | --- |');
+  for (const [name, measured, target] of await feedBenchRows()) console.log(`| ${name} | ${measured} | ${target} |`);
 }
 
 void main();

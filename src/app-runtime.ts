@@ -35,6 +35,9 @@ import { createTwoWaySync } from './two-way-sync';
 import { createTroubleshootFeature } from './dialogs/troubleshoot/troubleshoot-feature';
 import { sharingRecordsFrom } from './troubleshoot/sharing-records';
 import { loadTroubleshootTrees } from './troubleshoot/tree-loader';
+import type { LookupFunction } from 'node:net';
+import { createFeeds } from './feeds';
+import { startFeedScheduler, type FeedScheduler } from './feeds/feed-scheduler';
 
 export interface AppOptions {
   logger?: Logger;
@@ -49,6 +52,8 @@ export interface AppOptions {
   sharingHooks?: ShareHooks;
   /** Tests only: where the troubleshooting trees are read from (default src/troubleshoot). */
   troubleshootTreesDir?: string;
+  /** Tests only: a DNS stand-in for feed fetching (with FEEDS_ALLOW_LOOPBACK_FOR_TESTS). */
+  feedLookup?: LookupFunction;
   /** `npm start`'s local Radicale and its demo account, offered on the /sync connect card. */
   localCalDav?: { url: string; userName: string; password: string };
 }
@@ -61,6 +66,8 @@ export interface RunningApp {
   outbox: OutboxDispatcher;
   /** Recovery of interrupted shares and expiry of shares with an end date (tests call it with the fake clock). */
   shareMaintenance: ShareMaintenance;
+  /** Syncs the iCalendar feeds that are due (tests call it with the fake clock). */
+  feeds: FeedScheduler;
   close(): Promise<void>;
 }
 
@@ -113,7 +120,8 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   };
   const sharingRecords = sharingRecordsFrom({ subscriptions, invitations: sharing.invitations });
   const troubleshoot = createTroubleshootFeature({ config, db: database.db, gateway, trees: troubleshootTrees, records: sharingRecords, notifier, clock, logger });
-  const features: Feature[] = [createSubscribeFeature(subscriptionDeps), createCalendarsFeature(subscriptionDeps), ...sharing.features, troubleshoot];
+  const feeds = createFeeds({ config, db: database.db, gateway, notifier, clock, logger, lookup: options.feedLookup });
+  const features: Feature[] = [createSubscribeFeature(subscriptionDeps), createCalendarsFeature(subscriptionDeps), ...sharing.features, troubleshoot, feeds.feature];
   const twoWaySync = createTwoWaySync({ config, db: database.db, tokenProvider, gateway, clock, logger, instanceId: randomUUID(), notifier, localCalDav: options.localCalDav });
   features.push(twoWaySync.feature);
   const router = new CommandRouter(Object.assign({}, ...features.map((feature) => feature.commands ?? {})) as Feature['commands'] & object);
@@ -149,6 +157,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   if (!options.manualOutbox) outbox.start(2_000);
   // Like the outbox, background work runs on timers in the runtime only; tests drive it themselves.
   const stopShareMaintenance = options.manualOutbox ? () => undefined : startShareMaintenance(sharing.maintenance, 60_000, logger);
+  const stopFeedScheduler = options.manualOutbox ? () => undefined : startFeedScheduler(feeds.scheduler, 60_000, logger);
   const stopTwoWaySync = options.manualOutbox ? () => undefined : twoWaySync.start(60_000);
   return {
     url: server.url,
@@ -157,8 +166,10 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     notifier,
     outbox,
     shareMaintenance: sharing.maintenance,
+    feeds: feeds.scheduler,
     close: async () => {
       stopShareMaintenance();
+      stopFeedScheduler();
       stopTwoWaySync();
       outbox.stop();
       await server.close();

@@ -69,6 +69,29 @@ export const Verb = {
   TroubleshootEws: 'troubleshootEws',
   /** /diagnose: send the person a troubleshooting card: `{ diagnosisId }`, inputs `symptom`, `person`. */
   HelpdeskSendCard: 'helpdeskSendCard',
+  // iCalendar feeds. Data: `{ feedId }` or `{ draftId }`; the record is loaded and its owner checked.
+  /** /addfeed: fetch and preview the typed address (inputs url, user, password, token). */
+  FeedPreview: 'feedPreview',
+  /** /addfeed: save the previewed feed: `{ draftId }`, inputs `target` ('new' or a calendar id) and `calendarName`. */
+  FeedCreate: 'feedCreate',
+  /** /addfeed: drop the preview: `{ draftId }`. */
+  FeedCancel: 'feedCancel',
+  /** /feeds: the list of my feeds. */
+  FeedsShow: 'feedsShow',
+  FeedSyncNow: 'feedSyncNow',
+  FeedPause: 'feedPause',
+  /** Resume a paused feed and sync it at once (also the "Retry" of a paused notice). */
+  FeedResume: 'feedResume',
+  FeedRename: 'feedRename',
+  /** `{ feedId }`, input `name`. */
+  FeedRenameSave: 'feedRenameSave',
+  FeedRemove: 'feedRemove',
+  /** `{ feedId, deleteEvents: boolean }`. */
+  FeedRemoveConfirm: 'feedRemoveConfirm',
+  /** The address form for a feed that fails (moved, new credentials): `{ feedId }`. */
+  FeedFix: 'feedFix',
+  /** `{ feedId }`, inputs url, user, password, token: checked with a fetch, then the feed syncs again. */
+  FeedFixSave: 'feedFixSave',
   /** /sync: connect a CalDAV account (inputs serverUrl, userName, password). */
   SyncConnect: 'syncConnect',
   /** /sync: calendars, direction and policy picked: `{ pairId }`, inputs caldavCalendar, outlookCalendar, direction, policy. */

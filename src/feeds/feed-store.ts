@@ -188,6 +188,40 @@ export class FeedStore {
     };
   }
 
+  /** A new address and credentials for a feed (the "fix" of a paused feed): sealed again, validators forgotten. */
+  async updateSource(id: string, url: string, credentials: FeedCredentials | undefined): Promise<void> {
+    await this.db
+      .updateTable('feeds')
+      .set({
+        url_sealed: this.secrets.seal(url, `feed:${id}:url`),
+        url_masked: maskUrl(url),
+        credentials_sealed: credentials ? this.secrets.seal(JSON.stringify(credentials), `feed:${id}:credentials`) : null,
+        credentials_masked: maskedCredentials(credentials),
+        etag: null,
+        last_modified: null,
+        content_hash: null,
+        updated_at: this.clock.now().toISOString(),
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Seals again, under the current key, values sealed with an older one (key rotation). */
+  async resealIfOld(id: string): Promise<void> {
+    const row = await this.db.selectFrom('feeds').select(['url_sealed', 'credentials_sealed']).where('id', '=', id).executeTakeFirst();
+    if (!row) return;
+    if (!this.secrets.needsRotation(row.url_sealed) && !(row.credentials_sealed && this.secrets.needsRotation(row.credentials_sealed))) return;
+    const secrets = await this.secretsOf(id);
+    await this.db
+      .updateTable('feeds')
+      .set({
+        url_sealed: this.secrets.seal(secrets.url, `feed:${id}:url`),
+        credentials_sealed: secrets.credentials ? this.secrets.seal(JSON.stringify(secrets.credentials), `feed:${id}:credentials`) : null,
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
   async update(id: string, changes: FeedChanges): Promise<void> {
     await this.db
       .updateTable('feeds')
@@ -240,6 +274,8 @@ export class FeedStore {
 
   async createDraft(input: { ownerId: string; url: string; credentials?: FeedCredentials; preview: unknown }): Promise<string> {
     const id = randomUUID();
+    // Previews nobody saved go after a day: they hold sealed secrets for nothing.
+    await this.db.deleteFrom('feed_drafts').where('created_at', '<', this.draftCutoff()).execute();
     await this.db
       .insertInto('feed_drafts')
       .values({
@@ -257,7 +293,7 @@ export class FeedStore {
   }
 
   async draft(id: string): Promise<{ ownerId: string; url: string; credentials?: FeedCredentials; preview: unknown } | undefined> {
-    const row = await this.db.selectFrom('feed_drafts').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.db.selectFrom('feed_drafts').selectAll().where('id', '=', id).where('created_at', '>=', this.draftCutoff()).executeTakeFirst();
     if (!row) return undefined;
     return {
       ownerId: row.owner_id,
@@ -265,6 +301,10 @@ export class FeedStore {
       credentials: row.credentials_sealed ? (JSON.parse(this.secrets.open(row.credentials_sealed, `draft:${id}:credentials`)) as FeedCredentials) : undefined,
       preview: JSON.parse(row.preview) as unknown,
     };
+  }
+
+  private draftCutoff(): string {
+    return new Date(this.clock.now().getTime() - 24 * 3600_000).toISOString();
   }
 
   /** Deletes the draft; false when it was already gone (a card clicked twice). */

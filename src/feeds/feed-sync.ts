@@ -12,7 +12,7 @@ import { contentHashOf, planSync, unitsOf } from './sync-plan';
 import { feedProperty, hashProperty, keyProperty, SyncWriter } from './sync-writer';
 
 /** Why a sync failed, in the words the owner is told (feeds locale `problems.*`). */
-export type FeedProblem = FeedFetchError['problem'] | IcsError['problem'] | 'emptied' | 'targetGone' | 'graphBusy' | 'graphRefused';
+export type FeedProblem = FeedFetchError['problem'] | IcsError['problem'] | 'emptied' | 'targetGone' | 'graphBusy' | 'graphRefused' | 'signInNeeded';
 
 export type SyncOutcome =
   | { status: 'busy' }
@@ -87,6 +87,7 @@ export class FeedSync {
     const { store, clock } = this.deps;
     const now = clock.now();
     await store.update(feed.id, { lastAttemptAt: now.toISOString() });
+    await store.resealIfOld(feed.id);
     const secrets = await store.secretsOf(feed.id);
     let text: string;
     let validators: { etag?: string; lastModified?: string };
@@ -113,7 +114,7 @@ export class FeedSync {
     }
     const window = { start: new Date(now.getTime() - this.limits.windowPastDays * 86400_000), end: new Date(now.getTime() + this.limits.windowFutureDays * 86400_000) };
     const mapped = await mapFeedEvents(read, { window, instancesPerSeries: this.limits.instancesPerSeries, expandedPerFeed: this.limits.expandedPerFeed });
-    const units = unitsOf(mapped.events);
+    const units = await unitsOf(mapped.events);
     const contentHash = contentHashOf(units);
     const refreshMinutes = read.refreshMinutes;
     if (!feed.dirty && contentHash === feed.contentHash) {
@@ -123,7 +124,7 @@ export class FeedSync {
     const caller = await this.deps.graphAccess.callerFor(feed.ownerId);
     const calendar: CalendarRef = { calendarId: feed.target.calendarId, ownerAddress: feed.target.ownerAddress };
     let items = await store.items(feed.id);
-    if (units.length === 0 && items.size > 0) return this.failed(feed, 'emptied');
+    if (read.events.length === 0 && items.size > 0) return this.failed(feed, 'emptied');
     await store.update(feed.id, { dirty: true });
     try {
       if (feed.dirty) items = await this.reconcile(feed, caller, calendar);
@@ -131,7 +132,12 @@ export class FeedSync {
       return this.failed(feed, this.graphProblem(error));
     }
     const unreadable = new Set(read.unreadable.uids);
-    const kept = (key: string) => unreadable.has(key.split('|')[0]);
+    // Kept: events of UIDs that could not be read this time, and expanded occurrences the window has left
+    // behind (the past stays in the calendar; only the window moves).
+    const kept = (key: string) => {
+      const [uid, occurrence] = key.split('|');
+      return unreadable.has(uid) || (occurrence !== undefined && Date.parse(occurrence) < window.start.getTime());
+    };
     const plan = planSync(units, items, kept);
     const written = await this.writer.apply(plan, {
       feedId: feed.id,
@@ -174,7 +180,9 @@ export class FeedSync {
 
   private graphProblem(error: unknown): FeedProblem {
     if (isGraphError(error) && error.reason === 'notFound') return 'targetGone';
-    if (isGraphError(error) && ['forbidden', 'unauthenticated', 'consentRequired'].includes(error.reason)) return 'graphRefused';
+    // No Graph token outside a turn (production, until the background identity exists): not the feed's fault.
+    if (isGraphError(error) && ['unauthenticated', 'consentRequired'].includes(error.reason)) return 'signInNeeded';
+    if (isGraphError(error) && error.reason === 'forbidden') return 'graphRefused';
     return 'graphBusy';
   }
 

@@ -26,6 +26,7 @@ export function nextRunAfterFailure(now: Date, failures: number): Date {
 
 /** A feed that is gone or refuses us will not heal alone: paused after repeated failures. Graph being busy never pauses. */
 export function shouldPause(problem: string, failures: number): boolean {
+  if (problem === 'signInNeeded') return false;
   if (problem === 'graphBusy' || problem === 'network' || problem === 'timeout') return failures >= failuresBeforePause * 3;
   return failures >= failuresBeforePause;
 }

@@ -103,7 +103,7 @@ export class SyncWriter {
         if (outcome.ok) await chunk[index].done(outcome.value.id);
         else {
           result.failed.push(chunk[index].key);
-          if (isGraphError(outcome.error) && ['throttled', 'unavailable', 'forbidden', 'unauthenticated'].includes(outcome.error.reason)) result.error = outcome.error;
+          if (isGraphError(outcome.error) && ['throttled', 'unavailable', 'forbidden', 'unauthenticated', 'consentRequired'].includes(outcome.error.reason)) result.error = outcome.error;
           if (isGraphError(outcome.error) && outcome.error.reason === 'notFound' && chunk[index].operation.op === 'create') result.error = outcome.error;
         }
       }

@@ -109,9 +109,10 @@ function groupByUid(events: IcsEvent[]): { series: Series[]; orphans: IcsEvent[]
   const masters = new Map<string, Series>();
   const overrides: IcsEvent[] = [];
   events.forEach((event, index) => {
-    const uid = event.uid || `no-uid-${index}`;
-    if (event.recurrenceId) overrides.push({ ...event, uid });
-    else if (!masters.has(uid)) masters.set(uid, { master: { ...event, uid }, overrides: [] });
+    // Copied only when the UID is missing: 10,000 copies cost more than the mapping itself.
+    const named = event.uid ? event : { ...event, uid: `no-uid-${index}` };
+    if (named.recurrenceId) overrides.push(named);
+    else if (!masters.has(named.uid)) masters.set(named.uid, { master: named, overrides: [] });
   });
   const orphans: IcsEvent[] = [];
   for (const override of overrides) {

@@ -5,7 +5,7 @@
  * download must never look like deleted events).
  */
 import { ICAL } from './ical';
-import { addToWall, FeedZones, type IcsTime } from './ics-zones';
+import { addToWall, FeedZones, type IcsTime, type JcalProperty } from './ics-zones';
 
 export type { IcsTime };
 
@@ -70,36 +70,34 @@ const defaultYield = (): Promise<void> => new Promise((resolve) => setImmediate(
 interface Blocks {
   header: string[];
   zones: string[];
-  events: string[];
+  /** [start, end) offsets of each VEVENT in the text: sliced, never copied line by line. */
+  events: Array<[number, number]>;
 }
 
-/** Splits the unfolded-safe text at top-level BEGIN/END lines (folded lines start with a space, so never match). */
+const boundary = /^(BEGIN|END):(VEVENT|VTIMEZONE)[ \t]*\r?$/gim;
+
+/** Finds the top-level VEVENT and VTIMEZONE blocks (folded lines start with a space, so never match). */
 function splitBlocks(text: string): Blocks {
-  const lines = text.split(/\r?\n/);
   const blocks: Blocks = { header: [], zones: [], events: [] };
-  let current: string[] | undefined;
-  let kind: 'vevent' | 'vtimezone' | undefined;
-  let sawEnd = false;
-  for (const line of lines) {
-    if (current) {
-      current.push(line);
-      if (/^END:(VEVENT|VTIMEZONE)\s*$/i.test(line) && line.slice(4).trim().toLowerCase() === kind) {
-        (kind === 'vevent' ? blocks.events : blocks.zones).push(current.join('\r\n'));
-        current = undefined;
-      }
-      continue;
-    }
-    const begin = /^BEGIN:(VEVENT|VTIMEZONE)\s*$/i.exec(line);
-    if (begin) {
-      kind = begin[1].toLowerCase() as 'vevent' | 'vtimezone';
-      current = [line];
-    } else if (/^END:VCALENDAR\s*$/i.test(line)) {
-      sawEnd = true;
-    } else {
-      blocks.header.push(line);
+  let open: { kind: string; start: number } | undefined;
+  let headerEnd = -1;
+  boundary.lastIndex = 0;
+  for (let match = boundary.exec(text); match; match = boundary.exec(text)) {
+    const kind = match[2].toUpperCase();
+    if (match[1].toUpperCase() === 'BEGIN') {
+      if (open) throw new IcsError('malformed', 'A calendar component is not closed.');
+      open = { kind, start: match.index };
+      if (headerEnd < 0) headerEnd = match.index;
+    } else if (open && open.kind === kind) {
+      const end = match.index + match[0].length;
+      if (kind === 'VEVENT') blocks.events.push([open.start, end]);
+      else blocks.zones.push(text.slice(open.start, end));
+      open = undefined;
     }
   }
-  if (current || !sawEnd) throw new IcsError('malformed', 'The calendar ends before its END lines: it is cut short.');
+  const lastEnd = blocks.events.length ? blocks.events[blocks.events.length - 1][1] : 0;
+  if (open || !/^END:VCALENDAR[ \t]*\r?$/im.test(text.slice(lastEnd))) throw new IcsError('malformed', 'The calendar ends before its END lines: it is cut short.');
+  blocks.header = text.slice(0, headerEnd < 0 ? text.length : headerEnd).split(/\r?\n/);
   return blocks;
 }
 
@@ -127,49 +125,91 @@ function parseBlock(block: string): ICAL.Component {
   }
 }
 
-const text = (component: ICAL.Component, name: string): string => {
-  const value = component.getFirstPropertyValue(name);
-  return typeof value === 'string' ? value : '';
-};
+type JcalComponent = [string, JcalProperty[], unknown[]];
 
-function readEvent(component: ICAL.Component, zones: FeedZones): IcsEvent | undefined {
-  const startProperty = component.getFirstProperty('dtstart');
-  const startValue = startProperty?.getFirstValue();
-  if (!(startValue instanceof ICAL.Time)) return undefined;
-  const tzidOf = (property: ICAL.Property | null): string | undefined => {
-    const tzid = property?.getParameter('tzid');
-    return typeof tzid === 'string' ? tzid : undefined;
-  };
-  const start = zones.timeOf(startValue, tzidOf(startProperty));
-  const endProperty = component.getFirstProperty('dtend');
-  const endValue = endProperty?.getFirstValue();
-  const duration = component.getFirstPropertyValue('duration');
-  let end: IcsTime;
-  if (endValue instanceof ICAL.Time) end = zones.timeOf(endValue, tzidOf(endProperty));
-  else if (duration instanceof ICAL.Duration) end = addToWall(start, duration);
-  else if (start.isDate) end = addToWall(start, ICAL.Duration.fromSeconds(86400));
-  else end = start;
-  const recurrenceProperty = component.getFirstProperty('recurrence-id');
-  const recurrenceValue = recurrenceProperty?.getFirstValue();
-  const categories = component.getAllProperties('categories').flatMap((property) => property.getValues().map(String));
-  const upper = (name: string): string | undefined => text(component, name).toUpperCase() || undefined;
+function firstOf(properties: JcalProperty[], name: string): JcalProperty | undefined {
+  for (const property of properties) if (property[0] === name) return property;
+  return undefined;
+}
+
+function textOf(properties: JcalProperty[], name: string): string {
+  const value = firstOf(properties, name)?.[3];
+  return typeof value === 'string' ? value : '';
+}
+
+function upperOf(properties: JcalProperty[], name: string): string | undefined {
+  return textOf(properties, name).toUpperCase() || undefined;
+}
+
+function timeOf(zones: FeedZones, property: JcalProperty | undefined): IcsTime | undefined {
+  if (!property || (property[2] !== 'date' && property[2] !== 'date-time')) return undefined;
+  const tzid = typeof property[1].tzid === 'string' ? property[1].tzid : undefined;
+  return zones.timeOfValue(String(property[3]), property[2] === 'date', tzid);
+}
+
+const noTimes: IcsTime[] = [];
+
+/** Reads a VEVENT straight from its jCal form: no ical.js objects except for RRULE and DURATION. */
+function readEvent(component: JcalComponent, zones: FeedZones): IcsEvent | undefined {
+  const properties = component[1];
+  const start = timeOf(zones, firstOf(properties, 'dtstart'));
+  if (!start) return undefined;
+  let end = timeOf(zones, firstOf(properties, 'dtend'));
+  const duration = firstOf(properties, 'duration')?.[3];
+  if (!end && typeof duration === 'string') end = addToWall(start, ICAL.Duration.fromString(duration));
+  if (!end) end = start.isDate ? addToWall(start, ICAL.Duration.fromSeconds(86400)) : start;
+  const rrules: ICAL.Recur[] = [];
+  const categories: string[] = [];
+  let exdates = noTimes;
+  let rdates = noTimes;
+  for (const property of properties) {
+    const name = property[0];
+    if (name === 'rrule') {
+      const value = new ICAL.Property(property as unknown as unknown[]).getFirstValue();
+      if (value instanceof ICAL.Recur) rrules.push(value);
+    } else if (name === 'categories') categories.push(...property.slice(3).map(String));
+    else if (name === 'exdate') exdates = [...exdates, ...zones.timesOfJcal(property)];
+    else if (name === 'rdate') rdates = [...rdates, ...zones.timesOfJcal(property)];
+  }
   return {
-    uid: text(component, 'uid'),
-    recurrenceId: recurrenceValue instanceof ICAL.Time ? zones.timeOf(recurrenceValue, tzidOf(recurrenceProperty)) : undefined,
-    summary: text(component, 'summary'),
-    description: text(component, 'description'),
-    location: text(component, 'location'),
+    uid: textOf(properties, 'uid'),
+    recurrenceId: timeOf(zones, firstOf(properties, 'recurrence-id')),
+    summary: textOf(properties, 'summary'),
+    description: textOf(properties, 'description'),
+    location: textOf(properties, 'location'),
     categories,
     start,
     end,
-    status: upper('status'),
-    transp: upper('transp'),
-    klass: upper('class'),
-    busyStatus: upper('x-microsoft-cdo-busystatus'),
-    rrules: component.getAllProperties('rrule').map((property) => property.getFirstValue()).filter((value): value is ICAL.Recur => value instanceof ICAL.Recur),
-    exdates: component.getAllProperties('exdate').flatMap((property) => zones.timesOf(property)),
-    rdates: component.getAllProperties('rdate').flatMap((property) => zones.timesOf(property)),
+    status: upperOf(properties, 'status'),
+    transp: upperOf(properties, 'transp'),
+    klass: upperOf(properties, 'class'),
+    busyStatus: upperOf(properties, 'x-microsoft-cdo-busystatus'),
+    rrules,
+    exdates,
+    rdates,
   };
+}
+
+/**
+ * VEVENT blocks parsed together (one slice of the text), so ical.js's per-call cost is paid once per
+ * chunk; a chunk that fails is parsed block by block to find the broken event.
+ */
+function parseChunk(text: string, ranges: Array<[number, number]>): Array<JcalComponent | undefined> {
+  try {
+    const calendar = ICAL.parse(`BEGIN:VCALENDAR\r\n${text.slice(ranges[0][0], ranges[ranges.length - 1][1])}\r\nEND:VCALENDAR`) as unknown as [string, unknown[], JcalComponent[]];
+    const events = calendar[2].filter((component) => component[0] === 'vevent');
+    if (events.length === ranges.length) return events;
+  } catch {
+    // one of them is broken: find which below
+  }
+  return ranges.map(([start, end]) => {
+    const block = text.slice(start, end);
+    try {
+      return ICAL.parse(block) as unknown as JcalComponent;
+    } catch {
+      return undefined;
+    }
+  });
 }
 
 /** Tells an HTML page (a calendar's web page pasted instead of its iCal address) from a calendar. */
@@ -192,21 +232,25 @@ export async function readIcs(source: string, options: IcsReadOptions): Promise<
     if (typeof tzid === 'string') definitions.set(tzid, zone);
   }
   const zones = new FeedZones(definitions, options.floatingZone);
-  const sliceSize = options.sliceSize ?? 500;
+  const sliceSize = options.sliceSize ?? 250;
   const yieldNow = options.yieldNow ?? defaultYield;
   const events: IcsEvent[] = [];
   const unreadable = { count: 0, uids: [] as string[] };
-  for (let index = 0; index < blocks.events.length; index++) {
-    if (index > 0 && index % sliceSize === 0) await yieldNow();
-    try {
-      const event = readEvent(parseBlock(blocks.events[index]), zones);
-      if (event) events.push(event);
-    } catch {
-      // One unreadable event (a bad date, a rule ical.js refuses) must not hide the others.
-      unreadable.count += 1;
-      const uid = /^UID:(.+)$/im.exec(blocks.events[index])?.[1]?.trim();
-      if (uid) unreadable.uids.push(uid);
-    }
+  for (let start = 0; start < blocks.events.length; start += sliceSize) {
+    if (start > 0) await yieldNow();
+    const slice = blocks.events.slice(start, start + sliceSize);
+    parseChunk(body, slice).forEach((component, index) => {
+      try {
+        if (!component) throw new IcsError('malformed', 'unreadable event');
+        const event = readEvent(component, zones);
+        if (event) events.push(event);
+      } catch {
+        // One unreadable event (a bad date, a rule ical.js refuses) must not hide the others.
+        unreadable.count += 1;
+        const uid = /^UID:(.+)$/im.exec(body.slice(slice[index][0], slice[index][1]))?.[1]?.trim();
+        if (uid) unreadable.uids.push(uid);
+      }
+    });
   }
   if (blocks.events.length > 0 && events.length === 0) throw new IcsError('malformed', 'None of the events in the calendar could be read.');
   return {

@@ -2,6 +2,9 @@ import { instantOfWallClock } from '../time/zoned-time';
 import { ICAL } from './ical';
 import { resolveTimeZone } from './time-zones';
 
+/** A jCal property: name, parameters, value type, values (RFC 7265). */
+export type JcalProperty = [string, Record<string, unknown>, string, ...unknown[]];
+
 /**
  * A time read from a feed. `wall` is what the feed wrote (`2026-12-01T09:00:00`, or `2026-12-01` for a
  * date) in `zone`, an IANA zone or UTC; `instant` is the moment it names (midnight for a date).
@@ -21,9 +24,24 @@ function wallParts(wall: string): { year: number; month: number; day: number; ho
   return { year, month, day, hour, minute, second };
 }
 
+const wallPattern = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2})?$/;
+/** Offsets by zone and wall-clock hour: feeds repeat the same few hours, and Intl is slow. */
+const offsets = new Map<string, number>();
+
 export function instantOf(wall: string, zone: string): Date {
-  if (zone === 'UTC') return new Date(`${wall.length === 10 ? `${wall}T00:00:00` : wall}Z`);
-  return instantOfWallClock(wallParts(wall), zone);
+  if ((wall.length !== 10 && wall.length !== 19) || !wallPattern.test(wall)) throw new RangeError(`Not a date or date-time: ${wall}`);
+  const naive = Date.parse(`${wall.length === 10 ? `${wall}T00:00:00` : wall}Z`);
+  if (Number.isNaN(naive)) throw new RangeError(`Not a date or date-time: ${wall}`);
+  if (zone === 'UTC') return new Date(naive);
+  const key = `${zone}|${wall.slice(0, 13)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const hour = `${wall.slice(0, 10)}T${wall.length === 10 ? '00' : wall.slice(11, 13)}:00:00`;
+    offset = Date.parse(`${hour}Z`) - instantOfWallClock(wallParts(hour), zone).getTime();
+    if (offsets.size > 100_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return new Date(naive - offset);
 }
 
 /**
@@ -55,6 +73,24 @@ export class FeedZones {
     return found;
   }
 
+  /** One jCal value of a DTSTART, DTEND, EXDATE, RDATE or RECURRENCE-ID property (`date` or `date-time`). */
+  timeOfValue(text: string, isDate: boolean, tzid: string | undefined): IcsTime {
+    if (isDate) return { wall: text, zone: this.floatingZone, isDate: true, floating: true, instant: instantOf(text, this.floatingZone) };
+    if (text.endsWith('Z')) {
+      const wall = text.slice(0, -1);
+      this.seen.add('UTC');
+      return { wall, zone: 'UTC', isDate: false, floating: false, instant: instantOf(wall, 'UTC') };
+    }
+    const zone = tzid ? this.lookup(tzid) : undefined;
+    if (zone && 'iana' in zone) {
+      this.seen.add(zone.iana);
+      return { wall: text, zone: zone.iana, isDate: false, floating: false, instant: instantOf(text, zone.iana) };
+    }
+    if (zone) return this.timeOf(ICAL.Time.fromDateTimeString(text), tzid);
+    if (tzid) this.unknown.add(tzid);
+    return { wall: text, zone: this.floatingZone, isDate: false, floating: true, instant: instantOf(text, this.floatingZone) };
+  }
+
   /** One value of a DTSTART, DTEND, EXDATE, RDATE or RECURRENCE-ID property. */
   timeOf(value: ICAL.Time, tzid: string | undefined): IcsTime {
     const text = value.toString();
@@ -80,13 +116,15 @@ export class FeedZones {
     return { wall: text, zone: this.floatingZone, isDate: false, floating: true, instant: instantOf(text, this.floatingZone) };
   }
 
-  /** Every value of a property (EXDATE and RDATE may carry several). */
-  timesOf(property: ICAL.Property): IcsTime[] {
-    const tzid = property.getParameter('tzid');
-    return property
-      .getValues()
-      .filter((value): value is ICAL.Time => value instanceof ICAL.Time)
-      .map((value) => this.timeOf(value, typeof tzid === 'string' ? tzid : undefined));
+  /** Every value of a jCal property (EXDATE and RDATE may carry several); PERIOD values count by their start. */
+  timesOfJcal(property: JcalProperty): IcsTime[] {
+    const tzid = typeof property[1].tzid === 'string' ? property[1].tzid : undefined;
+    const type = property[2];
+    if (type !== 'date' && type !== 'date-time' && type !== 'period') return [];
+    return property.slice(3).map((value) => {
+      const text = Array.isArray(value) ? String(value[0]) : String(value);
+      return this.timeOfValue(text, type === 'date', tzid);
+    });
   }
 }
 

@@ -1,10 +1,8 @@
 /**
- * Builds the two-way CalDAV sync for the runtime: store (password sealed with the configured keys, or
- * in local mode with a key kept in the data folder), Outlook side, engine, the /sync feature, and the
+ * Builds the two-way CalDAV sync for the runtime: store (password sealed with the deployment's secret
+ * box, as feed credentials are), Outlook side, engine, the /sync feature, and the
  * timer that runs due pairs.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock';
@@ -17,23 +15,11 @@ import { ownerDelegatedAccess } from '../feeds/feed-graph-access';
 import type { CalendarGateway, TokenProvider } from '../graph/calendar-gateway';
 import { GraphApi } from '../graph/graph-api';
 import { createGraphClient } from '../graph/graph-client-factory';
-import { newSecretKey, parseSecretKeys, SecretBox } from '../secrets/secret-box';
+import { secretBoxFrom } from '../secrets/key-source';
 import type { DatabaseSchema } from '../storage/schema';
 import { OutlookCalendar } from './outlook-calendar';
 import { SyncPairStore } from './sync-pair-store';
 import { TwoWaySync } from './two-way-sync';
-
-function secretBoxFor(config: AppConfig): SecretBox {
-  if (config.secrets.encryptionKeys) return new SecretBox(parseSecretKeys(config.secrets.encryptionKeys));
-  // Local mode only (config refuses production without keys): one key kept next to the local database.
-  const file = path.join(config.storage.dataDir, 'local-secret-key');
-  if (!existsSync(file)) {
-    mkdirSync(config.storage.dataDir, { recursive: true });
-    writeFileSync(file, newSecretKey('local'), { mode: 0o600 });
-    chmodSync(file, 0o600);
-  }
-  return new SecretBox(parseSecretKeys(readFileSync(file, 'utf8')));
-}
 
 export interface TwoWaySyncRuntime {
   feature: Feature;
@@ -45,7 +31,7 @@ export interface TwoWaySyncRuntime {
 
 export function createTwoWaySync(deps: { config: AppConfig; db: Kysely<DatabaseSchema>; tokenProvider: TokenProvider; gateway: CalendarGateway; clock: Clock; logger: Logger; instanceId: string; notifier?: Notifier; localCalDav?: { url: string; userName: string; password: string } }): TwoWaySyncRuntime {
   const { config, clock, logger } = deps;
-  const store = new SyncPairStore(deps.db, secretBoxFor(config), clock);
+  const store = new SyncPairStore(deps.db, secretBoxFrom({ encryptionKeys: config.secrets.encryptionKeys, mode: config.mode, dataDir: config.storage.dataDir }), clock);
   const bundle = createGraphClient({ baseUrl: config.graph.baseUrl, tokenProvider: deps.tokenProvider, logger });
   const outlook = new OutlookCalendar({ api: new GraphApi(bundle.client, bundle.baseUrl, clock), gateway: deps.gateway });
   const engine = new TwoWaySync({

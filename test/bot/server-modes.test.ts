@@ -109,6 +109,7 @@ describe('production mode', () => {
       BOT_OPENID_METADATA_URL: issuer.metadataUrl,
       GRAPH_BASE_URL: 'https://graph.microsoft.com/v1.0',
       ORGANIZATION_DOMAINS: 'example.com',
+      SECRET_ENCRYPTION_KEYS: 'k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
       DATA_DIR: mkdtempSync(path.join(tmpdir(), 'csa-prod-')),
     });
     const logger = pino({ level: 'debug' }, { write: (line: string) => logs.push(line) });

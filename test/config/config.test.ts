@@ -14,6 +14,7 @@ const production = {
   SECRET_AAD_APP_CLIENT_SECRET: 'client-secret',
   ALLOWED_TENANT_IDS: 'tenant',
   GRAPH_BASE_URL: 'https://graph.microsoft.com/v1.0',
+  SECRET_ENCRYPTION_KEYS: 'k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
 };
 
 function errorOf(values: Record<string, string>): string {
@@ -49,6 +50,7 @@ describe('config', () => {
     ['ALLOWED_TENANT_IDS', /ALLOWED_TENANT_IDS: required in production mode/],
     ['ORGANIZATION_DOMAINS', /ORGANIZATION_DOMAINS: required in production mode/],
     ['GRAPH_BASE_URL', /GRAPH_BASE_URL: in production mode, expected https:\/\/graph.microsoft.com/],
+    ['SECRET_ENCRYPTION_KEYS', /SECRET_ENCRYPTION_KEYS: required in production mode/],
   ])('production refuses to start without %s', (key, message) => {
     const values: Record<string, string> = { ...production };
     delete values[key];
@@ -79,6 +81,8 @@ describe('config', () => {
     [{ GRAPH_BASE_URL: 'http://graph.contoso.com/v1.0' }, /GRAPH_BASE_URL: in production mode/],
     [{ GRAPH_BASE_URL: 'https://127.0.0.1:5990/v1.0' }, /GRAPH_BASE_URL: in production mode/],
     [{ BOT_OPENID_METADATA_URL: 'http://keys.contoso.com/openid' }, /BOT_OPENID_METADATA_URL: in production mode, expected an https URL/],
+    [{ FEEDS_ALLOW_LOOPBACK_FOR_TESTS: 'true' }, /FEEDS_ALLOW_LOOPBACK_FOR_TESTS: is for tests only and refused in production mode/],
+    [{ SECRET_ENCRYPTION_KEYS: 'k1:tooshort' }, /SECRET_ENCRYPTION_KEYS: expected keyId:base64 pairs/],
   ])('production refuses %p: tokens and signing keys only over https', (override, message) => {
     expect(errorOf({ ...production, ...override })).toMatch(message);
   });

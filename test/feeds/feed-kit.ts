@@ -27,6 +27,8 @@ export interface FeedKit {
   gateway: CalendarGateway;
   store: FeedStore;
   secrets: SecretBox;
+  /** The key `secrets` seals with, for rotation tests. */
+  secretKey: { id: string; key: Buffer };
   waits: number[];
   /** Serves a feed at `path`; change the returned object to change what is served. */
   serve(path: string, feed: ServedFeed): ServedFeed;
@@ -50,7 +52,8 @@ export async function startFeedKit(database: AppDatabase): Promise<FeedKit> {
       return Promise.resolve();
     },
   });
-  const secrets = new SecretBox([{ id: 'k1', key: randomBytes(32) }]);
+  const secretKey = { id: 'k1', key: randomBytes(32) };
+  const secrets = new SecretBox([secretKey]);
   const store = new FeedStore(database.db, secrets, clock);
   const server = await startFeedServer();
   const serve = (path: string, feed: ServedFeed): ServedFeed => {
@@ -71,6 +74,7 @@ export async function startFeedKit(database: AppDatabase): Promise<FeedKit> {
     gateway,
     store,
     secrets,
+    secretKey,
     waits,
     serve,
     feedUrl: (path, query = '') => `http://feeds.test:${server.port}${path}${query}`,

@@ -16,6 +16,12 @@ export async function startFeedServer(): Promise<FeedServer> {
   const sockets = new Set<import('node:net').Socket>();
   const server = http.createServer((request, response) => {
     requests.push({ path: request.url ?? '', headers: request.headers });
+    // restify (loaded with the bot) patches writeHead to return nothing; keep Node's chaining.
+    const writeHead = response.writeHead.bind(response) as (...args: unknown[]) => unknown;
+    response.writeHead = ((...args: unknown[]) => {
+      writeHead(...args);
+      return response;
+    }) as typeof response.writeHead;
     const handler = routes.get((request.url ?? '').split('?')[0]);
     if (handler) handler(request, response);
     else response.writeHead(404).end();

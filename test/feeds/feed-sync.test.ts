@@ -1,4 +1,8 @@
+import { randomBytes } from 'node:crypto';
+import { FeedStore } from '../../src/feeds/feed-store';
 import { ProcessStopped } from '../../src/feeds/feed-sync';
+import { SecretBox } from '../../src/secrets/secret-box';
+import { GraphError } from '../../src/graph/graph-error';
 import type { NewFeed } from '../../src/feeds/feed-store';
 import { emulatorToken } from '../../src/emulator';
 import { alex } from '../support/demo-users';
@@ -103,7 +107,7 @@ describe.each(testBackends('feedsync'))('feed sync on $name', (backend) => {
     served.content = calendar({ events: [] });
     expect(await kit.sync().sync(feed.id)).toEqual({ status: 'failed', problem: 'emptied', paused: false });
     served.status = 410;
-    const third = await kit.sync({ onPaused: async (_, problem) => void paused.push(problem) }).sync(feed.id);
+    const third = await kit.sync({ onPaused: (_, problem) => { paused.push(problem); return Promise.resolve(); } }).sync(feed.id);
     expect(third).toEqual({ status: 'failed', problem: 'gone', paused: true });
     expect(paused).toEqual(['gone']);
     expect(await viewOf(kit, calendarId)).toEqual(before);
@@ -183,11 +187,38 @@ describe.each(testBackends('feedsync'))('feed sync on $name', (backend) => {
     expect((await kit.store.secretsOf(feed.id)).url).toContain('SuperSecretToken123');
   });
 
+  it('never pauses a feed for lack of Graph access outside a turn', async () => {
+    kit.serve('/big.ics', { content: bigFeed(3), etags: true });
+    const feed = await addFeed('/big.ics');
+    const noToken = { ...kit.gateway, writeEvents: () => Promise.resolve([0, 1, 2].map(() => ({ ok: false as const, error: new GraphError('unauthenticated', 'no token') }))) };
+    for (let run = 0; run < 5; run++) {
+      kit.clock.advance(25 * 3600_000);
+      expect(await kit.sync({ gateway: noToken }).sync(feed.id)).toEqual({ status: 'failed', problem: 'signInNeeded', paused: false });
+    }
+    expect((await kit.store.get(feed.id))?.status).toBe('active');
+  });
+
+  it('seals again under a new key after rotation', async () => {
+    kit.serve('/big.ics', { content: bigFeed(2), etags: true });
+    const feed = await addFeed('/big.ics');
+    const rotated = new FeedStore(database.db, new SecretBox([{ id: 'k2', key: randomBytes(32) }, kit.secretKey]), kit.clock);
+    expect(await kit.sync({ store: rotated }).sync(feed.id)).toMatchObject({ status: 'synced' });
+    const row = await database.db.selectFrom('feeds').select('url_sealed').where('id', '=', feed.id).executeTakeFirstOrThrow();
+    expect(row.url_sealed).toMatch(/^v1\.k2\./);
+    expect((await rotated.secretsOf(feed.id)).url).toContain('SuperSecretToken123');
+  });
+
   it('expands an hourly rule in the window and adds occurrences as single events', async () => {
-    kit.serve('/odd.ics', { content: calendar({ events: [vevent({ uid: 'h', summary: 'Shift', lines: ['DTSTART;TZID=Europe/Paris:20261201T080000', 'DURATION:PT1H', 'RRULE:FREQ=HOURLY;INTERVAL=4;COUNT=3'] })] }), etags: true });
+    kit.serve('/odd.ics', { content: calendar({ events: [vevent({ uid: 'h', summary: 'Shift', lines: ['DTSTART;TZID=Europe/Paris:20261201T080000', 'DURATION:PT1H', 'RRULE:FREQ=HOURLY;INTERVAL=4;COUNT=3'] })] }), etags: false });
     const feed = await addFeed('/odd.ics');
     const outcome = await kit.sync().sync(feed.id);
     expect(outcome).toMatchObject({ status: 'synced', report: { added: 3, warnings: [{ code: 'expanded', summary: 'Shift' }] } });
     expect((await viewOf(kit, calendarId)).map((event) => event.start)).toEqual(['2026-12-01T08:00', '2026-12-01T12:00', '2026-12-01T16:00']);
+    // Two months later the occurrences are behind the window: they stay, nothing is written.
+    kit.clock.advance(60 * 86400_000);
+    kit.emulator.control.clearRequests();
+    expect(await kit.sync().sync(feed.id)).toMatchObject({ status: 'synced', report: { added: 0, removed: 0 } });
+    expect(writes(kit)).toEqual([]);
+    expect((await viewOf(kit, calendarId)).length).toBe(3);
   });
 });

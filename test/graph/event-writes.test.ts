@@ -1,0 +1,59 @@
+import type { EventContent, EventOperation } from '../../src/graph/event-gateway';
+import { callers, calendarIdOf, startGraphKit, type GraphKit } from './graph-kit';
+
+const content = (subject: string): EventContent => ({
+  subject,
+  body: '',
+  start: { dateTime: '2025-03-14T09:00:00', timeZone: 'Europe/Paris' },
+  end: { dateTime: '2025-03-14T10:00:00', timeZone: 'Europe/Paris' },
+  isAllDay: false,
+  showAs: 'busy',
+  sensitivity: 'normal',
+  location: '',
+  categories: [],
+});
+
+describe('gateway: event writes', () => {
+  let kit: GraphKit;
+  const batches: Array<{ requests: Array<{ id: string; dependsOn?: string[] }> }> = [];
+  beforeAll(async () => {
+    kit = await startGraphKit();
+  });
+  afterAll(() => kit.close());
+  beforeEach(() => {
+    kit.reset();
+    batches.length = 0;
+  });
+
+  const gateway = () =>
+    kit.gatewayWith({
+      fetch: (input, init) => {
+        if (String(input).endsWith('/$batch') && typeof init?.body === 'string') batches.push(JSON.parse(init.body) as (typeof batches)[number]);
+        return fetch(input, init);
+      },
+    });
+
+  const creates = (count: number): EventOperation[] => {
+    const calendar = { calendarId: calendarIdOf(kit, 'alexw@example.com') };
+    return Array.from({ length: count }, (_, index) => ({ op: 'create', calendar, event: content(`E${index}`), transactionId: `tx-${index}`, properties: {} }));
+  };
+
+  it('sends $batches of 20 as 4 dependsOn chains, so at most 4 run at once in the mailbox', async () => {
+    const outcomes = await gateway().writeEvents(callers.alex, creates(25));
+    expect(outcomes.every((outcome) => outcome.ok)).toBe(true);
+    expect(batches.map((batch) => batch.requests.length)).toEqual([20, 5]);
+    const first = batches[0].requests;
+    expect(first.slice(0, 4).map((request) => request.dependsOn)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(first.slice(4).every((request, index) => request.dependsOn?.[0] === first[index].id)).toBe(true);
+  });
+
+  it('retries what a failed request held back (424) and what was throttled, once each', async () => {
+    kit.emulator.control.injectFault({ method: 'POST', path: '/events$', status: 400, code: 'ErrorInvalidRequest', times: 1 });
+    kit.emulator.control.injectFault({ method: 'POST', path: '/events$', status: 429, retryAfter: '2', times: 1 });
+    const outcomes = await gateway().writeEvents(callers.alex, creates(9));
+    expect(outcomes.map((outcome) => outcome.ok)).toEqual([false, true, true, true, true, true, true, true, true]);
+    expect(kit.waits).toEqual([2000]);
+    const created = kit.requests().filter((request) => request.inBatch && request.method === 'POST' && request.status === 201);
+    expect(created).toHaveLength(8);
+  });
+});
