@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { alex } from '../test/support/demo-users';
 import { startBotHarness } from '../test/support/bot-harness';
 import { feedBenchRows } from './feeds';
+import { benchTwoWaySync } from './two-way-sync';
 
 /**
  * On-demand benchmarks (`npm run bench`), never part of CI's pass/fail: turns through the bot's HTTP
@@ -61,6 +62,8 @@ async function main(): Promise<void> {
   console.log('| iCalendar feeds | measured | target |');
   console.log('| --- | ---: | --- |');
   for (const [name, measured, target] of await feedBenchRows()) console.log(`| ${name} | ${measured} | ${target} |`);
+  console.log('');
+  await benchTwoWaySync();
 }
 
 void main();
