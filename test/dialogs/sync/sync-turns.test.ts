@@ -69,4 +69,21 @@ describe('/sync: connect a CalDAV calendar, preview, start, pause, resume, remov
     expect(await bot.app.database.db.selectFrom('two_way_sync_pairs').selectAll().execute()).toHaveLength(0);
     expect(textFrom(await press(bot, alex, ask, 'Keep them on both sides'))).toBe('This sync no longer exists.');
   });
+
+  it('one side emptied: the status card says so plainly and asks before deleting on the other side', async () => {
+    const connect = cardFrom(await bot.say(alex, '/sync'));
+    const pick = cardFrom(await press(bot, alex, connect, 'Connect', { serverUrl: radicale.url, userName: 'alex', password }));
+    const outlookValue = String(choicesOf(pick, 'outlookCalendar')[0].value);
+    const preview = cardFrom(await press(bot, alex, pick, 'See what will happen', { caldavCalendar: calendarUrl, outlookCalendar: outlookValue, direction: 'both', policy: 'newer' }));
+    const status = cardFrom(await press(bot, alex, preview, 'Start syncing'));
+    const client = await CalDavClient.connect({ serverUrl: radicale.url, userName: 'alex', password });
+    for (const ref of await client.listObjects(calendarUrl)) await client.delete(ref.href, ref.etag);
+    const stopped = cardFrom(await press(bot, alex, status, 'Sync now'));
+    expect(cardText(stopped)).toContain('the other calendar is suddenly empty; nothing was deleted in Outlook');
+    const agenda = async () => (await bot.app.gateway.readAgenda({ userId: alex.aadObjectId }, { calendarId: outlookValue, start: new Date(), end: new Date(Date.now() + 10 * 86400_000), timeZone: 'UTC' })) as unknown;
+    expect(JSON.stringify(await agenda())).toContain('Escalade');
+    const confirmed = cardFrom(await press(bot, alex, stopped, 'Yes, delete them in Outlook too'));
+    expect(cardText(confirmed)).toContain('Sync now');
+    expect(JSON.stringify(await agenda())).not.toContain('Escalade');
+  });
 });
