@@ -4,6 +4,7 @@ import { startBotHarness } from '../test/support/bot-harness';
 import { benchFreeBusySlots } from './freebusy-slots';
 import { feedBuildRow, notModifiedRow } from './calendar-export';
 import { feedBenchRows } from './feeds';
+import { benchTwoWaySync } from './two-way-sync';
 
 /**
  * On-demand benchmarks (`npm run bench`), never part of CI's pass/fail: turns through the bot's HTTP
@@ -71,6 +72,8 @@ async function main(): Promise<void> {
   console.log('| iCalendar feeds | measured | target |');
   console.log('| --- | ---: | --- |');
   for (const [name, measured, target] of await feedBenchRows()) console.log(`| ${name} | ${measured} | ${target} |`);
+  console.log('');
+  await benchTwoWaySync();
 }
 
 void main();

@@ -7,6 +7,7 @@ import { startApp, type RunningApp } from '../src/app-runtime';
 import type { AppConfig } from '../src/config';
 import { startGraphEmulator, type RunningEmulator } from '../src/emulator';
 import { createLogger } from '../src/logger';
+import { demoCalDav, startLocalCalDav } from './local-caldav';
 
 export interface LocalStackOptions {
   rootDir: string;
@@ -16,6 +17,8 @@ export interface LocalStackOptions {
   /** More playgrounds on the same bot, one current user each (two people in one flow: a share and its answer). */
   extraPlaygrounds?: Array<{ port: number; configFile: string }>;
   logger?: Logger;
+  /** Start the local Radicale with its demo account where installed (`npm start`). */
+  caldav?: boolean;
 }
 
 export interface LocalStack {
@@ -39,9 +42,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     stateFile: path.join(dataDir, 'emulator-state.json'),
     logger: logger.child({ component: 'graph-emulator' }),
   });
+  const caldav = options.caldav ? await startLocalCalDav(dataDir, logger) : undefined;
   const app = await startApp(
     { ...config, graph: { ...config.graph, baseUrl: emulator.baseUrl }, storage: { ...config.storage, dataDir } },
-    { logger },
+    { logger, localCalDav: caldav && { url: caldav.url, ...demoCalDav } },
   );
   let playground: ChildProcess | undefined;
   let playgroundUrl: string | undefined;
@@ -63,6 +67,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       for (const extra of extras) extra.child.kill('SIGTERM');
       await app.close();
       await emulator.close();
+      await caldav?.stop();
     },
   };
 }

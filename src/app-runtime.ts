@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { createBotAdapter } from './bot/adapter';
@@ -33,6 +34,7 @@ import { createSharing } from './sharing';
 import type { ShareHooks } from './sharing/share-deps';
 import { acceptCodeLimits, AttemptLimiter } from './sharing/attempt-limiter';
 import { startShareMaintenance, type ShareMaintenance } from './sharing/share-maintenance';
+import { createTwoWaySync } from './two-way-sync';
 import { createTroubleshootFeature } from './dialogs/troubleshoot/troubleshoot-feature';
 import { sharingRecordsFrom } from './troubleshoot/sharing-records';
 import { loadTroubleshootTrees } from './troubleshoot/tree-loader';
@@ -85,6 +87,8 @@ export interface AppOptions {
   botCredentials?: ServiceClientCredentialsFactory;
   /** Tests only: a DNS stand-in for feed fetching (with FEEDS_ALLOW_LOOPBACK_FOR_TESTS). */
   feedLookup?: LookupFunction;
+  /** `npm start`'s local Radicale and its demo account, offered on the /sync connect card. */
+  localCalDav?: { url: string; userName: string; password: string };
 }
 
 export interface RunningApp {
@@ -200,6 +204,8 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const publishedFeeds = new FeedService({ publications, cache: new FeedCache({ builder: feedBuilder, clock, cacheSeconds }), clock, cacheSeconds, ratePerMinute, logger });
   const feedImports = createFeeds({ config, db: database.db, gateway, notifier, clock, logger, lookup: options.feedLookup });
   const features: Feature[] = [createSubscribeFeature(subscriptionDeps), createCalendarsFeature(subscriptionDeps), ...sharing.features, troubleshoot, freeBusy, snapshot, publish, feedImports.feature];
+  const twoWaySync = createTwoWaySync({ config, db: database.db, tokenProvider, gateway, clock, logger, instanceId: randomUUID(), notifier, localCalDav: options.localCalDav });
+  features.push(twoWaySync.feature);
   const router = new CommandRouter(Object.assign({}, ...features.map((feature) => feature.commands ?? {})) as Feature['commands'] & object);
   const app = createTeamsApp({
     adapter,
@@ -241,6 +247,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const stopShareMaintenance = options.manualOutbox ? () => undefined : startShareMaintenance(sharing.maintenance, 60_000, logger);
   const stopRetention = options.manualOutbox ? () => undefined : startRetention(retention, 3600_000, logger);
   const stopFeedScheduler = options.manualOutbox ? () => undefined : startFeedScheduler(feedImports.scheduler, 60_000, logger);
+  const stopTwoWaySync = options.manualOutbox ? () => undefined : twoWaySync.start(60_000);
   return {
     url: server.url,
     database,
@@ -256,6 +263,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
       stopRetention();
       stopShareMaintenance();
       stopFeedScheduler();
+      stopTwoWaySync();
       outbox.stop();
       await server.close();
       await database.close();

@@ -125,6 +125,23 @@ export const Verb = {
   FeedFix: 'feedFix',
   /** `{ feedId }`, inputs url, user, password, token: checked with a fetch, then the feed syncs again. */
   FeedFixSave: 'feedFixSave',
+  /** /sync: connect a CalDAV account (inputs serverUrl, userName, password). */
+  SyncConnect: 'syncConnect',
+  /** /sync: calendars, direction and policy picked: `{ pairId }`, inputs caldavCalendar, outlookCalendar, direction, policy. */
+  SyncPreview: 'syncPreview',
+  /** /sync: start a previewed pair: `{ pairId }`. */
+  SyncStart: 'syncStart',
+  /** Status card: `{ pairId }` for each of sync now, pause, resume, ask to remove. */
+  SyncNow: 'syncNow',
+  SyncPause: 'syncPause',
+  SyncResume: 'syncResume',
+  SyncAskRemove: 'syncAskRemove',
+  /** Remove a pair: `{ pairId, choice: 'none' | 'outlook' | 'caldav' }` (where to delete the synced events). */
+  SyncRemove: 'syncRemove',
+  /** One side emptied: the owner confirms the deletions: `{ pairId }`. */
+  SyncConfirmEmptied: 'syncConfirmEmptied',
+  /** The connect card again, for another pair. */
+  SyncAdd: 'syncAdd',
 } as const;
 
 export type Verb = (typeof Verb)[keyof typeof Verb];

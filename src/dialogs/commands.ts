@@ -1,5 +1,5 @@
 /** The commands the bot understands, typed as `/name args` or said in plain words. */
-export const commandNames = ['help', 'share', 'subscribe', 'calendars', 'alias', 'permissions', 'troubleshoot', 'accept', 'diagnose', 'freebusy', 'snapshot', 'publish', 'addfeed', 'feeds'] as const;
+export const commandNames = ['help', 'share', 'subscribe', 'calendars', 'alias', 'permissions', 'troubleshoot', 'accept', 'diagnose', 'freebusy', 'snapshot', 'publish', 'addfeed', 'feeds', 'sync'] as const;
 export type CommandName = (typeof commandNames)[number];
 
 export interface ParsedCommand {
@@ -24,6 +24,7 @@ const aliases: Record<string, CommandName> = {
   publish: 'publish', publier: 'publish',
   addfeed: 'addfeed', ajouterflux: 'addfeed', ical: 'addfeed',
   feeds: 'feeds', flux: 'feeds',
+  sync: 'sync', synchroniser: 'sync', synchronisation: 'sync', caldav: 'sync',
 };
 
 /** Plain-word intents, FR and EN, checked in order. Accents are folded before matching. */
@@ -31,6 +32,7 @@ const phrases: Array<[RegExp, CommandName]> = [
   // Before "subscribe": "subscribe to https://…/holidays.ics" is about a feed.
   [/\b(my (ical |ics )?feeds|mes flux)\b/, 'feeds'],
   [/(webcal:\/\/|\.ics\b|\bical\b|\bicalendar\b|\bics (feed|link|url)\b|flux ics)/, 'addfeed'],
+  [/\b(synchronis\w*|sync(hroni[sz]e)?|caldav)\b.*\b(agenda|calendar|calendrier|outlook|google|icloud|nextcloud|fastmail)\b|\b(google|icloud|nextcloud|fastmail) (agenda|calendar|calendrier)\b.*\b(sync\w*|synchronis\w*)/, 'sync'],
   [/\b(help|what can you do|aide|que sais[- ]tu faire|bonjour|hello|hi|salut)\b/, 'help'],
   [/\b(can(no|')?t see|do(es)? ?n[o']t (show|appear|see)|not showing|missing|ne (vois|voit|s'affiche|apparait) pas|n'apparait pas|probleme|problem|issue|bug|connect|connexion|ews|mfa)\b/, 'troubleshoot'],
   [/\b(who (can )?sees?|who has access|permissions?|revoke|stop sharing|qui (voit|a acces)|retirer|revoquer|arreter (le|de) partag)/, 'permissions'],

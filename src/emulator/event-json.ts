@@ -30,7 +30,8 @@ export function eventJson(event: StoredEvent, owner: DirectoryUser, zone: string
     categories: event.categories,
     originalStartTimeZone: event.originalTimeZone,
     originalEndTimeZone: event.originalTimeZone,
-    iCalUId: `040000008200E00074C5B7101A82E008${Buffer.from(event.id).toString('hex').slice(0, 32).toUpperCase()}`,
+    // Unique per event, as in Exchange (the id's first bytes are shared by every event of a mailbox).
+    iCalUId: `040000008200E00074C5B7101A82E008${createHash('sha1').update(event.id).digest('hex').slice(0, 32).toUpperCase()}`,
     reminderMinutesBeforeStart: event.isAllDay ? 1080 : 15,
     isReminderOn: true,
     hasAttachments: false,

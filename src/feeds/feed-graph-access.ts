@@ -1,15 +1,14 @@
-import type { Caller } from '../graph/calendar-gateway';
+import { appActingOn, type Caller } from '../graph/calendar-gateway';
 
 /**
- * The one seam through which background feed syncs reach Graph. Today a sync runs as the feed's owner
- * through the bot's gateway, as the share maintenance jobs do (locally against the emulator; in
- * production with the owner's delegated access). The application identity for background jobs
- * (issue 9) replaces this by returning its own caller.
+ * The one seam through which background syncs (iCalendar feeds, two-way CalDAV sync) reach Graph.
+ * Nobody is in a turn when a sync runs, so it acts with the product's own identity on the owner's
+ * mailbox (`appActingOn`, client credentials in production), never with a user's delegated token.
  */
 export interface FeedGraphAccess {
   callerFor(ownerId: string): Promise<Caller>;
 }
 
-export const ownerDelegatedAccess: FeedGraphAccess = {
-  callerFor: (ownerId) => Promise.resolve({ userId: ownerId }),
+export const appIdentityAccess: FeedGraphAccess = {
+  callerFor: (ownerId) => Promise.resolve(appActingOn(ownerId)),
 };

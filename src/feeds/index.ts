@@ -12,7 +12,7 @@ import type { CalendarGateway } from '../graph/calendar-gateway';
 import { secretBoxFrom } from '../secrets/key-source';
 import type { DatabaseSchema } from '../storage/schema';
 import { FeedFetcher } from './feed-fetcher';
-import { ownerDelegatedAccess, type FeedGraphAccess } from './feed-graph-access';
+import { appIdentityAccess, type FeedGraphAccess } from './feed-graph-access';
 import { FeedScheduler } from './feed-scheduler';
 import { FeedStore } from './feed-store';
 import { FeedSync } from './feed-sync';
@@ -40,7 +40,7 @@ export function createFeeds(deps: FeedsDeps): { feature: Feature; scheduler: Fee
     store,
     gateway: deps.gateway,
     fetcher,
-    graphAccess: deps.graphAccess ?? ownerDelegatedAccess,
+    graphAccess: deps.graphAccess ?? appIdentityAccess,
     clock,
     instanceId: randomUUID(),
     logger,

@@ -14,6 +14,7 @@ import type { PublishedCalendarTable } from '../publishing/tables';
 import type { SnapshotDraftTable } from '../snapshot/tables';
 import type { ParkedJobTable } from '../jobs/tables';
 import type { FeedDraftTable, FeedItemTable, FeedTable } from '../feeds/tables';
+import type { SyncItemTable, SyncPairTable } from '../two-way-sync/tables';
 
 /** The Bot Framework's turn state (conversation, user...), one JSON document per storage key. */
 export interface BotStateTable {
@@ -53,4 +54,6 @@ export interface DatabaseSchema {
   feeds: FeedTable;
   feed_items: FeedItemTable;
   feed_drafts: FeedDraftTable;
+  two_way_sync_pairs: SyncPairTable;
+  two_way_sync_items: SyncItemTable;
 }

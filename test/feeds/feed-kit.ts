@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { ManualClock } from '../../src/clock';
 import { startGraphEmulator, type RunningEmulator } from '../../src/emulator';
 import { FeedFetcher } from '../../src/feeds/feed-fetcher';
-import { ownerDelegatedAccess } from '../../src/feeds/feed-graph-access';
+import { appIdentityAccess } from '../../src/feeds/feed-graph-access';
 import { FeedStore } from '../../src/feeds/feed-store';
 import { FeedSync, type FeedSyncDeps } from '../../src/feeds/feed-sync';
 import { createCalendarGateway } from '../../src/graph';
@@ -78,7 +78,7 @@ export async function startFeedKit(database: AppDatabase): Promise<FeedKit> {
     waits,
     serve,
     feedUrl: (path, query = '') => `http://feeds.test:${server.port}${path}${query}`,
-    sync: (overrides = {}) => new FeedSync({ store, gateway, fetcher, graphAccess: ownerDelegatedAccess, clock, instanceId: 'instance-a', random: () => 0, ...overrides }),
+    sync: (overrides = {}) => new FeedSync({ store, gateway, fetcher, graphAccess: appIdentityAccess, clock, instanceId: 'instance-a', random: () => 0, ...overrides }),
     close: async () => {
       await server.close();
       await emulator.close();

@@ -41,7 +41,15 @@ function calendarView({ request, params, caller, store, pageSize }: RouteContext
   const types = new Map(views.map((view) => [view.event.id, view.type]));
   const result = page(request, sortEvents(request, views.map((view) => view.event)), pageSize);
   const value = result.value.map((event) =>
-    applySelect(request, filterEvent({ ...eventJson(event, target.owner, zone, bodyType), type: types.get(event.id) }, target.level, event.sensitivity)),
+    applySelect(
+      request,
+      filterEvent(
+        // Occurrences and exceptions carry their original start, as in Graph (what a sync keys them by).
+        { ...eventJson(event, target.owner, zone, bodyType), type: types.get(event.id), ...(event.originalStart ? { originalStart: event.originalStart.replace(/\.\d{3}Z$/, 'Z') } : {}) },
+        target.level,
+        event.sensitivity,
+      ),
+    ),
   );
   return json(200, { ...result, value }, { 'Preference-Applied': `outlook.timezone="${zone}"` });
 }

@@ -1,0 +1,225 @@
+/**
+ * The Outlook side of a two-way sync: one listing of the calendar's events and series masters, one
+ * calendarView of the sync window for the exceptions and occurrences of series, and writes through
+ * the event gateway of "iCalendar in" ($batch, Retry-After honoured, transactionId on creates).
+ */
+import { createHash } from 'node:crypto';
+import type { Caller } from '../graph/calendar-gateway';
+import type { CalendarEventsGateway, CalendarRef, EventContent, EventOperation, ShowAs, Sensitivity } from '../graph/event-gateway';
+import type { GraphApi } from '../graph/graph-api';
+import { calendarPath, odataString, withQuery } from '../graph/graph-paths';
+import type { MappedException } from '../ical/graph-event-mapping';
+import { instantOf } from '../ical/ics-zones';
+import { patternToRrule, type PatternedRecurrence } from '../ical/patterned-recurrence';
+import { expandRecurrences } from '../ical/rrule-expansion';
+import { resolveTimeZone } from '../ical/time-zones';
+import { wallClockOf } from '../time/zoned-time';
+import { hashOf, type SyncEvent } from './sync-event';
+
+/** The CalDAV UID of an event this sync created in Outlook (Graph chooses its own iCalUId). */
+export const uidProperty = 'String {4d1b7c58-5f0b-4c51-9a0e-2b7f0f3a9c12} Name caldavUid';
+
+export interface OutlookItem {
+  uid: string;
+  id: string;
+  /** changeKey, plus the change keys of a series' exceptions. */
+  version: string;
+  hash: string;
+  event: SyncEvent;
+}
+
+interface GraphTime {
+  dateTime: string;
+  timeZone: string;
+}
+
+interface GraphEvent {
+  id: string;
+  changeKey?: string;
+  iCalUId?: string;
+  lastModifiedDateTime?: string;
+  subject?: string;
+  body?: { content?: string };
+  start: GraphTime;
+  end: GraphTime;
+  isAllDay?: boolean;
+  showAs?: ShowAs;
+  sensitivity?: Sensitivity;
+  location?: { displayName?: string };
+  categories?: string[];
+  recurrence?: PatternedRecurrence | null;
+  type?: string;
+  seriesMasterId?: string | null;
+  originalStart?: string;
+  originalStartTimeZone?: string;
+  singleValueExtendedProperties?: Array<{ id: string; value: string }>;
+}
+
+const fields = 'id,changeKey,iCalUId,lastModifiedDateTime,subject,body,start,end,isAllDay,showAs,sensitivity,location,categories,recurrence,type,seriesMasterId,originalStart,originalStartTimeZone';
+// UTC times and text bodies: one form whatever the mailbox's settings.
+const prefer = 'outlook.timezone="UTC", outlook.body-content-type="text"';
+
+function pad(value: number, width = 2): string {
+  return String(value).padStart(width, '0');
+}
+
+function wallIn(instant: Date, zone: string): string {
+  const wall = wallClockOf(instant, zone);
+  return `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}T${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}`;
+}
+
+const instantOfUtc = (time: GraphTime): Date => new Date(`${time.dateTime.slice(0, 19)}Z`);
+
+/** Graph's UTC times back in the event's own zone (a Windows name becomes its IANA zone). */
+function contentOf(event: GraphEvent, zone: string): EventContent {
+  const isAllDay = event.isAllDay ?? false;
+  const start = instantOfUtc(event.start);
+  const end = instantOfUtc(event.end);
+  const time = (instant: Date): GraphTime => ({ dateTime: isAllDay ? `${wallIn(instant, zone).slice(0, 10)}T00:00:00` : wallIn(instant, zone), timeZone: zone });
+  return {
+    subject: event.subject ?? '',
+    body: event.body?.content ?? '',
+    start: time(start),
+    end: time(end),
+    isAllDay,
+    showAs: event.showAs ?? 'busy',
+    sensitivity: event.sensitivity ?? 'normal',
+    location: event.location?.displayName ?? '',
+    categories: event.categories ?? [],
+    ...(event.recurrence ? { recurrence: event.recurrence } : {}),
+  };
+}
+
+function zoneOf(event: GraphEvent): string {
+  return resolveTimeZone(event.recurrence?.range.recurrenceTimeZone ?? event.originalStartTimeZone) ?? 'UTC';
+}
+
+/** A transactionId that is the same on every retry of the same create. */
+const transactionOf = (pairId: string, uid: string, hash: string): string => createHash('sha256').update(`${pairId}|${uid}|${hash}`).digest('hex').slice(0, 36);
+
+export class OutlookCalendar {
+  /** Graph requests sent (listings and $batch posts), for the bench. */
+  requests = 0;
+
+  constructor(private readonly deps: { api: Pick<GraphApi, 'getAll'>; gateway: CalendarEventsGateway }) {}
+
+  /** Every event of the calendar in the window, by UID: single events and series with their exceptions. */
+  async read(caller: Caller, calendar: CalendarRef, window: { start: Date; end: Date }): Promise<Map<string, OutlookItem>> {
+    const base = calendarPath(calendar.ownerAddress, calendar.calendarId);
+    const expand = `singleValueExtendedProperties($filter=id eq ${odataString(uidProperty)})`;
+    const headers = { prefer };
+    this.requests += 1;
+    const events = await this.deps.api.getAll<GraphEvent>(caller, withQuery(`${base}/events`, { $select: fields, $expand: expand, $top: 1000 }), { headers });
+    const masters = events.filter((event) => event.recurrence);
+    const instances = masters.length
+      ? await this.countedView(caller, withQuery(`${base}/calendarView`, { startDateTime: window.start.toISOString(), endDateTime: window.end.toISOString(), $select: fields, $top: 1000 }), headers)
+      : [];
+    const bySeries = new Map<string, GraphEvent[]>();
+    for (const instance of instances) {
+      if (!instance.seriesMasterId) continue;
+      bySeries.set(instance.seriesMasterId, [...(bySeries.get(instance.seriesMasterId) ?? []), instance]);
+    }
+    const expected = await this.expectedStarts(masters, window);
+    const items = new Map<string, OutlookItem>();
+    for (const event of events) {
+      const zone = zoneOf(event);
+      const content = contentOf(event, zone);
+      if (!event.recurrence && (instantOfUtc(event.end) <= window.start || instantOfUtc(event.start) >= window.end)) continue;
+      const uid = event.singleValueExtendedProperties?.find((property) => property.id.toLowerCase() === uidProperty.toLowerCase())?.value ?? event.iCalUId ?? event.id;
+      const seriesInstances = bySeries.get(event.id) ?? [];
+      const exceptions: MappedException[] = [];
+      const present = new Set<string>();
+      for (const instance of seriesInstances) {
+        const originalStart = instance.originalStart ? new Date(instance.originalStart).toISOString() : undefined;
+        if (!originalStart) continue;
+        present.add(originalStart);
+        if (instance.type === 'exception') exceptions.push({ originalStart, cancelled: false, content: contentOf(instance, zone) });
+      }
+      for (const start of expected.get(event.id) ?? []) if (!present.has(start)) exceptions.push({ originalStart: start, cancelled: true });
+      exceptions.sort((a, b) => a.originalStart.localeCompare(b.originalStart));
+      const syncEvent: SyncEvent = { uid, content, exceptions, lastModified: event.lastModifiedDateTime };
+      const version = [event.changeKey ?? '', ...seriesInstances.filter((instance) => instance.type === 'exception').map((instance) => instance.changeKey ?? '').sort()].join('|');
+      items.set(uid, { uid, id: event.id, version, hash: hashOf(syncEvent), event: syncEvent });
+    }
+    return items;
+  }
+
+  private async countedView(caller: Caller, path: string, headers: Record<string, string>): Promise<GraphEvent[]> {
+    this.requests += 1;
+    return this.deps.api.getAll<GraphEvent>(caller, path, { headers });
+  }
+
+  /** The occurrence starts (UTC ISO) each series' pattern gives inside the window: those missing from calendarView were cancelled. */
+  private async expectedStarts(masters: GraphEvent[], window: { start: Date; end: Date }): Promise<Map<string, string[]>> {
+    const requests = masters.map((master, id) => {
+      const zone = zoneOf(master);
+      const isDate = master.isAllDay ?? false;
+      const wall = (instant: Date) => (isDate ? wallIn(instant, zone).slice(0, 10) : wallIn(instant, zone));
+      return {
+        id,
+        rrules: [patternToRrule(master.recurrence as PatternedRecurrence).replace(/UNTIL=(\d{8})T235959/, isDate ? 'UNTIL=$1' : 'UNTIL=$1T235959')],
+        start: wall(instantOfUtc(master.start)),
+        isDate,
+        rdates: [],
+        exdates: [],
+        from: wall(window.start),
+        until: wall(window.end),
+        maxInstances: 1000,
+        maxIterations: 100_000,
+      };
+    });
+    const results = await expandRecurrences(requests, { perSeriesMs: 1000, totalMs: 5000 });
+    const expected = new Map<string, string[]>();
+    masters.forEach((master, index) => {
+      const zone = zoneOf(master);
+      const walls = results.get(index)?.walls ?? [];
+      expected.set(master.id, walls.map((wall) => (wall.length === 10 ? instantOf(`${wall}T00:00:00`, zone) : instantOf(wall, zone)).toISOString()));
+    });
+    return expected;
+  }
+
+  /** Creates the event (and its exceptions); a retried create with the same content is not made twice. */
+  async create(caller: Caller, calendar: CalendarRef, event: SyncEvent, pairId: string): Promise<string> {
+    const operation: EventOperation = { op: 'create', calendar, event: event.content, properties: { [uidProperty]: event.uid }, transactionId: transactionOf(pairId, event.uid, hashOf(event)) };
+    const id = await this.writeOne(caller, operation);
+    if (!id) throw new Error('Graph created an event without an id');
+    await this.applyExceptions(caller, calendar, id, event);
+    return id;
+  }
+
+  /** Rewrites the event; a series gets its exceptions again (a new pattern drops them, as in Exchange). */
+  async update(caller: Caller, calendar: CalendarRef, eventId: string, event: SyncEvent): Promise<void> {
+    await this.writeOne(caller, { op: 'update', calendar, eventId, event: event.content });
+    await this.applyExceptions(caller, calendar, eventId, event);
+  }
+
+  async delete(caller: Caller, calendar: CalendarRef, eventId: string): Promise<void> {
+    await this.writeOne(caller, { op: 'delete', calendar, eventId });
+  }
+
+  private async applyExceptions(caller: Caller, calendar: CalendarRef, masterId: string, event: SyncEvent): Promise<void> {
+    if (!event.content.recurrence || event.exceptions.length === 0) return;
+    const starts = event.exceptions.map((exception) => new Date(exception.originalStart).getTime());
+    this.requests += 1;
+    const instances = await this.deps.gateway.listInstances(caller, { calendar, eventId: masterId, start: new Date(Math.min(...starts) - 86400_000), end: new Date(Math.max(...starts) + 86400_000) });
+    const byStart = new Map(instances.map((instance) => [instance.originalStart, instance.id]));
+    const operations: EventOperation[] = [];
+    for (const exception of event.exceptions) {
+      const instanceId = byStart.get(new Date(exception.originalStart).toISOString());
+      if (!instanceId) continue;
+      operations.push(exception.cancelled ? { op: 'delete', calendar, eventId: instanceId } : { op: 'update', calendar, eventId: instanceId, event: exception.content });
+    }
+    if (operations.length === 0) return;
+    this.requests += Math.ceil(operations.length / 20);
+    const outcomes = await this.deps.gateway.writeEvents(caller, operations);
+    const failed = outcomes.find((outcome) => !outcome.ok);
+    if (failed && !failed.ok) throw failed.error;
+  }
+
+  private async writeOne(caller: Caller, operation: EventOperation): Promise<string | undefined> {
+    this.requests += 1;
+    const [outcome] = await this.deps.gateway.writeEvents(caller, [operation]);
+    if (!outcome.ok) throw outcome.error;
+    return outcome.value.id;
+  }
+}
