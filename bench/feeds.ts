@@ -29,7 +29,7 @@ async function parsing(count: number): Promise<Array<[string, string, string]>> 
   const text = bigFeed(count);
   const changed = bigFeed(count, { index: 42, summary: 'Changed' });
   const previous = await unitsOf((await mapFeedEvents(await readIcs(text, { floatingZone: 'Europe/Paris' }), { window })).events);
-  const items = new Map(previous.map((unit) => [unit.event.key, { key: unit.event.key, eventId: unit.event.key, hash: unit.hash, isSeries: false }]));
+  const items = new Map(previous.map((unit) => [unit.event.key, { key: unit.event.key, eventId: unit.event.key, hash: unit.hash, isSeries: false, changeKey: '' }]));
   const raw: number[] = [];
   const ours: number[] = [];
   let updates = 0;
