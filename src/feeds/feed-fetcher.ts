@@ -45,9 +45,25 @@ export type FeedResponse =
   /** `unusualType`: served as something other than a calendar type (the body decides). */
   | { status: 'ok'; text: string; etag?: string; lastModified?: string; contentType?: string; unusualType: boolean };
 
+/** The clock of a fetch's deadline: real timers, or a hand-fired one in tests (no waiting for timing). */
+export interface FetchTimers {
+  now(): number;
+  /** Runs `run` after `ms`; returns how to cancel it. */
+  schedule(run: () => void, ms: number): () => void;
+}
+
+const realTimers: FetchTimers = {
+  now: () => Date.now(),
+  schedule: (run, ms) => {
+    const timer = setTimeout(run, ms);
+    return () => clearTimeout(timer);
+  },
+};
+
 export interface FetchPolicy extends AddressPolicy {
   maxBytes: number;
   timeoutMs: number;
+  timers?: FetchTimers;
   maxRedirects?: number;
   /** DNS resolution (tests inject a stand-in); every answer is checked before the socket connects to it. */
   lookup?: LookupFunction;
@@ -65,17 +81,19 @@ const calendarTypes = /^(text\/calendar|application\/(ics|calendar|octet-stream|
 export class FeedFetcher {
   private readonly httpAgent: http.Agent;
   private readonly httpsAgent: https.Agent;
+  private readonly timers: FetchTimers;
 
   constructor(private readonly policy: FetchPolicy) {
     const filter = { allowPrivateIPAddress: false, allowMetaIPAddress: false, allowIPAddressList: allowedPrivateList(policy) };
     this.httpAgent = new RequestFilteringHttpAgent({ ...filter, keepAlive: false });
     this.httpsAgent = new RequestFilteringHttpsAgent({ ...filter, keepAlive: false });
+    this.timers = policy.timers ?? realTimers;
   }
 
   async fetch(request: FeedRequest): Promise<FeedResponse> {
     let url = this.checked(() => normaliseFeedUrl(request.url));
     const origin = url.origin;
-    const deadline = Date.now() + this.policy.timeoutMs;
+    const deadline = this.timers.now() + this.policy.timeoutMs;
     for (let hop = 0; ; hop++) {
       this.checked(() => checkFeedUrl(url, this.policy));
       // Credentials go to the feed's own origin only, never to where it redirects.
@@ -113,7 +131,7 @@ export class FeedFetcher {
     const secure = url.protocol === 'https:';
     const client = secure ? https : http;
     return new Promise((resolve, reject) => {
-      const remaining = deadline - Date.now();
+      const remaining = deadline - this.timers.now();
       if (remaining <= 0) {
         reject(new FeedFetchError('timeout', 'The feed took too long to answer'));
         return;
@@ -133,10 +151,10 @@ export class FeedFetcher {
           this.answer(response, resolve, reject, conditional);
         },
       );
-      const timer = setTimeout(() => req.destroy(new FeedFetchError('timeout', 'The feed took too long to answer')), remaining);
-      req.on('close', () => clearTimeout(timer));
+      const cancel = this.timers.schedule(() => req.destroy(new FeedFetchError('timeout', 'The feed took too long to answer')), remaining);
+      req.on('close', cancel);
       req.on('error', (error) => {
-        clearTimeout(timer);
+        cancel();
         if (error instanceof FeedFetchError) reject(error);
         else if (/is not allowed/i.test(error.message)) reject(new FeedFetchError('forbiddenAddress', 'The feed resolves to an address that is not a public one'));
         else reject(new FeedFetchError('network', `The feed could not be reached (${(error as NodeJS.ErrnoException).code ?? error.name})`));

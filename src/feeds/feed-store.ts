@@ -44,6 +44,8 @@ export interface FeedItem {
   eventId: string;
   hash: string;
   isSeries: boolean;
+  /** Graph's changeKey after our last write; '' when unknown (then the next listing's is trusted). */
+  changeKey: string;
 }
 
 export interface NewFeed {
@@ -256,11 +258,11 @@ export class FeedStore {
 
   async items(feedId: string): Promise<Map<string, FeedItem>> {
     const rows = await this.db.selectFrom('feed_items').selectAll().where('feed_id', '=', feedId).execute();
-    return new Map(rows.map((row) => [row.item_key, { key: row.item_key, eventId: row.event_id, hash: row.hash, isSeries: row.is_series === 1 }]));
+    return new Map(rows.map((row) => [row.item_key, { key: row.item_key, eventId: row.event_id, hash: row.hash, isSeries: row.is_series === 1, changeKey: row.change_key }]));
   }
 
   async putItem(feedId: string, item: FeedItem): Promise<void> {
-    const values = { event_id: item.eventId, hash: item.hash, is_series: item.isSeries ? 1 : 0 };
+    const values = { event_id: item.eventId, hash: item.hash, is_series: item.isSeries ? 1 : 0, change_key: item.changeKey };
     await this.db
       .insertInto('feed_items')
       .values({ feed_id: feedId, item_key: item.key, ...values })

@@ -9,7 +9,8 @@ import { FeedFetchError, type FeedFetcher } from './feed-fetcher';
 import type { Feed, FeedStore, SyncReport } from './feed-store';
 import { nextRunAfterFailure, nextRunAfterSuccess, shouldPause } from './feed-timing';
 import { contentHashOf, planSync, unitsOf } from './sync-plan';
-import { feedProperty, hashProperty, keyProperty, SyncWriter } from './sync-writer';
+import { SyncWriter } from './sync-writer';
+import { CalendarCheck } from './calendar-check';
 
 /** Why a sync failed, in the words the owner is told (feeds locale `problems.*`). */
 export type FeedProblem = FeedFetchError['problem'] | IcsError['problem'] | 'emptied' | 'targetGone' | 'graphBusy' | 'graphRefused' | 'signInNeeded';
@@ -61,10 +62,12 @@ const leaseMs = 5 * 60_000;
 export class FeedSync {
   private readonly limits: FeedLimits;
   private readonly writer: SyncWriter;
+  private readonly check: CalendarCheck;
 
   constructor(private readonly deps: FeedSyncDeps) {
     this.limits = { ...defaultFeedLimits, ...deps.limits };
     this.writer = new SyncWriter(deps.gateway, deps.store);
+    this.check = new CalendarCheck(deps.gateway, deps.store);
   }
 
   async sync(feedId: string): Promise<SyncOutcome> {
@@ -127,7 +130,12 @@ export class FeedSync {
     if (read.events.length === 0 && items.size > 0) return this.failed(feed, 'emptied');
     await store.update(feed.id, { dirty: true });
     try {
-      if (feed.dirty) items = await this.reconcile(feed, caller, calendar);
+      // The calendar follows the feed: events edited or deleted in Outlook since our last write are written again.
+      const found = await this.check.list(caller, calendar, feed.id);
+      if (feed.dirty) items = await this.check.reconcile(feed.id, caller, calendar, found);
+      const outlook = await this.check.outlookChanges(feed.id, found, items);
+      items = outlook.items;
+      if (outlook.edited || outlook.deleted) this.deps.logger?.info({ feed: feed.id, edited: outlook.edited, deleted: outlook.deleted }, 'feed events changed in Outlook are restored');
     } catch (error) {
       return this.failed(feed, this.graphProblem(error));
     }
@@ -150,32 +158,12 @@ export class FeedSync {
       },
     });
     if (written.error) return this.failed(feed, this.graphProblem(written.error));
+    // Not worth failing the sync for: an unknown changeKey is taken from the next listing instead.
+    if (written.unknownChangeKeys) await this.check.recordChangeKeys(feed.id, caller, calendar).catch(() => undefined);
     const report: SyncReport = { added: written.added, changed: written.changed, removed: written.removed, warnings: mapped.warnings };
     // Keys that failed keep the sync dirty-free but the content hash unset, so the next run writes them again.
     await this.succeeded(feed, { ...validators, refreshMinutes, contentHash: written.failed.length ? undefined : contentHash, lastReport: report, dirty: false });
     return { status: 'synced', report };
-  }
-
-  /** After an interrupted sync: what Graph holds for this feed wins over what the store remembers. */
-  private async reconcile(feed: Feed, caller: { userId: string }, calendar: CalendarRef) {
-    const { store, gateway } = this.deps;
-    const found = await gateway.findEventsByProperty(caller, { calendar, propertyId: feedProperty, value: feed.id, read: [keyProperty, hashProperty] });
-    const items = await store.items(feed.id);
-    const byKey = new Map<string, typeof found>();
-    for (const event of found) {
-      const key = event.properties[keyProperty];
-      if (key) byKey.set(key, [...(byKey.get(key) ?? []), event]);
-    }
-    const duplicates: string[] = [];
-    for (const [key, events] of byKey) {
-      const stored = items.get(key);
-      const keep = events.find((event) => event.id === stored?.eventId) ?? events[0];
-      duplicates.push(...events.filter((event) => event !== keep).map((event) => event.id));
-      if (!stored || stored.eventId !== keep.id) await store.putItem(feed.id, { key, eventId: keep.id, hash: keep.properties[hashProperty] ?? '', isSeries: stored?.isSeries ?? false });
-    }
-    for (const item of items.values()) if (!byKey.has(item.key)) await store.removeItem(feed.id, item.key);
-    if (duplicates.length) await gateway.writeEvents(caller, duplicates.map((eventId) => ({ op: 'delete' as const, calendar, eventId })));
-    return store.items(feed.id);
   }
 
   private graphProblem(error: unknown): FeedProblem {

@@ -1,5 +1,5 @@
 import type { Caller } from '../graph/calendar-gateway';
-import type { CalendarEventsGateway, CalendarRef, EventOperation } from '../graph/event-gateway';
+import type { CalendarEventsGateway, CalendarRef, EventOperation, WrittenEvent } from '../graph/event-gateway';
 import { isGraphError } from '../graph/graph-error';
 import type { MappedEvent } from '../ical/graph-event-mapping';
 import type { FeedItem, FeedStore } from './feed-store';
@@ -30,11 +30,13 @@ export interface WriteResult {
   removed: number;
   /** Keys whose write failed: retried at the next sync. */
   failed: string[];
+  /** Series written with exceptions: their changeKey after the exceptions is read afterwards. */
+  unknownChangeKeys: number;
   /** A failure that is not about one event (throttled for good, calendar gone). */
   error?: Error;
 }
 
-type Step = { operation: EventOperation; done: (id: string | undefined) => Promise<void>; key: string };
+type Step = { operation: EventOperation; done: (written: WrittenEvent) => Promise<void>; key: string };
 
 /** Applies a sync plan to Graph and records each success in the store as it lands. */
 export class SyncWriter {
@@ -44,7 +46,7 @@ export class SyncWriter {
   ) {}
 
   async apply(plan: SyncPlan, context: WriteContext): Promise<WriteResult> {
-    const result: WriteResult = { added: 0, changed: 0, removed: 0, failed: [] };
+    const result: WriteResult = { added: 0, changed: 0, removed: 0, failed: [], unknownChangeKeys: 0 };
     const { feedId, calendar } = context;
     const created: Array<{ unit: SyncUnit; id: string }> = [];
     const create = (unit: SyncUnit, counted: 'added' | 'changed'): Step => ({
@@ -56,10 +58,11 @@ export class SyncWriter {
         transactionId: transactionIdOf(`${feedId}\u0000${context.generation}`, unit),
         properties: { [feedProperty]: feedId, [keyProperty]: unit.event.key, [hashProperty]: unit.hash },
       },
-      done: async (id) => {
+      done: async ({ id, changeKey = '' }) => {
         if (!id) return;
-        // A series gets its exceptions next; its hash is recorded once they are in.
-        await this.store.putItem(feedId, { key: unit.event.key, eventId: id, hash: unit.isSeries && unit.event.exceptions.length ? '' : unit.hash, isSeries: unit.isSeries });
+        // A series gets its exceptions next; its hash is recorded once they are in (and they change its changeKey).
+        const withExceptions = unit.isSeries && unit.event.exceptions.length > 0;
+        await this.store.putItem(feedId, { key: unit.event.key, eventId: id, hash: withExceptions ? '' : unit.hash, isSeries: unit.isSeries, changeKey: withExceptions ? '' : changeKey });
         if (unit.isSeries && unit.event.exceptions.length) created.push({ unit, id });
         result[counted] += 1;
       },
@@ -79,8 +82,8 @@ export class SyncWriter {
       ...plan.update.map(({ unit, item }): Step => ({
         key: unit.event.key,
         operation: { op: 'update', calendar, eventId: item.eventId, event: unit.event.content },
-        done: async () => {
-          await this.store.putItem(feedId, { ...item, hash: unit.hash });
+        done: async ({ changeKey = '' }) => {
+          await this.store.putItem(feedId, { ...item, hash: unit.hash, changeKey });
           result.changed += 1;
         },
       })),
@@ -100,7 +103,7 @@ export class SyncWriter {
       const outcomes = await this.gateway.writeEvents(context.caller, chunk.map((step) => step.operation));
       for (let index = 0; index < chunk.length; index++) {
         const outcome = outcomes[index];
-        if (outcome.ok) await chunk[index].done(outcome.value.id);
+        if (outcome.ok) await chunk[index].done(outcome.value);
         else {
           result.failed.push(chunk[index].key);
           if (isGraphError(outcome.error) && ['throttled', 'unavailable', 'forbidden', 'unauthenticated', 'consentRequired'].includes(outcome.error.reason)) result.error = outcome.error;
@@ -131,8 +134,10 @@ export class SyncWriter {
         operations.push(exception.cancelled ? { op: 'delete', calendar: context.calendar, eventId: id } : { op: 'update', calendar: context.calendar, eventId: id, event: exception.content });
       }
       const outcomes = operations.length ? await this.gateway.writeEvents(context.caller, operations) : [];
-      if (outcomes.every((outcome) => outcome.ok)) await this.store.putItem(context.feedId, { key: event.key, eventId: seriesId, hash: unit.hash, isSeries: true });
-      else result.failed.push(event.key);
+      if (outcomes.every((outcome) => outcome.ok)) {
+        await this.store.putItem(context.feedId, { key: event.key, eventId: seriesId, hash: unit.hash, isSeries: true, changeKey: '' });
+        result.unknownChangeKeys += 1;
+      } else result.failed.push(event.key);
     } catch (error) {
       result.failed.push(event.key);
       if (error instanceof Error) result.error = error;

@@ -51,6 +51,8 @@ export interface FeedItemTable {
   hash: string;
   /** 1 for a series (changed by replacing it, exceptions included). */
   is_series: number;
+  /** The event's changeKey after our last write ('' unknown): another one means it was edited in Outlook. */
+  change_key: string;
 }
 
 /** A feed previewed but not saved yet: the card carries its id only. */

@@ -43,8 +43,16 @@ export type EventOperation =
 
 export interface SyncedEvent {
   id: string;
+  /** Changes with every change of the event (ours or the user's in Outlook). */
+  changeKey?: string;
   /** The extended properties asked for, by id. */
   properties: Record<string, string>;
+}
+
+/** What a write answered: the event's id and its changeKey right after the write (none for a delete). */
+export interface WrittenEvent {
+  id?: string;
+  changeKey?: string;
 }
 
 export interface EventInstance {
@@ -65,7 +73,7 @@ export interface CalendarEventsGateway {
    * throttled requests retried after their Retry-After. One outcome per operation, in order; deleting
    * an event already gone succeeds.
    */
-  writeEvents(caller: Caller, operations: EventOperation[]): Promise<Array<Outcome<{ id?: string }>>>;
+  writeEvents(caller: Caller, operations: EventOperation[]): Promise<Array<Outcome<WrittenEvent>>>;
   /** The occurrences and exceptions of a series between two instants. */
   listInstances(caller: Caller, params: { calendar: CalendarRef; eventId: string; start: Date; end: Date }): Promise<EventInstance[]>;
 }

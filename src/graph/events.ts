@@ -1,6 +1,6 @@
 import type { Calendar } from '@microsoft/microsoft-graph-types';
 import type { Caller, CalendarSummary, Outcome } from './calendar-gateway';
-import type { CalendarEventsGateway, CalendarRef, EventContent, EventInstance, EventOperation, SyncedEvent } from './event-gateway';
+import type { CalendarEventsGateway, CalendarRef, EventContent, EventInstance, EventOperation, SyncedEvent, WrittenEvent } from './event-gateway';
 import type { GraphDeps } from './graph-deps';
 import { GraphError, graphErrorFromResponse } from './graph-error';
 import { toCalendarSummary } from './graph-mappers';
@@ -16,7 +16,7 @@ interface InnerAnswer {
   id: string;
   status: number;
   headers?: Record<string, string>;
-  body?: { id?: string; error?: { code?: string; message?: string } };
+  body?: { id?: string; changeKey?: string; error?: { code?: string; message?: string } };
 }
 
 function eventsPath(calendar: CalendarRef): string {
@@ -89,10 +89,11 @@ export class Events implements CalendarEventsGateway {
   async findEventsByProperty(caller: Caller, params: { calendar: CalendarRef; propertyId: string; value: string; read: string[] }): Promise<SyncedEvent[]> {
     const filter = `singleValueExtendedProperties/Any(ep: ep/id eq ${odataString(params.propertyId)} and ep/value eq ${odataString(params.value)})`;
     const expand = `singleValueExtendedProperties($filter=${params.read.map((id) => `id eq ${odataString(id)}`).join(' or ')})`;
-    const path = withQuery(eventsPath(params.calendar), { $filter: filter, $expand: expand, $select: 'id', $top: 100 });
-    const events = await this.deps.api.getAll<{ id: string; singleValueExtendedProperties?: Array<{ id: string; value: string }> }>(caller, path);
+    const path = withQuery(eventsPath(params.calendar), { $filter: filter, $expand: expand, $select: 'id,changeKey', $top: 100 });
+    const events = await this.deps.api.getAll<{ id: string; changeKey?: string; singleValueExtendedProperties?: Array<{ id: string; value: string }> }>(caller, path);
     return events.map((event) => ({
       id: event.id,
+      changeKey: event.changeKey,
       properties: Object.fromEntries((event.singleValueExtendedProperties ?? []).map((property) => [property.id, property.value])),
     }));
   }
@@ -108,8 +109,8 @@ export class Events implements CalendarEventsGateway {
     return instances.map((instance) => ({ id: instance.id, originalStart: new Date(instance.originalStart ?? 0).toISOString() }));
   }
 
-  async writeEvents(caller: Caller, operations: EventOperation[]): Promise<Array<Outcome<{ id?: string }>>> {
-    const outcomes = new Array<Outcome<{ id?: string }> | undefined>(operations.length);
+  async writeEvents(caller: Caller, operations: EventOperation[]): Promise<Array<Outcome<WrittenEvent>>> {
+    const outcomes = new Array<Outcome<WrittenEvent> | undefined>(operations.length);
     let pending = operations.map((_, index) => index);
     let waitedMs = 0;
     for (let retriesSoFar = 0; pending.length > 0; retriesSoFar += 1) {
@@ -155,8 +156,8 @@ export class Events implements CalendarEventsGateway {
     return new Map((answer.responses ?? []).map((response) => [Number(response.id), response]));
   }
 
-  private outcome(operation: EventOperation, answer: InnerAnswer): Outcome<{ id?: string }> {
-    if (answer.status >= 200 && answer.status < 300) return { ok: true, value: { id: answer.body?.id } };
+  private outcome(operation: EventOperation, answer: InnerAnswer): Outcome<WrittenEvent> {
+    if (answer.status >= 200 && answer.status < 300) return { ok: true, value: { id: answer.body?.id, changeKey: answer.body?.changeKey } };
     if (operation.op === 'delete' && answer.status === 404) return { ok: true, value: {} };
     const error = answer.body?.error;
     const path = operation.op === 'create' ? eventsPath(operation.calendar) : eventPath(operation.calendar, operation.eventId);

@@ -232,7 +232,7 @@ export async function readIcs(source: string, options: IcsReadOptions): Promise<
     if (typeof tzid === 'string') definitions.set(tzid, zone);
   }
   const zones = new FeedZones(definitions, options.floatingZone);
-  const sliceSize = options.sliceSize ?? 250;
+  const sliceSize = options.sliceSize ?? 125;
   const yieldNow = options.yieldNow ?? defaultYield;
   const events: IcsEvent[] = [];
   const unreadable = { count: 0, uids: [] as string[] };

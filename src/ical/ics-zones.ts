@@ -28,11 +28,25 @@ const wallPattern = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2})?$/;
 /** Offsets by zone and wall-clock hour: feeds repeat the same few hours, and Intl is slow. */
 const offsets = new Map<string, number>();
 
+/** Instants by zone and exact wall time: feeds repeat the same times, so most reads skip parsing entirely. */
+const instants = new Map<string, Map<string, number>>();
+
 export function instantOf(wall: string, zone: string): Date {
+  let known = instants.get(zone);
+  if (!known) instants.set(zone, (known = new Map<string, number>()));
+  const hit = known.get(wall);
+  if (hit !== undefined) return new Date(hit);
+  const instant = computeInstant(wall, zone);
+  if (known.size > 100_000) known.clear();
+  known.set(wall, instant);
+  return new Date(instant);
+}
+
+function computeInstant(wall: string, zone: string): number {
   if ((wall.length !== 10 && wall.length !== 19) || !wallPattern.test(wall)) throw new RangeError(`Not a date or date-time: ${wall}`);
   const naive = Date.parse(`${wall.length === 10 ? `${wall}T00:00:00` : wall}Z`);
   if (Number.isNaN(naive)) throw new RangeError(`Not a date or date-time: ${wall}`);
-  if (zone === 'UTC') return new Date(naive);
+  if (zone === 'UTC') return naive;
   const key = `${zone}|${wall.slice(0, 13)}`;
   let offset = offsets.get(key);
   if (offset === undefined) {
@@ -41,7 +55,7 @@ export function instantOf(wall: string, zone: string): Date {
     if (offsets.size > 100_000) offsets.clear();
     offsets.set(key, offset);
   }
-  return new Date(naive - offset);
+  return naive - offset;
 }
 
 /**

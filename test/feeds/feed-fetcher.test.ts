@@ -7,6 +7,8 @@ describe('feed fetching, safely', () => {
   let server: FeedServer;
   let policy: FetchPolicy;
   const url = (host: string, path: string) => `http://${host}:${server.port}${path}`;
+  /** Called when a request reaches the route that never answers. */
+  let hanging: () => void = () => undefined;
 
   beforeAll(async () => {
     server = await startFeedServer();
@@ -23,7 +25,7 @@ describe('feed fetching, safely', () => {
     server.route('/bomb.ics', (_, response) => response.writeHead(200, { 'content-type': 'text/calendar', 'content-encoding': 'gzip' }).end(bomb));
     server.route('/gzip.ics', (_, response) => response.writeHead(200, { 'content-type': 'text/calendar', 'content-encoding': 'gzip' }).end(gzipSync(googleFeed())));
     server.route('/large.ics', (_, response) => response.writeHead(200, { 'content-type': 'text/calendar', 'content-length': String(5 * 1024 * 1024) }).end());
-    server.route('/hang.ics', () => undefined);
+    server.route('/hang.ics', () => hanging());
     server.route('/gone.ics', (_, response) => response.writeHead(410).end());
     server.route('/private.ics', (request, response) => (request.headers.authorization === `Basic ${Buffer.from('ann:s3cret').toString('base64')}` ? response.writeHead(200, { 'content-type': 'text/calendar' }).end(googleFeed()) : response.writeHead(401).end()));
     for (let hop = 0; hop < 7; hop++) server.route(`/loop${hop}`, (_, response) => response.writeHead(302, { location: `/loop${hop + 1}` }).end());
@@ -109,12 +111,22 @@ describe('feed fetching, safely', () => {
     await expect(new FeedFetcher(policy).fetch({ url: url('feed.test', '/loop0') })).rejects.toMatchObject({ problem: 'tooManyRedirects' });
   });
 
-  it('caps size before and after decompression (gzip bomb), time, and refuses a web page or a missing feed', async () => {
+  it('caps size before and after decompression (gzip bomb), and refuses a web page or a missing feed', async () => {
     const fetcher = new FeedFetcher(policy);
     await expect(fetcher.fetch({ url: url('feed.test', '/bomb.ics') })).rejects.toMatchObject({ problem: 'tooBig' });
     await expect(fetcher.fetch({ url: url('feed.test', '/large.ics') })).rejects.toMatchObject({ problem: 'tooBig' });
-    await expect(new FeedFetcher({ ...policy, timeoutMs: 200 }).fetch({ url: url('feed.test', '/hang.ics') })).rejects.toMatchObject({ problem: 'timeout' });
     await expect(fetcher.fetch({ url: url('feed.test', '/page') })).rejects.toMatchObject({ problem: 'html' });
     await expect(fetcher.fetch({ url: url('feed.test', '/gone.ics') })).rejects.toMatchObject({ problem: 'gone', status: 410 });
+  });
+
+  it('gives up on a feed that never answers at the time limit (a hand-fired deadline, no waiting)', async () => {
+    const scheduled: Array<{ run: () => void; ms: number }> = [];
+    const timers = { now: () => 1_000, schedule: (run: () => void, ms: number) => (scheduled.push({ run, ms }), () => undefined) };
+    const arrived = new Promise<void>((resolve) => (hanging = resolve));
+    const fetching = new FeedFetcher({ ...policy, timeoutMs: 30_000, timers }).fetch({ url: url('feed.test', '/hang.ics') });
+    await arrived;
+    expect(scheduled.map((timer) => timer.ms)).toEqual([30_000]);
+    scheduled[0].run();
+    await expect(fetching).rejects.toMatchObject({ problem: 'timeout' });
   });
 });

@@ -44,6 +44,7 @@ export const feedsMigration: Migration = {
       .addColumn('event_id', 'text', (column) => column.notNull())
       .addColumn('hash', 'text', (column) => column.notNull())
       .addColumn('is_series', 'integer', (column) => column.notNull())
+      .addColumn('change_key', 'text', (column) => column.notNull().defaultTo(''))
       .addPrimaryKeyConstraint('feed_items_pk', ['feed_id', 'item_key'])
       .execute();
     await db.schema
