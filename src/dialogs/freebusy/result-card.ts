@@ -28,6 +28,8 @@ function seenText(caller: Caller, view: ResultView, row: number): string {
   const parts: string[] = [];
   if (person.attendee.isViewer) {
     parts.push(view.calendarNames.size > 0 ? t('freebusy:seen.youWithCalendars', { n: view.calendarNames.size }) : t('freebusy:seen.you'));
+  } else if (person.sharedWithViewer) {
+    parts.push(t(person.visibility === 'details' ? 'freebusy:seen.sharedOutsideDetails' : 'freebusy:seen.sharedOutsideFreeBusy'));
   } else if (person.visibility === 'unknown') {
     parts.push(t(person.attendee.isInsideOrganization ? 'freebusy:seen.unknownInside' : 'freebusy:seen.unknownOutside'));
   } else parts.push(t(person.visibility === 'details' ? 'freebusy:seen.details' : 'freebusy:seen.freeBusy'));
