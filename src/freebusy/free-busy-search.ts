@@ -5,6 +5,9 @@ import { findSlots, type SearchPerson, type SlotSearchResult } from './slot-sear
 import type { SearchWindow } from './window';
 import { defaultWorkingHours, workingMask } from './working-hours';
 
+/** The error of an outside person's row whose shared calendar is in the viewer's list but cannot be read. */
+export const sharedUnreadable = 'sharedCalendarUnreadable';
+
 /** Graph's finest useful grain for meetings: quarter hours. */
 export const stepMinutes = 15;
 
@@ -67,7 +70,7 @@ export function answerFrom(snapshot: AvailabilitySnapshot, request: FreeBusyRequ
   grid.rows = everyone.map((attendee): PersonRow => {
     const schedule = byAddress.get(attendee.address.toLowerCase()) ?? { address: attendee.address, availabilityView: '', items: [], error: 'missing' };
     const row = rowFromSchedule(grid, attendee, schedule);
-    return row.visibility === 'unknown' && !attendee.isInsideOrganization ? (sharedRow(grid, attendee, snapshot, request) ?? row) : row;
+    return row.visibility === 'unknown' && !attendee.isInsideOrganization ? sharedRow(grid, row, snapshot, request) : row;
   });
   const unreadCalendars: string[] = [];
   for (const calendarId of new Set(request.extraCalendarIds)) {
@@ -94,14 +97,16 @@ export function answerFrom(snapshot: AvailabilitySnapshot, request: FreeBusyRequ
   return { grid, working, common, durationSteps, slots, unknownRows, knownRows, unreadCalendars, zone };
 }
 
-/** An outside person's row from the calendars they shared with the viewer; undefined when none could be read. */
-function sharedRow(grid: AvailabilityGrid, attendee: Attendee, snapshot: AvailabilitySnapshot, request: FreeBusyRequest): PersonRow | undefined {
-  const address = attendee.address.toLowerCase();
-  const read = (request.sharedCalendars ?? [])
-    .filter((shared) => shared.address.toLowerCase() === address)
-    .map((shared) => snapshot.extraCalendars.get(shared.calendarId))
-    .flatMap((outcome) => (outcome?.ok ? [outcome.value] : []));
-  return read.length > 0 ? rowFromSharedCalendars(grid, attendee, read) : undefined;
+/**
+ * An outside person's row from the calendars they shared with the viewer. When none could be read (the share was
+ * removed since), the unknown row says so.
+ */
+function sharedRow(grid: AvailabilityGrid, unknown: PersonRow, snapshot: AvailabilitySnapshot, request: FreeBusyRequest): PersonRow {
+  const address = unknown.attendee.address.toLowerCase();
+  const shared = (request.sharedCalendars ?? []).filter((calendar) => calendar.address.toLowerCase() === address);
+  if (shared.length === 0) return unknown;
+  const read = shared.map((calendar) => snapshot.extraCalendars.get(calendar.calendarId)).flatMap((outcome) => (outcome?.ok ? [outcome.value] : []));
+  return read.length > 0 ? rowFromSharedCalendars(grid, unknown.attendee, read) : { ...unknown, error: sharedUnreadable };
 }
 
 /** The viewer's day of each interval (0 for the first day), from one zone conversion per day. */

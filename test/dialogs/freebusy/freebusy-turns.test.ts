@@ -110,7 +110,7 @@ describe('/freebusy in plain words, French and English', () => {
   it('/freebusy and /disponibilites alone open the form with my other calendars to tick', async () => {
     const form = cardFrom(await bot.say(alex, '/freebusy'));
     expect(cardText(form)).toContain('When are they free?');
-    expect(choicesOf(form, 'calendars').map((choice) => choice.title)).toEqual(['Project Phoenix', 'Team Offsite']);
+    expect(choicesOf(form, 'calendars').map((choice) => choice.title)).toEqual(['Project Phoenix', 'Team Offsite', 'Jordan Lee (shared by Jordan Lee)']);
     const french = cardFrom(await bot.say(inFrench(alex), '/disponibilites'));
     expect(cardText(french)).toContain('Quand sont-ils libres ?');
     expect(cardText(french)).toContain('Mes calendriers qui comptent comme occupé (le principal compte toujours)');

@@ -44,6 +44,16 @@ describe('/freebusy with someone outside who shared their calendar with the view
     expect(text).toContain('Lundi 23 novembre, 11:00 – 11:30');
   });
 
+  it('a shared calendar that can no longer be read (share removed: 403) leaves the person unknown, the rest answered', async () => {
+    bot.emulator.control.injectFault({ path: '^/me/calendars/[^/]+/calendarView', status: 403, code: 'ErrorAccessDenied' });
+    const text = cardText(cardFrom(await bot.say(alex, `when is ${jordan} free this week?`)));
+    expect(text).toMatch(/Jordan Lee\nOutside your organisation: unknown, the calendar they shared with you cannot be read any more/);
+    expect(text).toContain('Not counted in the slots, their calendar being unknown to you: Jordan Lee.');
+    expect(text).toContain('Monday 23 November, 10:00 – 10:30');
+    const french = cardText(cardFrom(await bot.say(inFrench(alex), `${jordan} est-il libre cette semaine ?`)));
+    expect(french).toMatch(/Jordan Lee\nHors de votre organisation : inconnu, le calendrier partagé avec vous n'est plus lisible/);
+  });
+
   it("reads Jordan's shared calendar inside the one $batch of the availability", async () => {
     bot.emulator.control.clearRequests();
     await bot.say(alex, `when is ${jordan} free this week?`);
