@@ -67,7 +67,7 @@ export function resolveCalendar(store: EmulatorStore, caller: DirectoryUser, mai
   if (mailbox.id === caller.id) {
     const entry = state.calendarList.find((candidate) => candidate.id === calendarId && candidate.userId === caller.id);
     const calendar = entry && state.calendars.find((candidate) => candidate.id === entry.calendarId);
-    const owner = entry && store.findUser(entry.ownerId);
+    const owner = entry && store.findMailbox(entry.ownerId);
     if (entry && calendar && owner) return { owner, calendar, entry, ...accessTo(state, calendar, caller) };
   }
   throw itemNotFound();

@@ -67,8 +67,22 @@ export const demoOrgSchema = z.object({
   users: z.array(orgUser).min(1),
   /** People outside the directory who can still receive permissions and mail. */
   externalPeople: z.array(z.object({ name: z.string(), address })).default([]),
+  /**
+   * Mailboxes of another organisation (a partner's Exchange): they own calendars and events and can share
+   * them, but are not in this directory, so /users and getSchedule do not know them.
+   */
+  outsideMailboxes: z.array(orgUser).default([]),
   shares: z
-    .array(z.object({ owner: address, calendar: z.string().default('Calendar'), recipient: address, role }))
+    .array(
+      z.object({
+        owner: address,
+        calendar: z.string().default('Calendar'),
+        recipient: address,
+        role,
+        /** The recipient accepted the invitation, so Outlook added the calendar to their list. */
+        accepted: z.boolean().default(false),
+      }),
+    )
     .default([]),
   events: z.array(orgEvent).default([]),
 });

@@ -1,7 +1,7 @@
 import type { Clock } from '../clock';
 import type { DemoOrg, DirectoryUser, OrgEvent } from './org-schema';
 import { myOrganizationPermissionId, permissionIdFor } from './sharing-rules';
-import { exchangeId, type EmulatorState, type StoredCalendar, type StoredEvent, type StoredPermission } from './state';
+import { exchangeId, type CalendarListEntry, type EmulatorState, type StoredCalendar, type StoredEvent, type StoredPermission } from './state';
 import { localParts, parseInZone, resolveTimeZone } from './time-zone';
 
 export const primaryCalendarName = 'Calendar';
@@ -9,8 +9,10 @@ export const primaryCalendarName = 'Calendar';
 /** Builds the initial mailboxes of the demo organisation, with events placed around the clock's week. */
 export function seedState(org: DemoOrg, clock: Clock): EmulatorState {
   const now = clock.now();
-  const calendars = org.users.flatMap((user) => calendarsOf(user));
-  const permissions: StoredPermission[] = calendars
+  const inside = org.users.flatMap((user) => calendarsOf(user));
+  const calendars = [...inside, ...org.outsideMailboxes.flatMap((user) => calendarsOf(user))];
+  // "My Organization" is this tenant's: an outside mailbox's calendars only open through explicit shares.
+  const permissions: StoredPermission[] = inside
     .filter((calendar) => calendar.isDefault)
     .map((calendar) => ({ id: myOrganizationPermissionId, calendarId: calendar.id, address: null, name: 'My Organization', role: 'freeBusyRead' }));
 
@@ -25,6 +27,17 @@ export function seedState(org: DemoOrg, clock: Clock): EmulatorState {
     });
   }
 
+  const calendarList: CalendarListEntry[] = org.shares
+    .filter((share) => share.accepted)
+    .map((share) => {
+      const owner = ownerOf(org, share.owner);
+      const sharee = ownerOf(org, share.recipient);
+      const calendar = findCalendar(org, calendars, share.owner, share.calendar);
+      // Named like Outlook names an accepted share (see control.addToCalendarList).
+      const name = calendar.isDefault ? owner.displayName : `${owner.displayName} - ${calendar.name}`;
+      return { id: exchangeId('calendar-list', `${sharee.id}:${calendar.id}`), userId: sharee.id, ownerId: owner.id, calendarId: calendar.id, name, color: 'auto' };
+    });
+
   const events = org.events.map((event, index) => seedEvent(org, calendars, event, index, now));
   return {
     version: 1,
@@ -33,7 +46,7 @@ export function seedState(org: DemoOrg, clock: Clock): EmulatorState {
     calendars,
     permissions,
     events,
-    calendarList: [],
+    calendarList,
     mail: [],
     sequence: 1,
   };
@@ -62,8 +75,8 @@ function calendarsOf(user: DirectoryUser): StoredCalendar[] {
 }
 
 function ownerOf(org: DemoOrg, address: string): DirectoryUser {
-  const user = org.users.find((candidate) => candidate.mail === address);
-  if (!user) throw new Error(`Demo organisation: ${address} is not a user of the directory`);
+  const user = [...org.users, ...org.outsideMailboxes].find((candidate) => candidate.mail === address);
+  if (!user) throw new Error(`Demo organisation: ${address} is not a user of the directory nor an outside mailbox`);
   return user;
 }
 
@@ -79,6 +92,8 @@ export function displayNameOf(org: DemoOrg, address: string): string {
   const lower = address.toLowerCase();
   const user = org.users.find((candidate) => candidate.mail === lower || candidate.userPrincipalName === lower);
   if (user) return user.displayName;
+  const outside = org.outsideMailboxes.find((candidate) => candidate.mail === lower);
+  if (outside) return outside.displayName;
   return org.externalPeople.find((person) => person.address === lower)?.name ?? address;
 }
 

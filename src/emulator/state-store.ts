@@ -49,6 +49,12 @@ export class EmulatorStore {
     return this.org.users.find((user) => user.id.toLowerCase() === key || user.mail === key || user.userPrincipalName === key);
   }
 
+  /** A directory user or a mailbox of another organisation: for calendars shared across organisations. */
+  findMailbox(idOrAddress: string): DirectoryUser | undefined {
+    const key = idOrAddress.trim().toLowerCase();
+    return this.findUser(key) ?? this.org.outsideMailboxes.find((user) => user.id.toLowerCase() === key || user.mail === key);
+  }
+
   private load(): EmulatorState {
     const file = this.options.stateFile;
     if (!file || !existsSync(file)) {

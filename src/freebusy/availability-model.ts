@@ -32,6 +32,8 @@ export interface PersonRow {
   workingHours?: WorkingHours;
   /** Why the calendar could not be read (then every interval is unknown). */
   error?: string;
+  /** Someone outside the organisation whose calendar, shared with the viewer, was read instead of getSchedule. */
+  sharedWithViewer?: boolean;
 }
 
 /** The window cut into equal intervals, a row per person. */
@@ -99,4 +101,25 @@ export function addCalendarEvents(grid: Pick<AvailabilityGrid, 'start' | 'stepMi
       if (statusRank[status] > statusRank[row.statuses[index]] && row.statuses[index] !== 'unknown') row.statuses[index] = status;
     }
   }
+}
+
+/**
+ * An outside person's row from the calendars they shared with the viewer (getSchedule knows nobody of another
+ * organisation). Free where no event is; titles only where Graph gave them for that share's level, never of a
+ * private event. Their working hours are not visible: the search uses the viewer's.
+ */
+export function rowFromSharedCalendars(grid: Pick<AvailabilityGrid, 'start' | 'stepMinutes' | 'steps'>, attendee: Attendee, calendars: AgendaEvent[][]): PersonRow {
+  const row: PersonRow = { attendee, visibility: 'freeBusy', statuses: new Array<SlotStatus>(grid.steps).fill('free'), items: [], sharedWithViewer: true };
+  for (const events of calendars) {
+    for (const event of events) {
+      const status = graphStatus[event.showAs];
+      if (!status || status === 'free') continue;
+      const item: VisibleItem = { start: utcInstant(event.start), end: utcInstant(event.end), status, ...(event.subject && !event.isPrivate && { subject: event.subject }) };
+      row.items.push(item);
+      const [first, last] = stepRange(grid, item.start, item.end);
+      for (let index = first; index < last; index++) if (statusRank[status] > statusRank[row.statuses[index]]) row.statuses[index] = status;
+    }
+  }
+  if (row.items.some((item) => item.subject !== undefined)) row.visibility = 'details';
+  return row;
 }

@@ -1,9 +1,12 @@
 import type { AvailabilitySnapshot, CalendarGateway, WorkingHours } from '../graph/calendar-gateway';
 import { addDays, instantOf, localDateOf, pickTimeZone } from '../dialogs/calendars/time-zone';
-import { addCalendarEvents, rowFromSchedule, type Attendee, type AvailabilityGrid, type PersonRow } from './availability-model';
+import { addCalendarEvents, rowFromSchedule, rowFromSharedCalendars, type Attendee, type AvailabilityGrid, type PersonRow } from './availability-model';
 import { findSlots, type SearchPerson, type SlotSearchResult } from './slot-search';
 import type { SearchWindow } from './window';
 import { defaultWorkingHours, workingMask } from './working-hours';
+
+/** The error of an outside person's row whose shared calendar is in the viewer's list but cannot be read. */
+export const sharedUnreadable = 'sharedCalendarUnreadable';
 
 /** Graph's finest useful grain for meetings: quarter hours. */
 export const stepMinutes = 15;
@@ -15,6 +18,8 @@ export interface FreeBusyRequest {
   durationMinutes: number;
   /** The viewer's calendars besides the main one that count as busy time (theirs, or shared with them). */
   extraCalendarIds: string[];
+  /** Calendars that people outside the organisation shared with the viewer, found in the viewer's list. */
+  sharedCalendars?: Array<{ address: string; calendarId: string }>;
 }
 
 export interface FreeBusyAnswer {
@@ -48,7 +53,8 @@ export async function searchFreeBusy(gateway: Pick<CalendarGateway, 'readAvailab
     start: window.start,
     end: window.end,
     intervalMinutes: stepMinutes,
-    extraCalendarIds: request.extraCalendarIds,
+    // The calendarViews of the shared calendars ride in the same $batch as the extra calendars.
+    extraCalendarIds: [...new Set([...request.extraCalendarIds, ...(request.sharedCalendars ?? []).map((shared) => shared.calendarId)])],
   });
   return answerFrom(snapshot, request);
 }
@@ -63,11 +69,13 @@ export function answerFrom(snapshot: AvailabilitySnapshot, request: FreeBusyRequ
   const byAddress = new Map(snapshot.schedules.map((schedule) => [schedule.address.toLowerCase(), schedule]));
   grid.rows = everyone.map((attendee): PersonRow => {
     const schedule = byAddress.get(attendee.address.toLowerCase()) ?? { address: attendee.address, availabilityView: '', items: [], error: 'missing' };
-    return rowFromSchedule(grid, attendee, schedule);
+    const row = rowFromSchedule(grid, attendee, schedule);
+    return row.visibility === 'unknown' && !attendee.isInsideOrganization ? sharedRow(grid, row, snapshot, request) : row;
   });
   const unreadCalendars: string[] = [];
-  for (const [calendarId, outcome] of snapshot.extraCalendars) {
-    if (outcome.ok) addCalendarEvents(grid, grid.rows[0], calendarId, outcome.value);
+  for (const calendarId of new Set(request.extraCalendarIds)) {
+    const outcome = snapshot.extraCalendars.get(calendarId);
+    if (outcome?.ok) addCalendarEvents(grid, grid.rows[0], calendarId, outcome.value);
     else unreadCalendars.push(calendarId);
   }
 
@@ -87,6 +95,18 @@ export function answerFrom(snapshot: AvailabilitySnapshot, request: FreeBusyRequ
     people.every((person) => person.working[step] && (person.statuses[step] === 'free' || person.statuses[step] === 'workingElsewhere')),
   );
   return { grid, working, common, durationSteps, slots, unknownRows, knownRows, unreadCalendars, zone };
+}
+
+/**
+ * An outside person's row from the calendars they shared with the viewer. When none could be read (the share was
+ * removed since), the unknown row says so.
+ */
+function sharedRow(grid: AvailabilityGrid, unknown: PersonRow, snapshot: AvailabilitySnapshot, request: FreeBusyRequest): PersonRow {
+  const address = unknown.attendee.address.toLowerCase();
+  const shared = (request.sharedCalendars ?? []).filter((calendar) => calendar.address.toLowerCase() === address);
+  if (shared.length === 0) return unknown;
+  const read = shared.map((calendar) => snapshot.extraCalendars.get(calendar.calendarId)).flatMap((outcome) => (outcome?.ok ? [outcome.value] : []));
+  return read.length > 0 ? rowFromSharedCalendars(grid, unknown.attendee, read) : { ...unknown, error: sharedUnreadable };
 }
 
 /** The viewer's day of each interval (0 for the first day), from one zone conversion per day. */

@@ -73,6 +73,7 @@ describe('emulator: seen through @microsoft/microsoft-graph-client', () => {
       'Calendar',
       'Project Phoenix',
       'Team Offsite',
+      'Jordan Lee',
     ]);
     expect(responses.getResponseById('2').status).toBe(403);
   });

@@ -25,10 +25,10 @@ describe('listMyCalendars', () => {
 
     const calendars = await kit.gateway.listMyCalendars(callers.alex);
 
-    expect(calendars.map((calendar) => calendar.name)).toEqual(['Calendar', 'Project Phoenix', 'Team Offsite', 'Adele Vance']);
-    expect(calendars[3]).toMatchObject({ canShare: false, isDefault: false, owner: { address: adele.email } });
+    expect(calendars.map((calendar) => calendar.name)).toEqual(['Calendar', 'Project Phoenix', 'Team Offsite', 'Jordan Lee', 'Adele Vance']);
+    expect(calendars[4]).toMatchObject({ canShare: false, isDefault: false, owner: { address: adele.email } });
     const reads = kit.requests().filter((request) => request.path === '/me/calendars');
-    expect(reads).toHaveLength(2);
+    expect(reads).toHaveLength(3);
     expect(reads[0].query).toContain('$select=id,name,isDefaultCalendar,canShare,canEdit,canViewPrivateItems,owner');
     expect(reads[1].query).toContain('$skiptoken=');
   });

@@ -9,6 +9,7 @@ import type { ActionResult } from '../feature';
 import { cardReply, type Reply } from '../reply';
 import type { FreeBusyDeps } from './freebusy-deps';
 import { formCard, formStateOf, searchInputSchema, windowSpecOf, type FormState } from './freebusy-form';
+import { namedByShares, outsideShares } from './outside-shares';
 import { maxPeople, resolvePeople, splitTyped, type PeopleProblem } from './people-resolution';
 import { resultCard } from './result-card';
 
@@ -91,20 +92,24 @@ export class FreeBusyFlow {
     const window = resolveWindow(request.spec, request.part, this.deps.clock.now(), zone);
     if (!window) return again(t('freebusy:form.windowOver'));
     // Only calendars of the viewer's own list count: an id typed into the card data is checked against it.
-    const calendars = request.calendarIds.length > 0 ? await this.deps.gateway.listMyCalendars(caller) : [];
+    // The list also holds the calendars outside people shared with the viewer.
+    const hasOutside = resolved.people.some((person) => !person.isInsideOrganization);
+    const calendars = request.calendarIds.length > 0 || hasOutside ? await this.deps.gateway.listMyCalendars(caller) : [];
     const extra = calendars.filter((calendar) => !calendar.isDefault && request.calendarIds.includes(calendar.id));
+    const people = namedByShares(resolved.people, calendars);
     const answer = await searchFreeBusy(this.deps.gateway, caller, {
       viewer: resolved.viewer,
-      people: resolved.people,
+      people,
       window,
       durationMinutes: request.duration,
       extraCalendarIds: extra.map((calendar) => calendar.id),
+      sharedCalendars: outsideShares(calendars, people),
     });
     const stepMs = answer.grid.stepMinutes * 60_000;
     const starts = [...answer.slots.common, ...answer.slots.nearest.map((slot) => slot.startStep)];
     const proposal = await this.deps.proposals.create({
       userId: caller.userId,
-      attendees: resolved.people.map((person) => ({ address: person.address, name: person.name })),
+      attendees: people.map((person) => ({ address: person.address, name: person.name })),
       slots: starts.map((step) => new Date(window.start.getTime() + step * stepMs)),
       durationMinutes: request.duration,
       timeZone: answer.zone,

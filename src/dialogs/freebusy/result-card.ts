@@ -1,6 +1,6 @@
 import { renderCard, type AdaptiveCardJson } from '../../cards/render-card';
 import { Verb } from '../../cards/verbs';
-import type { FreeBusyAnswer } from '../../freebusy/free-busy-search';
+import { sharedUnreadable, type FreeBusyAnswer } from '../../freebusy/free-busy-search';
 import { outlookComposeLink } from '../../freebusy/outlook-link';
 import { renderAvailabilityPicture } from '../../freebusy/picture';
 import type { Proposal } from '../../freebusy/proposal-store';
@@ -28,6 +28,10 @@ function seenText(caller: Caller, view: ResultView, row: number): string {
   const parts: string[] = [];
   if (person.attendee.isViewer) {
     parts.push(view.calendarNames.size > 0 ? t('freebusy:seen.youWithCalendars', { n: view.calendarNames.size }) : t('freebusy:seen.you'));
+  } else if (person.sharedWithViewer) {
+    parts.push(t(person.visibility === 'details' ? 'freebusy:seen.sharedOutsideDetails' : 'freebusy:seen.sharedOutsideFreeBusy'));
+  } else if (person.visibility === 'unknown' && person.error === sharedUnreadable) {
+    parts.push(t('freebusy:seen.sharedOutsideUnreadable'));
   } else if (person.visibility === 'unknown') {
     parts.push(t(person.attendee.isInsideOrganization ? 'freebusy:seen.unknownInside' : 'freebusy:seen.unknownOutside'));
   } else parts.push(t(person.visibility === 'details' ? 'freebusy:seen.details' : 'freebusy:seen.freeBusy'));
