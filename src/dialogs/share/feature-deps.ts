@@ -32,5 +32,7 @@ export interface ShareFeatureDeps {
   /** When set, the share card offers the Teams people picker (its choices are object ids). */
   directory?: PersonDirectory;
   /** Published calendar links, listed by /permissions next to the people (the publish feature's). */
+  /** People outside get a personal subscription link by email (EXTERNAL_SHARE_LINKS), else a code. */
+  outsidersGetLinks?: boolean;
   publishedLinks?: (caller: Caller) => Promise<Array<{ title: string; detail: string; buttons: CardButton[] }>>;
 }
