@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { alex } from '../test/support/demo-users';
 import { startBotHarness } from '../test/support/bot-harness';
+import { benchFreeBusySlots } from './freebusy-slots';
 import { feedBuildRow, notModifiedRow } from './calendar-export';
 
 /**
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
   } finally {
     await bot.stop();
   }
+  benchFreeBusySlots();
 }
 
 void main();

@@ -21,6 +21,8 @@ import { ConversationStore } from './outbox/conversation-store';
 import { OutboxNotifier } from './outbox/outbox-notifier';
 import { OutboxStore } from './outbox/outbox-store';
 import { SendLimiter } from './outbox/send-limiter';
+import { SharedSendLimiter } from './outbox/shared-send-limiter';
+import { RetentionJob, startRetention } from './retention/retention-job';
 import { startServer, type RunningServer } from './server';
 import { SqlBotStorage } from './storage/bot-state-storage';
 import { openDatabase, type AppDatabase } from './storage/database';
@@ -29,10 +31,12 @@ import { AccessRequestStore } from './subscriptions/access-request-store';
 import { SqlSubscriptionStore } from './subscriptions/subscription-store';
 import { createSharing } from './sharing';
 import type { ShareHooks } from './sharing/share-deps';
+import { acceptCodeLimits, AttemptLimiter } from './sharing/attempt-limiter';
 import { startShareMaintenance, type ShareMaintenance } from './sharing/share-maintenance';
 import { createTroubleshootFeature } from './dialogs/troubleshoot/troubleshoot-feature';
 import { sharingRecordsFrom } from './troubleshoot/sharing-records';
 import { loadTroubleshootTrees } from './troubleshoot/tree-loader';
+import { createFreeBusyFeature } from './dialogs/freebusy/freebusy-feature';
 import { createSnapshotFeature } from './dialogs/snapshot/snapshot-feature';
 import { graphMailLimits, SnapshotBuilder } from './snapshot/snapshot-builder';
 import { SnapshotDraftStore } from './snapshot/snapshot-draft';
@@ -56,6 +60,10 @@ export interface AppOptions {
   manualOutbox?: boolean;
   /** Tests only: a seam in the share flow to play a stop between a Graph write and its notifications. */
   sharingHooks?: ShareHooks;
+  /** Tests only: the waits between attempts to update a clicked card for everyone. */
+  cardUpdateRetryMs?: number[];
+  /** Tests only: how often a running share operation shows it is alive (default 20 s). */
+  sharingHeartbeatMs?: number;
   /** How published feeds read calendars without the user (default: the gateway, as background jobs do today). */
   feedSource?: FeedCalendarSource;
   /** Tests only: where the troubleshooting trees are read from (default src/troubleshoot). */
@@ -70,6 +78,8 @@ export interface RunningApp {
   outbox: OutboxDispatcher;
   /** Recovery of interrupted shares and expiry of shares with an end date (tests call it with the fake clock). */
   shareMaintenance: ShareMaintenance;
+  /** Deletes old records (runs hourly in the runtime; tests call `run`). */
+  retention: RetentionJob;
   close(): Promise<void>;
 }
 
@@ -94,8 +104,11 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
 
   const { adapter, auth } = createBotAdapter(config);
   const conversations = new ConversationStore(database.db, clock);
-  const outboxStore = new OutboxStore(database.db, clock);
-  const outbox = new OutboxDispatcher({ adapter, botAppId: config.bot.appId, outbox: outboxStore, conversations, limiter: new SendLimiter(), clock, logger });
+  const outboxStore = new OutboxStore(database.db, clock, { leaseMs: config.outbox.leaseMs });
+  // Several instances share PostgreSQL, so Teams' limits are counted there; SQLite means one instance.
+  const limiter = database.pool ? new SharedSendLimiter(database.pool) : new SendLimiter();
+  const outbox = new OutboxDispatcher({ adapter, botAppId: config.bot.appId, outbox: outboxStore, conversations, limiter, clock, logger });
+  const retention = new RetentionJob({ db: database.db, clock, ages: config.retention, logger });
   const notifier = new OutboxNotifier(conversations, outboxStore, () => outbox.kick());
 
   const publications = new PublicationStore(database.db, clock);
@@ -114,6 +127,8 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     clock,
     logger,
     hooks: options.sharingHooks,
+    acceptAttempts: new AttemptLimiter({ name: 'accept-code', limits: acceptCodeLimits, pool: database.pool }),
+    heartbeatMs: options.sharingHeartbeatMs,
     publishedLinks: (caller) => publishedLinkEntries({ publications }, caller),
     externalLinks: config.publishing.externalShareLinks ? personalLinks : undefined,
   });
@@ -127,7 +142,11 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     pendingInvitations: pendingInvitationsFrom(sharing.invitations),
   };
   const sharingRecords = sharingRecordsFrom({ subscriptions, invitations: sharing.invitations });
-  const troubleshoot = createTroubleshootFeature({ config, db: database.db, gateway, trees: troubleshootTrees, records: sharingRecords, notifier, clock, logger });
+  const freeBusy = createFreeBusyFeature({ db: database.db, gateway, clock, logger });
+  const troubleshoot = createTroubleshootFeature({
+    config, db: database.db, gateway, trees: troubleshootTrees, records: sharingRecords, notifier, clock, logger,
+    bookingToolView: (caller) => freeBusy.bookingToolView.show(caller),
+  });
   const snapshot = createSnapshotFeature({
     gateway,
     drafts: new SnapshotDraftStore(database.db, clock),
@@ -142,7 +161,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   // Feeds read calendars without the user: options.feedSource is the seam for the application identity.
   const feedBuilder = new FeedBuilder({ source: options.feedSource ?? gatewayFeedSource(gateway), clock, window: config.publishing, refreshMinutes: Math.max(5, Math.ceil(cacheSeconds / 60)) });
   const feeds = new FeedService({ publications, cache: new FeedCache({ builder: feedBuilder, clock, cacheSeconds }), clock, cacheSeconds, ratePerMinute, logger });
-  const features: Feature[] = [createSubscribeFeature(subscriptionDeps), createCalendarsFeature(subscriptionDeps), ...sharing.features, troubleshoot, snapshot, publish];
+  const features: Feature[] = [createSubscribeFeature(subscriptionDeps), createCalendarsFeature(subscriptionDeps), ...sharing.features, troubleshoot, freeBusy, snapshot, publish];
   const router = new CommandRouter(Object.assign({}, ...features.map((feature) => feature.commands ?? {})) as Feature['commands'] & object);
   const app = createTeamsApp({
     adapter,
@@ -151,6 +170,9 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     features,
     logger,
     onTurn: captureConversation(conversations),
+    botAppId: config.bot.appId,
+    deferReplies: (userId, replies, dedupeKey) => notifier.notify(userId, replies, { dedupeKey }),
+    cardUpdateRetryMs: options.cardUpdateRetryMs,
     sso: ssoTokens && { authentication: teamsSsoOptions(config), tokens: ssoTokens },
   });
   const endpoint = new BotEndpoint({ mode: config.mode, auth, adapter, app, allowedTenantIds: config.allowedTenantIds, logger });
@@ -178,6 +200,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   if (!options.manualOutbox) outbox.start(2_000);
   // Like the outbox, background work runs on timers in the runtime only; tests drive it themselves.
   const stopShareMaintenance = options.manualOutbox ? () => undefined : startShareMaintenance(sharing.maintenance, 60_000, logger);
+  const stopRetention = options.manualOutbox ? () => undefined : startRetention(retention, 3600_000, logger);
   return {
     url: server.url,
     database,
@@ -185,7 +208,9 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     notifier,
     outbox,
     shareMaintenance: sharing.maintenance,
+    retention,
     close: async () => {
+      stopRetention();
       stopShareMaintenance();
       outbox.stop();
       await server.close();

@@ -68,6 +68,11 @@ const schema = z
       .transform((value) => list(value).map((domain) => domain.toLowerCase())),
     SHARING_POLICY_DEFAULT_EXTERNAL: z.enum(policyRoles).default('freeBusyRead'),
     SHARING_POLICY_DOMAINS: domainPolicies,
+    OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    RETENTION_SENT_OUTBOX_DAYS: z.coerce.number().int().min(1).default(30),
+    RETENTION_DEDUPE_KEY_DAYS: z.coerce.number().int().min(1).default(90),
+    RETENTION_CLOSED_DRAFT_DAYS: z.coerce.number().int().min(1).default(30),
+    RETENTION_BOT_STATE_DAYS: z.coerce.number().int().min(1).default(180),
     SNAPSHOT_MAX_EVENTS: z.coerce.number().int().min(1).max(100_000).default(1000),
     PUBLISHING_MAX_LEVEL: z.enum(['disabled', ...policyRoles]).default('freeBusyRead'),
     FEED_BASE_URL: z.string().url('expected the public https origin of the bot, e.g. https://bot.contoso.com').optional(),
@@ -121,6 +126,9 @@ export interface AppConfig {
   helpdeskUsers: string[];
   organization: { domains: string[] };
   sharingPolicy: { defaultExternal: PolicyRole; domains: Record<string, PolicyRole> };
+  /** How long an instance holds a claimed outbox message before another may take it (renewed while it works). */
+  outbox: { leaseMs: number };
+  retention: { sentOutboxDays: number; dedupeKeyDays: number; closedDraftDays: number; botStateDays: number };
   /** Calendars sent by email (snapshots). */
   snapshot: { maxEvents: number };
   /**
@@ -172,6 +180,13 @@ export function parseConfig(values: Record<string, string | undefined>): AppConf
     helpdeskUsers: env.HELPDESK_USERS,
     organization: { domains: env.ORGANIZATION_DOMAINS.length > 0 ? env.ORGANIZATION_DOMAINS : ['example.com'] },
     sharingPolicy: { defaultExternal: env.SHARING_POLICY_DEFAULT_EXTERNAL, domains: env.SHARING_POLICY_DOMAINS },
+    outbox: { leaseMs: env.OUTBOX_LEASE_SECONDS * 1000 },
+    retention: {
+      sentOutboxDays: env.RETENTION_SENT_OUTBOX_DAYS,
+      dedupeKeyDays: env.RETENTION_DEDUPE_KEY_DAYS,
+      closedDraftDays: env.RETENTION_CLOSED_DRAFT_DAYS,
+      botStateDays: env.RETENTION_BOT_STATE_DAYS,
+    },
     snapshot: { maxEvents: env.SNAPSHOT_MAX_EVENTS },
     publishing: {
       maxLevel: env.PUBLISHING_MAX_LEVEL,

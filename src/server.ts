@@ -35,10 +35,47 @@ export function loopbackOnly(req: Request, res: Response, next: Next): void {
   return next(false);
 }
 
+/**
+ * Only JSON reaches the bot, in both modes: restify's body parser would also read form-encoded and
+ * multipart bodies, which any web page can post without a CORS preflight.
+ */
+export function jsonActivitiesOnly(req: Request, res: Response, next: Next): void {
+  if (req.method !== 'POST' || req.getPath() !== '/api/messages') return next();
+  const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  if (type === 'application/json') return next();
+  res.send(415, { error: 'Unsupported media type' });
+  return next(false);
+}
+
+/**
+ * Local mode: a page open in the developer's browser can reach loopback. Browsers mark their
+ * requests with `Origin` and `Sec-Fetch-Site`; the Agents Playground and Teams connectors send
+ * neither. Allowed from a browser: the bot's own pages (same origin) and the developer typing an
+ * address (`none`), never another site's page.
+ */
+export function noCrossSiteBrowsers(req: Request, res: Response, next: Next): void {
+  const site = req.headers['sec-fetch-site'];
+  const origin = req.headers.origin;
+  const sameOrigin = typeof origin === 'string' && isSameOrigin(origin, req.headers.host);
+  if ((site === undefined || site === 'same-origin' || site === 'none') && (origin === undefined || sameOrigin)) return next();
+  res.send(403, { error: 'Forbidden' });
+  return next(false);
+}
+
+function isSameOrigin(origin: string, host: string | undefined): boolean {
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
 /** HTTP only: routes, status codes and binding. Knows nothing about calendars. */
 export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   const server = restify.createServer({ name: 'calendar-sharing-assistant' });
   if (deps.mode === 'local') server.pre(loopbackOnly);
+  if (deps.mode === 'local') server.pre(noCrossSiteBrowsers);
+  server.pre(jsonActivitiesOnly);
   server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false }));
 
   server.post('/api/messages', async (req: Request, res: Response) => {

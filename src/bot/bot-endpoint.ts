@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { isLoopbackHost } from '../config';
 import { KeyedQueue } from './keyed-queue';
 import { tenantOf } from './turn-caller';
+import { maxMessageChars } from '../text/user-text';
 
 export interface BotRequest {
   body: unknown;
@@ -28,7 +29,23 @@ export interface BotEndpointDeps {
   logger: Logger;
 }
 
-const activityShape = z.object({ type: z.string().min(1), serviceUrl: z.string().optional() }).passthrough();
+/**
+ * What the bot reads from an activity, typed at the door: a field of the wrong type (a `locale`
+ * object, a `text` array) is a malformed request, refused with 400 before any turn runs.
+ */
+const account = z.object({ id: z.string().max(512).optional(), aadObjectId: z.string().max(128).optional(), name: z.string().max(512).optional() }).passthrough();
+const activityShape = z
+  .object({
+    type: z.string().min(1).max(64),
+    serviceUrl: z.string().max(2048).optional(),
+    locale: z.string().max(35).optional(),
+    text: z.string().optional(),
+    name: z.string().max(256).optional(),
+    from: account.optional(),
+    recipient: account.optional(),
+    conversation: z.object({ id: z.string().max(1024).optional(), conversationType: z.string().max(64).optional(), tenantId: z.string().max(128).optional() }).passthrough().optional(),
+  })
+  .passthrough();
 
 /**
  * The bot's one HTTP entry point, framework-side: checks where an activity comes from, who signed
@@ -45,6 +62,7 @@ export class BotEndpoint {
     const parsed = activityShape.safeParse(request.body);
     if (!parsed.success) return { status: 400, body: { error: 'Bad request' } };
     const activity = parsed.data as unknown as Activity;
+    boundText(activity);
 
     if (deps.mode === 'local' && !isLoopbackUrl(activity.serviceUrl)) {
       deps.logger.warn('refused an activity whose serviceUrl is not loopback (local mode)');
@@ -72,6 +90,14 @@ export class BotEndpoint {
     );
     return { status: invokeResponse?.status ?? 200, body: invokeResponse?.body };
   }
+}
+
+/**
+ * A message longer than the bot reads is cut just past the limit before teams-ai sees it, so no
+ * library parses the rest; the router then answers that it is too long.
+ */
+function boundText(activity: Activity): void {
+  if (typeof activity.text === 'string' && activity.text.length > maxMessageChars) activity.text = activity.text.slice(0, maxMessageChars + 1);
 }
 
 function isLoopbackUrl(url: string | undefined): boolean {

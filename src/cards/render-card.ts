@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Template } from 'adaptivecards-templating';
+import { safeCard } from './safe-text';
 
 /** An Adaptive Card as JSON, ready to send. */
 export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard' };
@@ -19,10 +20,11 @@ function template(name: string): object {
 
 /**
  * Expands `templates/<name>.json` with `data` as `$root`. Strings come in through `data`
- * (from the locale files), never from the template.
+ * (from the locale files), never from the template. Every shown text of the result goes through
+ * `safeCard`: names and calendar names from other people never become links or formatting.
  */
 export function renderCard(name: string, data: object): AdaptiveCardJson {
   const card = new Template(template(name)).expand({ $root: data }) as AdaptiveCardJson;
   if (card?.type !== 'AdaptiveCard') throw new Error(`Card template ${name} did not expand to an AdaptiveCard`);
-  return card;
+  return safeCard(card);
 }

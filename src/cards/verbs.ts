@@ -69,6 +69,19 @@ export const Verb = {
   TroubleshootEws: 'troubleshootEws',
   /** /diagnose: send the person a troubleshooting card: `{ diagnosisId }`, inputs `symptom`, `person`. */
   HelpdeskSendCard: 'helpdeskSendCard',
+  // Free/busy (/freebusy). Booking data: `{ proposalId, slot }`; the proposal is loaded and its owner checked.
+  /** /freebusy: the form was filled (inputs `people`, `names`, `window`, `date`, `part`, `duration`, `calendars`). */
+  FreeBusySearch: 'freeBusySearch',
+  /** /freebusy: the form again, prefilled from the last search: `{ names, window, duration, part }`. */
+  FreeBusyForm: 'freeBusyForm',
+  /** /freebusy: ask to confirm creating the meeting of one proposed slot. */
+  FreeBusyBook: 'freeBusyBook',
+  /** /freebusy: create the meeting (input `subject`). */
+  FreeBusyBookConfirm: 'freeBusyBookConfirm',
+  /** /freebusy: drop the confirmation. */
+  FreeBusyBookCancel: 'freeBusyBookCancel',
+  /** /troubleshoot, booking tool: what a main-calendar-only tool sees next to what is really busy. */
+  BookingToolView: 'bookingToolView',
   /** /snapshot: the form was filled; preview it (inputs calendarId, range, from, to, level, workingHours, people?, emails). */
   SnapshotPreview: 'snapshotPreview',
   /** /snapshot: send the previewed mail: `{ draftId }`. */

@@ -3,6 +3,7 @@ import { parseCommand, type CommandName } from './commands';
 import type { CommandHandler } from './feature';
 import { helpReply } from './help';
 import { textReply, type Reply } from './reply';
+import { maxMessageChars } from '../text/user-text';
 
 /** Finds the command in a message and runs its handler; unknown input gets a helpful answer. */
 export class CommandRouter {
@@ -10,6 +11,8 @@ export class CommandRouter {
 
   async handle(caller: Caller, text: string | undefined): Promise<Reply[]> {
     if (!text?.trim()) return [textReply(caller.t('unknown.empty'))];
+    // Before any parsing: the length alone decides, so no message costs more than a short one.
+    if (text.length > maxMessageChars) return [textReply(caller.t('safety:tooLong', { max: maxMessageChars }))];
     const command = parseCommand(text);
     if (!command) return [textReply(caller.t('unknown.text', { input: text.trim().slice(0, 80) })), helpReply(caller)];
     if (command.name === 'help') return [helpReply(caller)];

@@ -1,5 +1,5 @@
 /** The commands the bot understands, typed as `/name args` or said in plain words. */
-export const commandNames = ['help', 'share', 'subscribe', 'calendars', 'alias', 'permissions', 'troubleshoot', 'accept', 'diagnose', 'snapshot', 'publish'] as const;
+export const commandNames = ['help', 'share', 'subscribe', 'calendars', 'alias', 'permissions', 'troubleshoot', 'accept', 'diagnose', 'freebusy', 'snapshot', 'publish'] as const;
 export type CommandName = (typeof commandNames)[number];
 
 export interface ParsedCommand {
@@ -19,6 +19,7 @@ const aliases: Record<string, CommandName> = {
   troubleshoot: 'troubleshoot', depanner: 'troubleshoot', diagnostic: 'troubleshoot', probleme: 'troubleshoot',
   accept: 'accept', accepter: 'accept',
   diagnose: 'diagnose', diagnostiquer: 'diagnose',
+  freebusy: 'freebusy', disponibilites: 'freebusy', disponibilite: 'freebusy', dispo: 'freebusy', availability: 'freebusy',
   snapshot: 'snapshot', instantane: 'snapshot',
   publish: 'publish', publier: 'publish',
 };
@@ -34,6 +35,7 @@ const phrases: Array<[RegExp, CommandName]> = [
   [/\b(subscribe|add (a |the )?shared calendar|lost (the )?invitation|abonner|ajouter (un |le )?calendrier partage|invitation perdue|s'abonner)/, 'subscribe'],
   [/\b(my (shared )?calendars|shared with me|mes calendriers|partages avec moi|agenda of|agenda de)\b/, 'calendars'],
   [/\b(share|partager|partage)\b/, 'share'],
+  [/\b(free|busy|availability|available|slot|libres?|disponibles?|disponibilites?|creneaux?|quand est-ce qu)\b/, 'freebusy'],
   [/\b(accept|accepter)\b/, 'accept'],
 ];
 

@@ -2,7 +2,7 @@ import { renderCard } from '../cards/render-card';
 import type { Caller } from './caller';
 import { cardReply, type Reply } from './reply';
 
-const listedCommands = ['share', 'subscribe', 'calendars', 'alias', 'permissions', 'troubleshoot', 'accept', 'snapshot', 'publish', 'help'] as const;
+const listedCommands = ['share', 'subscribe', 'calendars', 'alias', 'permissions', 'troubleshoot', 'accept', 'freebusy', 'snapshot', 'publish', 'help'] as const;
 const buttonCommands = ['share', 'subscribe', 'troubleshoot'] as const;
 
 function buttons(caller: Caller) {

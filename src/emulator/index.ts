@@ -10,6 +10,7 @@ import { batchRoutes } from './routes/batch';
 import { calendarViewRoutes } from './routes/calendar-view';
 import { calendarRoutes } from './routes/calendars';
 import { mailRoutes } from './routes/mail';
+import { meetingCreateRoutes } from './routes/meeting-create';
 import { permissionRoutes } from './routes/permissions';
 import { scheduleRoutes } from './routes/schedule';
 import { userRoutes } from './routes/users';
@@ -42,7 +43,7 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
-const routes = [...userRoutes, ...calendarRoutes, ...permissionRoutes, ...calendarViewRoutes, ...scheduleRoutes, ...mailRoutes, ...batchRoutes];
+const routes = [...userRoutes, ...calendarRoutes, ...permissionRoutes, ...calendarViewRoutes, ...scheduleRoutes, ...mailRoutes, ...batchRoutes, ...meetingCreateRoutes];
 
 /**
  * Starts a local Microsoft Graph v1.0 emulator on 127.0.0.1 with Exchange Online's calendar-sharing

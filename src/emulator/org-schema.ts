@@ -23,6 +23,14 @@ const orgUser = z.object({
   timeZone: timeZone.default('Europe/Paris'),
   /** Calendars besides the primary "Calendar", which every user has. */
   calendars: z.array(z.object({ name: z.string().min(1), color: z.enum(calendarColors).default('auto') })).default([]),
+  /** Outlook's working hours (mailboxSettings.workingHours), in the user's time zone; Monday to Friday 08:00-17:00 when absent. */
+  workingHours: z
+    .object({
+      days: z.array(z.enum(['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'])).min(1),
+      start: timeOfDay,
+      end: timeOfDay,
+    })
+    .optional(),
 });
 
 const orgEvent = z

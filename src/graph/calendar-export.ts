@@ -1,5 +1,5 @@
 import type { Event, MailboxSettings } from '@microsoft/microsoft-graph-types';
-import type { Caller, ExportEvent, WorkingHours } from './calendar-gateway';
+import type { Caller, ExportEvent, WorkingWeek } from './calendar-gateway';
 import type { GraphDeps } from './graph-deps';
 import { GraphError } from './graph-error';
 import { selectFields, toAgendaEvent } from './graph-mappers';
@@ -28,7 +28,7 @@ export class CalendarExport {
     return events.map((event) => toExportEvent(event, params.timeZone)).sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
   }
 
-  async getWorkingHours(caller: Caller): Promise<WorkingHours | undefined> {
+  async getWorkingHours(caller: Caller): Promise<WorkingWeek | undefined> {
     const settings = await this.deps.api.get<MailboxSettings>(caller, withQuery('/me/mailboxSettings', { $select: ['workingHours'] }));
     const hours = settings.workingHours;
     if (!hours?.startTime || !hours.endTime) return undefined;

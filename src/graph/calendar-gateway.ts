@@ -87,6 +87,18 @@ export interface ScheduleItem {
   start: string;
   end: string;
   subject?: string;
+  /** Set by Exchange on private items: the reader sees a busy block only. */
+  isPrivate?: boolean;
+}
+
+/** Outlook's working hours (mailboxSettings.workingHours): days, wall-clock times, and their zone. */
+export interface WorkingHours {
+  daysOfWeek: string[];
+  /** "08:00:00.0000000" */
+  startTime: string;
+  endTime: string;
+  /** Windows or IANA name, as Outlook stores it. */
+  timeZone?: string;
 }
 
 export interface PersonSchedule {
@@ -96,6 +108,38 @@ export interface PersonSchedule {
   items: ScheduleItem[];
   /** Why this person's schedule could not be read (the others are still returned). */
   error?: string;
+  /** The person's working hours, when Graph shows them to the caller. */
+  workingHours?: WorkingHours;
+}
+
+/** Who a typed name or address stands for: the directory's matches, or one outside person for an address. */
+export interface PeopleMatches {
+  /** The caller's own address, to tell an outside address from a typo at the caller's domain. */
+  myAddress: string;
+  /** The caller's mailbox time zone (Windows or IANA name), when readable. */
+  myTimeZone?: string;
+  /** Keyed by the query as given. */
+  matches: Map<string, Outcome<Person[]>>;
+}
+
+/** Everything a free/busy view needs, read in one round trip. */
+export interface AvailabilitySnapshot {
+  me: { timeZone?: string; workingHours?: WorkingHours };
+  /** In the order of the addresses asked; item times are UTC. */
+  schedules: PersonSchedule[];
+  /** Events of each extra calendar of the caller's list, keyed by calendar id; times are UTC. */
+  extraCalendars: Map<string, Outcome<AgendaEvent[]>>;
+}
+
+export interface MeetingRequest {
+  subject: string;
+  start: Date;
+  end: Date;
+  /** The zone Outlook shows the meeting in (the organiser's). */
+  timeZone: string;
+  attendees: Array<{ address: string; name: string }>;
+  /** Makes a repeated create (a double click, a retry) return the first meeting instead of a second one. */
+  transactionId: string;
 }
 
 export interface MailAttachment {
@@ -119,8 +163,8 @@ export interface ExportEvent extends AgendaEvent {
   lastModified?: string;
 }
 
-/** The mailbox's working hours (Outlook's "only my working hours"). */
-export interface WorkingHours {
+/** The mailbox's working week in simple form (Outlook's "only my working hours" for snapshots). */
+export interface WorkingWeek {
   /** 0 = Sunday ... 6 = Saturday. */
   days: number[];
   /** "HH:MM" wall-clock times in `timeZone`. */
@@ -177,6 +221,18 @@ export interface CalendarGateway {
     caller: Caller,
     params: { addresses: string[]; start: Date; end: Date; intervalMinutes: number; timeZone?: string },
   ): Promise<PersonSchedule[]>;
+  /** Several typed names or addresses matched against the directory in one round trip. */
+  matchPeople(caller: Caller, params: { queries: string[]; idQueries?: string[] }): Promise<PeopleMatches>;
+  /**
+   * Free/busy of people (getSchedule, batched by 20 and split under 62 days), the caller's time zone and working
+   * hours, and the events of extra calendars of the caller's list: one `$batch` round trip for up to 20 people.
+   */
+  readAvailability(
+    caller: Caller,
+    params: { addresses: string[]; start: Date; end: Date; intervalMinutes: number; extraCalendarIds: string[] },
+  ): Promise<AvailabilitySnapshot>;
+  /** Creates a meeting in the caller's primary calendar and invites the attendees. */
+  createMeeting(caller: Caller, params: MeetingRequest): Promise<{ id: string; webLink?: string }>;
   /** Sends an HTML mail from the caller's mailbox. The attachment must stay under 3 MB. */
   sendMail(caller: Caller, params: { to: string[]; subject: string; html: string; attachment?: MailAttachment }): Promise<void>;
   /**
@@ -185,5 +241,5 @@ export interface CalendarGateway {
    */
   readCalendarExport(caller: Caller, params: { ownerId?: string; calendarId?: string; start: Date; end: Date; timeZone: string }): Promise<ExportEvent[]>;
   /** The caller's working hours, when the mailbox has them. */
-  getWorkingHours(caller: Caller): Promise<WorkingHours | undefined>;
+  getWorkingHours(caller: Caller): Promise<WorkingWeek | undefined>;
 }

@@ -9,6 +9,9 @@ export const maxBatchSize = 20;
 export interface BatchRead {
   path: string;
   headers?: Record<string, string>;
+  /** A read that Graph spells as a POST (getSchedule); GET when absent. */
+  method?: 'GET' | 'POST';
+  body?: unknown;
 }
 
 interface BatchAnswer {
@@ -42,8 +45,8 @@ export class GraphBatch {
       for (const index of pending) {
         const result = results.get(index);
         if (result === undefined) outcomes[index] = failed(new GraphError('unavailable', 'Graph $batch left a request unanswered'));
-        else if (this.policy.isRetryable(result.status, 'GET')) retry.push(index);
-        else outcomes[index] = toOutcome(result, reads[index].path);
+        else if (this.policy.isRetryable(result.status, reads[index].method ?? 'GET')) retry.push(index);
+        else outcomes[index] = toOutcome(result, reads[index]);
       }
       if (retry.length === 0) break;
 
@@ -86,7 +89,7 @@ export class GraphBatch {
         this.api.post<BatchAnswer>(
           caller,
           '/$batch',
-          { requests: chunk.map((index) => ({ id: String(index), method: 'GET', url: reads[index].path, headers: reads[index].headers })) },
+          { requests: chunk.map((index) => innerRequest(String(index), reads[index])) },
           // The inner requests may target several mailboxes; the batch itself counts against the caller's.
           { mailbox: caller.userId },
         ),
@@ -102,10 +105,15 @@ export class GraphBatch {
   }
 }
 
-function toOutcome(result: InnerResult, path: string): Outcome<unknown> {
+function innerRequest(id: string, read: BatchRead): Record<string, unknown> {
+  if (read.method !== 'POST') return { id, method: 'GET', url: read.path, headers: read.headers };
+  return { id, method: 'POST', url: read.path, body: read.body, headers: { ...read.headers, 'Content-Type': 'application/json' } };
+}
+
+function toOutcome(result: InnerResult, read: BatchRead): Outcome<unknown> {
   if (result.status >= 200 && result.status < 300) return { ok: true, value: result.body };
   const error = (result.body as { error?: { code?: string; message?: string } } | undefined)?.error;
-  return failed(graphErrorFromResponse({ status: result.status, code: error?.code, message: error?.message, method: 'GET', path }));
+  return failed(graphErrorFromResponse({ status: result.status, code: error?.code, message: error?.message, method: read.method ?? 'GET', path: read.path }));
 }
 
 function failed(error: Error): { ok: false; error: Error } {

@@ -1,4 +1,5 @@
 import { Agenda } from './agenda';
+import { Availability } from './availability';
 import type { CalendarGateway } from './calendar-gateway';
 import { CalendarExport } from './calendar-export';
 import { Calendars } from './calendars';
@@ -16,6 +17,7 @@ export class GraphCalendarGateway implements CalendarGateway {
   private readonly agenda: Agenda;
   private readonly schedules: Schedules;
   private readonly mail: Mail;
+  private readonly availability: Availability;
   private readonly calendarExport: CalendarExport;
 
   constructor(deps: GraphDeps) {
@@ -25,6 +27,7 @@ export class GraphCalendarGateway implements CalendarGateway {
     this.agenda = new Agenda(deps);
     this.schedules = new Schedules(deps);
     this.mail = new Mail(deps);
+    this.availability = new Availability(deps);
     this.calendarExport = new CalendarExport(deps);
   }
 
@@ -47,6 +50,10 @@ export class GraphCalendarGateway implements CalendarGateway {
   readAgenda: CalendarGateway['readAgenda'] = (caller, params) => this.agenda.readAgenda(caller, params);
   getSchedule: CalendarGateway['getSchedule'] = (caller, params) => this.schedules.getSchedule(caller, params);
   sendMail: CalendarGateway['sendMail'] = (caller, params) => this.mail.sendMail(caller, params);
+
+  matchPeople: CalendarGateway['matchPeople'] = (caller, params) => this.availability.matchPeople(caller, params);
+  readAvailability: CalendarGateway['readAvailability'] = (caller, params) => this.availability.readAvailability(caller, params);
+  createMeeting: CalendarGateway['createMeeting'] = (caller, params) => this.availability.createMeeting(caller, params);
   readCalendarExport: CalendarGateway['readCalendarExport'] = (caller, params) => this.calendarExport.readCalendarExport(caller, params);
   getWorkingHours: CalendarGateway['getWorkingHours'] = (caller) => this.calendarExport.getWorkingHours(caller);
 }

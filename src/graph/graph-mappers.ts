@@ -4,8 +4,9 @@ import type {
   Event,
   ScheduleInformation,
   User,
+  WorkingHours as WorkingHoursJson,
 } from '@microsoft/microsoft-graph-types';
-import type { AgendaEvent, CalendarPermission, CalendarSummary, Person, PersonSchedule } from './calendar-gateway';
+import type { AgendaEvent, CalendarPermission, CalendarSummary, Person, PersonSchedule, WorkingHours } from './calendar-gateway';
 
 /** Graph's fields each mapper reads: the `$select` of the matching request, so nothing unused is fetched. */
 export const selectFields = {
@@ -81,7 +82,14 @@ export function toPersonSchedule(address: string, schedule: ScheduleInformation 
       start: item.start?.dateTime ?? '',
       end: item.end?.dateTime ?? '',
       subject: item.subject || undefined,
+      isPrivate: item.isPrivate ?? undefined,
     })),
     error: schedule.error?.message ?? undefined,
+    workingHours: toWorkingHours(schedule.workingHours),
   };
+}
+
+export function toWorkingHours(hours: WorkingHoursJson | null | undefined): WorkingHours | undefined {
+  if (!hours?.daysOfWeek || !hours.startTime || !hours.endTime) return undefined;
+  return { daysOfWeek: hours.daysOfWeek.map(String), startTime: hours.startTime, endTime: hours.endTime, timeZone: hours.timeZone?.name ?? undefined };
 }

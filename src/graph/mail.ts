@@ -2,6 +2,7 @@ import type { Message } from '@microsoft/microsoft-graph-types';
 import type { Caller, MailAttachment } from './calendar-gateway';
 import type { GraphDeps } from './graph-deps';
 import { GraphError } from './graph-error';
+import { visibleName } from '../text/display-text';
 
 /** Graph's limit for an inline fileAttachment (a larger one needs an upload session). */
 const maxAttachmentBytes = 3 * 1024 * 1024;
@@ -16,7 +17,8 @@ export class Mail {
       throw new GraphError('invalidRequest', 'The attachment is too large for an email (3 MB)');
     }
     const message: Message = {
-      subject: params.subject,
+      // A subject holds names; the body is escaped by its builder (htmlText).
+      subject: visibleName(params.subject),
       body: { contentType: 'html', content: params.html },
       toRecipients: params.to.map((address) => ({ emailAddress: { address } })),
     };

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../clock';
 import type { DatabaseSchema } from '../storage/schema';
 import { UndeliverableHandlers } from './outbox-payload';
-import type { OutboxStatus } from './tables';
+import type { OutboxStatus, OutboxTable } from './tables';
 
 export interface OutboxEntry {
   id: string;
@@ -14,12 +14,21 @@ export interface OutboxEntry {
   lastError?: string;
 }
 
-/** How long a claimed entry stays with one instance before another may take it over. */
-const leaseMs = 60_000;
+/** How long a claimed entry stays with one instance, unless renewed, before another may take it over. */
+export const defaultLeaseMs = 60_000;
+
+export interface OutboxStoreOptions {
+  /** This instance's lease token; a fresh random one by default (one per process). */
+  owner?: string;
+  leaseMs?: number;
+}
 
 /**
- * Messages waiting to be delivered. Entries are claimed with a conditional update, so with several
- * bot instances on one database each entry is sent by exactly one of them.
+ * Messages waiting to be delivered. Each entry is claimed by one instance with a conditional
+ * update that writes its owner token and a lease; the holder renews the lease while it works
+ * (`renew`), and only the holder can end it (`markSent`, `retryLater`, `markFailed` check the
+ * token). With several bot instances on one database, an entry is sent by one of them at a time,
+ * and a late answer from an instance that lost its lease cannot undo what the new holder did.
  */
 export class OutboxStore {
   /**
@@ -27,11 +36,17 @@ export class OutboxStore {
    * notifier (where features register) and the dispatcher (which gives up) share.
    */
   readonly undeliverable = new UndeliverableHandlers();
+  readonly owner: string;
+  readonly leaseMs: number;
 
   constructor(
     private readonly db: Kysely<DatabaseSchema>,
     private readonly clock: Clock,
-  ) {}
+    options: OutboxStoreOptions = {},
+  ) {
+    this.owner = options.owner ?? randomUUID();
+    this.leaseMs = options.leaseMs ?? defaultLeaseMs;
+  }
 
   /** Queues a payload; a second enqueue with the same dedupe key is ignored. */
   async enqueue(input: { userId: string; payload: string; dedupeKey: string }): Promise<void> {
@@ -47,6 +62,7 @@ export class OutboxStore {
         attempts: 0,
         next_attempt_at: now,
         lease_until: null,
+        lease_owner: null,
         last_error: null,
         created_at: now,
         sent_at: null,
@@ -72,6 +88,7 @@ export class OutboxStore {
         attempts: 0,
         next_attempt_at: now,
         lease_until: null,
+        lease_owner: null,
         last_error: null,
         created_at: now,
         sent_at: now,
@@ -81,8 +98,12 @@ export class OutboxStore {
     return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
   }
 
-  /** Takes up to `limit` due entries for this instance: pending ones, and those whose lease ran out. */
-  async claimDue(limit: number): Promise<OutboxEntry[]> {
+  /**
+   * Takes up to `limit` due entries for this instance: pending ones, and those whose lease ran out
+   * (their holder stopped). `contended` tells that due entries were there but other instances won
+   * them: the caller should look again rather than stop.
+   */
+  async claimDue(limit: number): Promise<OutboxEntry[] & { contended?: boolean }> {
     const now = this.clock.now();
     const nowText = now.toISOString();
     const candidates = await this.db
@@ -94,15 +115,30 @@ export class OutboxStore {
           eb.and([eb('status', '=', 'sending'), eb('lease_until', '<', nowText)]),
         ]),
       )
+      // One person's messages go out in the order they were queued, whichever instance sends them:
+      // a message waits while an older one for the same person is not sent yet.
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('outbox as earlier')
+              .select('earlier.id')
+              .whereRef('earlier.user_id', '=', 'outbox.user_id')
+              .where('earlier.status', 'in', ['pending', 'sending'])
+              .whereRef('earlier.created_at', '<', 'outbox.created_at'),
+          ),
+        ),
+      )
+      .orderBy('next_attempt_at')
       .orderBy('created_at')
       .limit(limit)
       .execute();
-    const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
-    const claimed: OutboxEntry[] = [];
+    const leaseUntil = new Date(now.getTime() + this.leaseMs).toISOString();
+    const claimed: OutboxEntry[] & { contended?: boolean } = [];
     for (const row of candidates) {
       const result = await this.db
         .updateTable('outbox')
-        .set({ status: 'sending', lease_until: leaseUntil })
+        .set({ status: 'sending', lease_until: leaseUntil, lease_owner: this.owner })
         .where('id', '=', row.id)
         .where('status', '=', row.status)
         .where((eb) => (row.status === 'sending' ? eb('lease_until', '<', nowText) : eb('next_attempt_at', '<=', nowText)))
@@ -111,24 +147,50 @@ export class OutboxStore {
         claimed.push({ id: row.id, userId: row.user_id, payload: row.payload, attempts: row.attempts, status: 'sending', lastError: row.last_error ?? undefined });
       }
     }
+    if (candidates.length > 0 && claimed.length === 0) claimed.contended = true;
     return claimed;
   }
 
-  async markSent(id: string): Promise<void> {
-    await this.db.updateTable('outbox').set({ status: 'sent', sent_at: this.clock.now().toISOString(), lease_until: null }).where('id', '=', id).execute();
-  }
-
-  async retryLater(id: string, attempts: number, delayMs: number, error: string): Promise<void> {
-    const next = new Date(this.clock.now().getTime() + delayMs).toISOString();
-    await this.db
+  /** Extends this instance's lease on entries it still works on; returns the ids it still holds. */
+  async renew(ids: string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const leaseUntil = new Date(this.clock.now().getTime() + this.leaseMs).toISOString();
+    const rows = await this.db
       .updateTable('outbox')
-      .set({ status: 'pending', attempts, next_attempt_at: next, lease_until: null, last_error: error })
-      .where('id', '=', id)
+      .set({ lease_until: leaseUntil })
+      .where('id', 'in', ids)
+      .where('status', '=', 'sending')
+      .where('lease_owner', '=', this.owner)
+      .returning('id')
       .execute();
+    return rows.map((row) => row.id);
   }
 
-  async markFailed(id: string, attempts: number, error: string): Promise<void> {
-    await this.db.updateTable('outbox').set({ status: 'failed', attempts, lease_until: null, last_error: error }).where('id', '=', id).execute();
+  /** The entry was delivered. False when this instance no longer held it (nothing changed). */
+  async markSent(id: string): Promise<boolean> {
+    return this.endLease(id, { status: 'sent', sent_at: this.clock.now().toISOString() });
+  }
+
+  /** Back to pending, due after `delayMs`. False when this instance no longer held it. */
+  async retryLater(id: string, attempts: number, delayMs: number, error: string): Promise<boolean> {
+    const next = new Date(this.clock.now().getTime() + delayMs).toISOString();
+    return this.endLease(id, { status: 'pending', attempts, next_attempt_at: next, last_error: error });
+  }
+
+  /** Given up for good. False when this instance no longer held it. */
+  async markFailed(id: string, attempts: number, error: string): Promise<boolean> {
+    return this.endLease(id, { status: 'failed', attempts, last_error: error, sent_at: this.clock.now().toISOString() });
+  }
+
+  private async endLease(id: string, change: Partial<Pick<OutboxTable, 'status' | 'attempts' | 'next_attempt_at' | 'last_error' | 'sent_at'>>): Promise<boolean> {
+    const result = await this.db
+      .updateTable('outbox')
+      .set({ ...change, lease_until: null, lease_owner: null })
+      .where('id', '=', id)
+      .where('status', '=', 'sending')
+      .where('lease_owner', '=', this.owner)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
   /** Entries for one person, newest last: for tests and diagnostics. */

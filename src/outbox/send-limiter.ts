@@ -1,5 +1,7 @@
+import type { SendRateLimiter } from './shared-send-limiter';
+
 /** A limit of `max` sends in any `windowMs`. */
-interface Window {
+export interface SendWindow {
   max: number;
   windowMs: number;
 }
@@ -13,20 +15,20 @@ export const teamsLimits = {
     { max: 1_800, windowMs: 3_600_000 },
   ],
   perTenant: [{ max: 50, windowMs: 1_000 }],
-} satisfies Record<string, Window[]>;
+} satisfies Record<string, SendWindow[]>;
 
 /**
  * Sliding-window limiter: tells how long to wait before the next send to a conversation so that
  * no window's limit is passed. In memory, per bot instance.
  */
-export class SendLimiter {
+export class SendLimiter implements SendRateLimiter {
   private readonly history = new Map<string, number[]>();
 
-  constructor(private readonly limits: { perConversation: Window[]; perTenant: Window[] } = teamsLimits) {}
+  constructor(private readonly limits: { perConversation: SendWindow[]; perTenant: SendWindow[] } = teamsLimits) {}
 
   /** Milliseconds to wait before sending; 0 means send now (and the send is recorded). */
   reserve(conversation: string, tenant: string, now: number): number {
-    const keys: Array<[string, Window[]]> = [
+    const keys: Array<[string, SendWindow[]]> = [
       [`c:${conversation}`, this.limits.perConversation],
       [`t:${tenant}`, this.limits.perTenant],
     ];
@@ -36,7 +38,7 @@ export class SendLimiter {
     return 0;
   }
 
-  private waitFor(key: string, windows: Window[], now: number): number {
+  private waitFor(key: string, windows: SendWindow[], now: number): number {
     const sends = this.sends(key);
     const longest = Math.max(...windows.map((w) => w.windowMs));
     while (sends.length > 0 && sends[0] <= now - longest) sends.shift();

@@ -21,7 +21,10 @@ export interface OutboxTable {
   attempts: number;
   next_attempt_at: string;
   lease_until: string | null;
+  /** The instance holding the lease (a random token per process), null when nobody does. */
+  lease_owner: string | null;
   last_error: string | null;
   created_at: string;
+  /** When it was sent, or given up (failed): where retention counts from. */
   sent_at: string | null;
 }

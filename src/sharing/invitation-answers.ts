@@ -44,7 +44,11 @@ export class InvitationAnswers extends ShareOperations {
     return this.completeAccept(claimed);
   }
 
-  async completeAccept(invitation: Invitation, options: { retryTransient?: boolean } = {}): Promise<AnswerOutcome> {
+  completeAccept(invitation: Invitation, options: { retryTransient?: boolean } = {}): Promise<AnswerOutcome> {
+    return this.keepingAlive(invitation, () => this.runAccept(invitation, options));
+  }
+
+  private async runAccept(invitation: Invitation, options: { retryTransient?: boolean }): Promise<AnswerOutcome> {
     const intent = this.requireIntent(invitation);
     const recipientUserId = intent.recipientUserId ?? invitation.recipient.userId ?? intent.actorUserId;
     const readable = await this.isReadable(invitation, recipientUserId, options.retryTransient ?? false);
@@ -72,7 +76,11 @@ export class InvitationAnswers extends ShareOperations {
     return this.completeDecline(claimed);
   }
 
-  async completeDecline(invitation: Invitation): Promise<AnswerOutcome> {
+  completeDecline(invitation: Invitation): Promise<AnswerOutcome> {
+    return this.keepingAlive(invitation, () => this.runDecline(invitation));
+  }
+
+  private async runDecline(invitation: Invitation): Promise<AnswerOutcome> {
     const intent = this.requireIntent(invitation);
     // No Graph call: the claimed answer is the write a stop can interrupt.
     await this.deps.hooks?.afterGraphWrite?.('decline', invitation);

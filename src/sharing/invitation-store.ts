@@ -112,6 +112,13 @@ export class InvitationStore {
     return Number(result.numUpdatedRows) === 1 ? this.get(id) : undefined;
   }
 
+  /** A running operation is alive: refreshes `intent_at` while `intentId` still holds the invitation. */
+  async heartbeat(id: string, intentId: string): Promise<boolean> {
+    const now = this.now();
+    const result = await this.db.updateTable('share_invitations').set({ intent_at: now }).where('id', '=', id).where('intent_id', '=', intentId).executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
   /** Takes over an interrupted operation (for recovery); only one process wins. */
   async takeOver(invitation: Invitation, staleBefore: Date): Promise<Invitation | undefined> {
     if (!invitation.intent) return undefined;

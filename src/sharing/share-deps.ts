@@ -41,6 +41,8 @@ export interface ShareServiceDeps {
   clock: Clock;
   logger?: Logger;
   hooks?: ShareHooks;
+  /** How often a running operation refreshes its `intent_at` (default 20 s; recovery waits 60 s). */
+  heartbeatMs?: number;
   externalLinks?: ExternalShareLinks;
 }
 

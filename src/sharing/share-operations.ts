@@ -23,6 +23,9 @@ export function isWorthRetryingLater(error: unknown): boolean {
   return isGraphError(error) && laterReasons.has(error.reason);
 }
 
+/** A third of recovery's default 60 s: two missed beats still leave the operation alive. */
+const defaultHeartbeatMs = 20_000;
+
 /** What every share operation needs: its record, its audit entry, the sharee's subscription. */
 export abstract class ShareOperations {
   constructor(protected readonly deps: ShareServiceDeps) {}
@@ -37,6 +40,25 @@ export abstract class ShareOperations {
     } catch (error) {
       if (isGraphError(error) && !(retryTransient && isWorthRetryingLater(error))) await this.deps.invitations.finish(invitation.id, intent.id, {});
       throw error;
+    }
+  }
+
+  /**
+   * Runs an operation's steps while refreshing its `intent_at` (a heartbeat), so that recovery on
+   * any instance never takes over an operation that is still running, however long Graph makes it
+   * wait. The heartbeat stops with the call: an operation left open afterwards is recovery's.
+   */
+  protected async keepingAlive<T>(invitation: Invitation, work: () => Promise<T>): Promise<T> {
+    const intent = invitation.intent;
+    if (!intent) return work();
+    const timer = setInterval(() => {
+      this.deps.invitations.heartbeat(invitation.id, intent.id).catch((error: unknown) => this.deps.logger?.warn({ err: error }, 'share operation heartbeat failed'));
+    }, this.deps.heartbeatMs ?? defaultHeartbeatMs);
+    timer.unref();
+    try {
+      return await work();
+    } finally {
+      clearInterval(timer);
     }
   }
 

@@ -47,7 +47,11 @@ export class ShareService extends ShareOperations {
    * The grant's steps after the invitation is recorded; recovery runs them again safely, and with
    * `retryTransient` leaves a throttled or unavailable Graph for a later attempt instead of failing.
    */
-  async completeGrant(invitation: Invitation, options: { retryTransient?: boolean } = {}): Promise<Invitation> {
+  completeGrant(invitation: Invitation, options: { retryTransient?: boolean } = {}): Promise<Invitation> {
+    return this.keepingAlive(invitation, () => this.runGrant(invitation, options));
+  }
+
+  private async runGrant(invitation: Invitation, options: { retryTransient?: boolean }): Promise<Invitation> {
     const intent = this.requireIntent(invitation);
     const { gateway, invitations } = this.deps;
     let permissionId: string;
@@ -140,7 +144,11 @@ export class ShareService extends ShareOperations {
     return this.completeRoleChange(claimed);
   }
 
-  async completeRoleChange(invitation: Invitation, options: { retryTransient?: boolean } = {}): Promise<Invitation> {
+  completeRoleChange(invitation: Invitation, options: { retryTransient?: boolean } = {}): Promise<Invitation> {
+    return this.keepingAlive(invitation, () => this.runRoleChange(invitation, options));
+  }
+
+  private async runRoleChange(invitation: Invitation, options: { retryTransient?: boolean }): Promise<Invitation> {
     const intent = this.requireIntent(invitation);
     const role = intent.role ?? invitation.role;
     await this.releaseOnGraphError(
@@ -175,7 +183,11 @@ export class ShareService extends ShareOperations {
     return this.completeRevoke(claimed);
   }
 
-  async completeRevoke(invitation: Invitation, options: { retryTransient?: boolean } = {}): Promise<Invitation> {
+  completeRevoke(invitation: Invitation, options: { retryTransient?: boolean } = {}): Promise<Invitation> {
+    return this.keepingAlive(invitation, () => this.runRevoke(invitation, options));
+  }
+
+  private async runRevoke(invitation: Invitation, options: { retryTransient?: boolean }): Promise<Invitation> {
     const intent = this.requireIntent(invitation);
     const { gateway, notices, notifier } = this.deps;
     const owner = { userId: invitation.owner.userId };

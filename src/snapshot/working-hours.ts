@@ -1,4 +1,4 @@
-import type { ExportEvent, WorkingHours } from '../graph/calendar-gateway';
+import type { ExportEvent, WorkingWeek } from '../graph/calendar-gateway';
 import { instantOf } from '../ical/ics-event';
 import { resolveTimeZone, wallClockOf } from '../time/zoned-time';
 
@@ -8,7 +8,7 @@ const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Numb
  * Outlook's "Show time within my working hours only": the events that touch the working hours of a
  * working day, in the zone the working hours are set in. All-day events are kept on working days.
  */
-export function withinWorkingHours(events: ExportEvent[], hours: WorkingHours, readZone: string): ExportEvent[] {
+export function withinWorkingHours(events: ExportEvent[], hours: WorkingWeek, readZone: string): ExportEvent[] {
   const zone = resolveTimeZone(hours.timeZone) ?? readZone;
   const open = minutesOf(hours.start);
   const close = minutesOf(hours.end);

@@ -23,6 +23,8 @@ export interface DatabaseOptions {
 export interface AppDatabase {
   db: Kysely<DatabaseSchema>;
   dialect: 'sqlite' | 'postgres';
+  /** PostgreSQL only: the connection pool, for libraries that keep their own rows (the shared rate limits). */
+  pool?: Pool;
   /** Resolves when the database answers a query: the readiness probe. */
   ping(): Promise<void>;
   /** Closes the connections; calling it again does nothing. */
@@ -38,7 +40,7 @@ const schemaNamePattern = /^[a-z_][a-z0-9_]{0,62}$/;
  * Kysely's migration lock, so each migration runs once.
  */
 export async function openDatabase(options: DatabaseOptions): Promise<AppDatabase> {
-  const { db, dialect } = options.databaseUrl ? connectPostgres(options.databaseUrl, options) : connectSqlite(options.sqliteFile);
+  const { db, dialect, pool } = options.databaseUrl ? connectPostgres(options.databaseUrl, options) : { ...connectSqlite(options.sqliteFile), pool: undefined };
   try {
     await migrateToLatest(db, options);
   } catch (error) {
@@ -49,6 +51,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<AppDatabas
   return {
     db,
     dialect,
+    pool,
     ping: async () => {
       await sql`select 1`.execute(db);
     },
@@ -56,7 +59,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<AppDatabas
   };
 }
 
-function connectPostgres(databaseUrl: string, options: DatabaseOptions): { db: Kysely<DatabaseSchema>; dialect: 'postgres' } {
+function connectPostgres(databaseUrl: string, options: DatabaseOptions): { db: Kysely<DatabaseSchema>; dialect: 'postgres'; pool: Pool } {
   // The URL may hold a password: error messages name its scheme only.
   if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new Error('The database URL must start with postgres:// or postgresql://');
@@ -71,7 +74,7 @@ function connectPostgres(databaseUrl: string, options: DatabaseOptions): { db: K
   });
   // An idle connection dropped by the server must not crash the process: the next query reconnects.
   pool.on('error', (error) => options.logger?.warn({ err: error }, 'idle PostgreSQL connection failed'));
-  return { db: new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
+  return { db: new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres', pool };
 }
 
 function connectSqlite(file: string | undefined): { db: Kysely<DatabaseSchema>; dialect: 'sqlite' } {

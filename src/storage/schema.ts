@@ -9,6 +9,7 @@ import type { ConversationReferenceTable, OutboxTable } from '../outbox/tables';
 import type { AccessRequestTable, SubscriptionTable } from '../subscriptions/tables';
 import type { ShareAuditTable, ShareDraftTable, ShareInvitationTable } from '../sharing/tables';
 import type { HelpdeskAuditTable, TroubleshootSessionTable } from '../troubleshoot/tables';
+import type { FreeBusyProposalTable } from '../freebusy/tables';
 import type { PublishedCalendarTable } from '../publishing/tables';
 import type { SnapshotDraftTable } from '../snapshot/tables';
 
@@ -23,6 +24,14 @@ export interface BotStateTable {
   updated_at: string;
 }
 
+/** rate-limiter-flexible's PostgreSQL table: one fixed window per key (created by the i15 migration). */
+export interface RateLimitTable {
+  key: string;
+  points: number;
+  /** Epoch milliseconds when the window ends. */
+  expire: number | null;
+}
+
 export interface DatabaseSchema {
   bot_state: BotStateTable;
   conversation_references: ConversationReferenceTable;
@@ -34,6 +43,8 @@ export interface DatabaseSchema {
   share_audit: ShareAuditTable;
   troubleshoot_sessions: TroubleshootSessionTable;
   helpdesk_audit: HelpdeskAuditTable;
+  rate_limits: RateLimitTable;
+  freebusy_proposals: FreeBusyProposalTable;
   snapshot_drafts: SnapshotDraftTable;
   published_calendars: PublishedCalendarTable;
 }

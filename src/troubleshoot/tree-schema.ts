@@ -36,7 +36,7 @@ export const factsByPersonKind: Record<PersonKind, readonly FactName[]> = {
 };
 
 /** Buttons an outcome may offer besides "did this fix it?". */
-export const outcomeActions = ['requestAccess', 'subscribe', 'accept', 'alias', 'share', 'ewsHelper'] as const;
+export const outcomeActions = ['requestAccess', 'subscribe', 'accept', 'alias', 'share', 'ewsHelper', 'bookingToolView'] as const;
 export type OutcomeAction = (typeof outcomeActions)[number];
 
 /** The `{{name}}` placeholders node texts may use; the flow fills them from the case. */

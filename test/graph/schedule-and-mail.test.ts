@@ -18,7 +18,7 @@ describe('getSchedule', () => {
     const [meganDay, adeleDay, nobody] = schedules;
     // Megan's stand-up is 09:30-10:00 Paris = 08:30-09:00 UTC: the 9th hour is busy.
     expect(meganDay).toMatchObject({ address: megan.email, availabilityView: '000000002000000000000000' });
-    expect(meganDay.items).toEqual([{ status: 'busy', start: '2025-03-10T08:30:00.0000000', end: '2025-03-10T09:00:00.0000000', subject: undefined }]);
+    expect(meganDay.items).toEqual([{ status: 'busy', start: '2025-03-10T08:30:00.0000000', end: '2025-03-10T09:00:00.0000000', subject: undefined, isPrivate: false }]);
     // Alex has limitedRead on Adele's calendar: subjects show.
     expect(adeleDay.items).toEqual([expect.objectContaining({ subject: 'Store managers sync', start: '2025-03-10T10:00:00.0000000' })]);
     expect(nobody).toMatchObject({ address: 'nobody@example.com', availabilityView: '', items: [], error: expect.any(String) as unknown });

@@ -62,11 +62,11 @@ describe('proactive delivery through the outbox', () => {
     await bot.app.notifier.notify(megan.aadObjectId, [textReply('lost')], { dedupeKey: 'k-lost', onUndeliverable: { kind: 'test-kind', id: 'record-1' } });
     await bot.app.notifier.notify(megan.aadObjectId, [textReply('plain')], { dedupeKey: 'k-plain' });
     bot.connector.failNext = { status: 403, count: 2 };
-    expect(await bot.app.outbox.drain()).toEqual({ sent: 0, retried: 1, failed: 1 });
+    expect(await bot.app.outbox.drain()).toEqual({ sent: 0, retried: 1, failed: 1, lost: 0 });
     expect(handled).toEqual([]);
     bot.clock.advance(600_000);
     bot.connector.failNext = { status: 403, count: 1 };
-    expect(await bot.app.outbox.drain()).toEqual({ sent: 0, retried: 0, failed: 1 });
+    expect(await bot.app.outbox.drain()).toEqual({ sent: 0, retried: 0, failed: 1, lost: 0 });
     expect(handled).toEqual(['record-1']);
     bot.clock.advance(600_000);
     expect(await bot.deliverOutbox()).toEqual([]);

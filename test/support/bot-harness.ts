@@ -5,7 +5,7 @@ import pino from 'pino';
 import { startApp, type AppOptions, type RunningApp } from '../../src/app-runtime';
 import { ManualClock } from '../../src/clock';
 import { parseConfig, type AppConfig } from '../../src/config';
-import { startGraphEmulator, type RunningEmulator } from '../../src/emulator';
+import { startGraphEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator';
 import { tenantId, type DemoUser } from './demo-users';
 import { FakeConnector, type SentActivity } from './fake-connector';
 
@@ -32,9 +32,9 @@ export class BotHarness {
   private dataDir = '';
   private nextActivity = 1;
 
-  async start(env: Record<string, string> = {}, options: AppOptions = {}): Promise<this> {
+  async start(env: Record<string, string> = {}, options: AppOptions = {}, emulatorOptions: EmulatorOptions = {}): Promise<this> {
     this.dataDir = mkdtempSync(path.join(tmpdir(), 'csa-test-'));
-    this.emulator = await startGraphEmulator({ clock: this.clock });
+    this.emulator = await startGraphEmulator({ ...emulatorOptions, clock: this.clock });
     this.connector = await new FakeConnector().start();
     this.config = parseConfig({
       APP_MODE: 'local',
@@ -133,9 +133,9 @@ export async function startBotHarness(env: Record<string, string> = {}, options:
  * One bot for the enclosing describe block: started before its first test, stopped after its last.
  * Call it where the hooks go; the harness it returns is started by the time a test runs.
  */
-export function suiteHarness(env: Record<string, string> = {}, options: AppOptions = {}): BotHarness {
+export function suiteHarness(env: Record<string, string> = {}, options: AppOptions = {}, emulatorOptions: EmulatorOptions = {}): BotHarness {
   const bot = new BotHarness();
-  beforeAll(() => bot.start(env, options));
+  beforeAll(() => bot.start(env, options, emulatorOptions));
   afterAll(() => bot.stop());
   return bot;
 }

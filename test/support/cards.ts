@@ -54,17 +54,27 @@ export function messageCards(turn: TurnResult): Card[] {
 /** The text a click answered with (a message instead of a card), then the texts of the messages sent. */
 export function textFrom(turn: TurnResult): string {
   const body = turn.body as { type?: string; value?: unknown } | undefined;
-  const texts = turn.messages.map((message) => message.text ?? '').filter(Boolean);
-  if (body?.type === 'application/vnd.microsoft.activity.message' && typeof body.value === 'string') texts.unshift(body.value);
+  const texts = turn.messages.map((message) => readable(message.text ?? '')).filter(Boolean);
+  if (body?.type === 'application/vnd.microsoft.activity.message' && typeof body.value === 'string') texts.unshift(readable(body.value));
   return texts.join('\n');
+}
+
+/**
+ * Markdown text as a person reads it: the bot escapes formatting characters with a backslash
+ * (src/cards/safe-text.ts), which Teams shows as the character alone.
+ */
+export function readable(markdown: string): string {
+  return markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }
 
 /** Everything a person reads on the card: text blocks, facts, choices, input values, button titles. */
 export function cardText(card: Card | undefined): string {
   const parts: string[] = [];
   walk(card, (node) => {
+    // Text blocks and facts (title and value, no type) are markdown; inputs and buttons are shown as they are.
+    const markdown = node.type === 'TextBlock' || node.type === 'TextRun' || node.type === undefined;
     for (const key of ['text', 'title', 'value', 'placeholder', 'label']) {
-      if (typeof node[key] === 'string') parts.push(node[key]);
+      if (typeof node[key] === 'string') parts.push(markdown && key !== 'placeholder' && key !== 'label' ? readable(node[key]) : node[key]);
     }
   });
   return parts.join('\n');
@@ -149,7 +159,7 @@ export function columnRows(card: Card | undefined): string[][] {
   const rows: string[][] = [];
   walk(card, (node) => {
     if (node.type !== 'ColumnSet' || !Array.isArray(node.columns)) return;
-    rows.push((node.columns as Array<{ items?: Array<{ text?: string }> }>).map((column) => column.items?.[0]?.text ?? ''));
+    rows.push((node.columns as Array<{ items?: Array<{ text?: string }> }>).map((column) => readable(column.items?.[0]?.text ?? '')));
   });
   return rows;
 }

@@ -1,3 +1,4 @@
+import type { AttemptLimiter } from '../../sharing/attempt-limiter';
 import type { Clock } from '../../clock';
 import type { Caller as GraphCaller, CalendarGateway, Person } from '../../graph/calendar-gateway';
 import type { AuditStore } from '../../sharing/audit-store';
@@ -31,6 +32,8 @@ export interface ShareFeatureDeps {
   accessRequests?: Pick<AccessRequestStore, 'get' | 'markGranted'>;
   /** When set, the share card offers the Teams people picker (its choices are object ids). */
   directory?: PersonDirectory;
+  /** Wrong /accept codes per person; without it (tests of other things) there is no limit. */
+  acceptAttempts?: AttemptLimiter;
   /** Published calendar links, listed by /permissions next to the people (the publish feature's). */
   /** People outside get a personal subscription link by email (EXTERNAL_SHARE_LINKS), else a code. */
   outsidersGetLinks?: boolean;

@@ -3,12 +3,12 @@ import { isGraphError } from '../../graph/graph-error';
 import { isTransient } from '../../sharing/share-operations';
 import type { SkippedRecipient } from '../../sharing/share-draft';
 import type { ShareFeatureDeps } from './feature-deps';
+import { addressesIn } from '../../text/user-text';
 
 export const maxRecipients = 20;
 
 export type Lookup = { kind: 'person'; person: Person } | { kind: 'skipped'; skipped: SkippedRecipient };
 
-const addressPattern = /[^\s@<>()",;:[\]]+@[^\s@<>()",;:[\]]+\.[^\s@<>()",;:[\]]+/g;
 
 /**
  * The people typed in the form: comma, semicolon or line separated names or addresses; several
@@ -20,10 +20,17 @@ export function splitPeople(text: string): string[] {
     .map((entry) => entry.trim())
     .filter(Boolean)
     .flatMap((entry) => {
-      const addresses = entry.match(addressPattern) ?? [];
-      return addresses.length > 1 ? addresses : [entry.replace(/^.*<([^>]+)>.*$/, '$1')];
+      const addresses = addressesIn(entry);
+      return addresses.length > 1 ? addresses : [bracketedAddress(entry)];
     });
   return [...new Set(entries)];
+}
+
+/** "Megan Bowen <meganb@example.com>" is meganb@example.com; anything else stays as typed. */
+function bracketedAddress(entry: string): string {
+  const open = entry.lastIndexOf('<');
+  const close = entry.indexOf('>', open);
+  return open >= 0 && close > open + 1 ? entry.slice(open + 1, close) : entry;
 }
 
 /**

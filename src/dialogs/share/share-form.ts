@@ -6,6 +6,7 @@ import type { Caller } from '../caller';
 import { cardReply, textReply, type Reply } from '../reply';
 import { button } from './card-kit';
 import type { ShareFeatureDeps } from './feature-deps';
+import { addressesIn, wordsOf } from '../../text/user-text';
 
 /** What the form starts with: a calendar, people (names or addresses), a level, an error to show. */
 export interface FormPrefill {
@@ -30,13 +31,25 @@ export async function shareableCalendars(deps: ShareFeatureDeps, caller: Caller)
  * "avec" ("share my calendar with Megan"), else the arguments of `/share Megan Bowen` themselves.
  */
 export function peopleIn(text: string): string {
-  const addresses = text.match(/[^\s@<>()",;:[\]]+@[^\s@<>()",;:[\]]+\.[^\s@<>()",;:[\]]+/g) ?? [];
+  const addresses = addressesIn(text);
   if (addresses.length > 0) return addresses.join(', ');
-  const named = /\b(?:with|avec)\s+(.{1,80})$/i.exec(text.trim())?.[1];
-  if (named) return named.replace(/[.!?]+$/, '').trim();
-  const words = text.trim().split(/\s+/).filter(Boolean);
+  const words = wordsOf(text);
+  const named = namedAfterWith(words);
+  if (named) return named;
   const aboutSharing = /\b(share|sharing|partager|partage|calendar|calendrier|agenda|my|mon|mes)\b/i.test(text);
   return words.length > 0 && words.length <= 3 && !aboutSharing ? words.join(' ') : '';
+}
+
+/** The words after the last "with" / "avec", when they are few enough to be a name. */
+function namedAfterWith(words: string[]): string | undefined {
+  const at = words.map((word) => word.toLowerCase()).lastIndexOf('with');
+  const index = Math.max(at, words.map((word) => word.toLowerCase()).lastIndexOf('avec'));
+  if (index < 0 || index === words.length - 1) return undefined;
+  const named = words.slice(index + 1).join(' ');
+  if (named.length > 80) return undefined;
+  let end = named.length;
+  while (end > 0 && '.!?'.includes(named[end - 1])) end--;
+  return named.slice(0, end).trim() || undefined;
 }
 
 /** /share: the form, with the caller's shareable calendars and every level explained. */

@@ -3,11 +3,10 @@ import { roleExplanation, roleLabel } from '../../sharing/roles';
 import type { AccessChange, Audience, InvitationMail, ShareNotices } from '../../sharing/share-notices';
 import { cardReply, textReply } from '../reply';
 import { invitationCard } from './invitation-card';
+import { htmlText } from '../../graph/mail-html';
 
 /** HTML-escapes text going into the invitation email (names and calendar names are user data). */
-function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
+const escape = htmlText;
 
 /** The share feature's messages, in the language of the person they go to. */
 export const shareNotices: ShareNotices = {

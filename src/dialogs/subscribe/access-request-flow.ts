@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { renderCard, type AdaptiveCardJson } from '../../cards/render-card';
 import type { Person } from '../../graph/calendar-gateway';
 import { isGraphError } from '../../graph/graph-error';
+import { htmlText } from '../../graph/mail-html';
 import type { Translate } from '../../i18n';
 import type { AccessRequest } from '../../subscriptions/access-request-store';
 import { cardId, firstNameOf, noticeCard, parseCardData } from '../calendars/card-kit';
@@ -107,6 +108,4 @@ export function ownerRequestCard(t: Translate, request: AccessRequest): Adaptive
   });
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
-}
+const escapeHtml = htmlText;

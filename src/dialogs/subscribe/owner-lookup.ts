@@ -1,5 +1,6 @@
 import type { Caller as GraphCaller, CalendarGateway, Person } from '../../graph/calendar-gateway';
 import { isGraphError } from '../../graph/graph-error';
+import { addressesIn, wordsOf } from '../../text/user-text';
 
 /** Who the user meant by "whose calendar": one person, several to choose from, or nobody. */
 export type OwnerLookup =
@@ -12,16 +13,15 @@ export type OwnerLookup =
 /** How many matches the choice card offers; Teams shows long button lists badly. */
 export const maxPeopleShown = 8;
 
-const addressInText = /[^\s@<>()",;:[\]]+@[^\s@<>()",;:[\]]+\.[^\s@<>()",;:[\]]+/;
 
 /**
  * What to look up in a message: an address anywhere in it, else a short name. Plain-word requests
  * ("I lost Alex's invitation") arrive whole, so a long sentence without an address names no one.
  */
 export function ownerQueryOf(text: string): string | undefined {
-  const address = addressInText.exec(text)?.[0];
+  const [address] = addressesIn(text);
   if (address) return address;
-  const words = text.trim().split(/\s+/).filter(Boolean);
+  const words = wordsOf(text);
   return words.length > 0 && words.length <= 3 ? words.join(' ') : undefined;
 }
 

@@ -110,6 +110,8 @@ function actionButton(view: CaseView, action: OutcomeAction | undefined): Button
       return [button(t('troubleshoot:actions.alias'), Verb.RunCommand, { command: 'alias' }, 'positive')];
     case 'share':
       return [person ? button(t('troubleshoot:actions.share'), Verb.OpenShare, { recipientAddress: person.address }) : button(t('troubleshoot:actions.share'), Verb.RunCommand, { command: 'share' })];
+    case 'bookingToolView':
+      return [button(t('troubleshoot:actions.bookingToolView'), Verb.BookingToolView, {}, 'positive')];
     case 'ewsHelper':
       return [button(t('troubleshoot:actions.ewsHelper'), Verb.TroubleshootEws, { sessionId: session.id, step: 'open' }, 'positive')];
     default:

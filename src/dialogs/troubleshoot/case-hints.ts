@@ -1,5 +1,6 @@
 import type { TreeIndex } from '../../troubleshoot/tree-index';
 import { foldText } from '../commands';
+import { addressesIn, wordsOf } from '../../text/user-text';
 
 /** What a typed message already says about a case: "je ne vois pas le calendrier de Megan". */
 export interface CaseHints {
@@ -10,9 +11,9 @@ export interface CaseHints {
   personName?: string;
 }
 
-const emailPattern = /[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[a-z]{2,}/i;
+// Linear: it starts with fixed words, and the name is the last part, with nothing to match after it.
 const afterCalendar = /(?:calendrier|agenda|calendar|planning)\s+(?:(?:de|du|of|from)\s+|d')(\p{L}[\p{L}'-]*)/iu;
-const possessive = /(\p{L}[\p{L}-]*)'s\s+(?:calendar|agenda|schedule)/iu;
+const nameWord = /^\p{L}[\p{L}-]*$/u;
 const notNames = new Set(['ma', 'mon', 'mes', 'la', 'le', 'les', 'l', 'my', 'the', 'a', 'un', 'une', 'son', 'sa', 'ses', 'his', 'her', 'their', 'notre', 'our', 'votre', 'your', 'ce', 'cette']);
 
 /**
@@ -31,12 +32,25 @@ export function caseHints(text: string, trees: TreeIndex[]): CaseHints {
   if (symptom) hints.symptomId = symptom.id;
 
   const normalized = text.replace(/[’`]/g, "'");
-  const email = emailPattern.exec(normalized);
+  const [email] = addressesIn(normalized);
   if (email) {
-    hints.personAddress = email[0].toLowerCase();
+    hints.personAddress = email.toLowerCase();
     return hints;
   }
-  const name = afterCalendar.exec(normalized)?.[1] ?? possessive.exec(normalized)?.[1];
+  const name = afterCalendar.exec(normalized)?.[1] ?? possessiveName(normalized);
   if (name && !notNames.has(foldText(name)) && name.length >= 2) hints.personName = name;
   return hints;
+}
+
+/** "Megan's calendar": the word before 's, when a calendar word follows it (token by token, no backtracking). */
+function possessiveName(text: string): string | undefined {
+  const words = wordsOf(text);
+  for (let index = 0; index < words.length - 1; index++) {
+    const word = words[index];
+    const next = words[index + 1].toLowerCase();
+    if (!word.endsWith("'s") || !['calendar', 'agenda', 'schedule'].some((noun) => next.startsWith(noun))) continue;
+    const name = word.slice(0, -2);
+    if (nameWord.test(name)) return name;
+  }
+  return undefined;
 }

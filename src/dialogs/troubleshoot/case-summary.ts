@@ -1,3 +1,4 @@
+import { htmlText } from '../../graph/mail-html';
 import type { TroubleshootSession } from '../../troubleshoot/session-store';
 import type { TreeIndex } from '../../troubleshoot/tree-index';
 import { checkLine, fillTreeText, shortDate, type Speaker } from './case-text';
@@ -47,8 +48,7 @@ export function caseSummary(speaker: Speaker, tree: TreeIndex, session: Troubles
   return { reference, facts, checks: (session.checks?.results ?? []).map((result) => checkLine(t, result)), stepsTried };
 }
 
-const escapeHtml = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const escapeHtml = htmlText;
 
 /** The summary as the body of an email to the helpdesk; every value is escaped. */
 export function summaryHtml(speaker: Speaker, intro: string, summary: CaseSummary): string {

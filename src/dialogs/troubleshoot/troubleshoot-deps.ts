@@ -6,7 +6,9 @@ import type { HelpdeskAuditLog } from '../../troubleshoot/helpdesk-audit';
 import type { TroubleshootSessionStore } from '../../troubleshoot/session-store';
 import type { SharingRecordsReader } from '../../troubleshoot/sharing-records';
 import type { TroubleshootTrees } from '../../troubleshoot/tree-loader';
+import type { Caller } from '../caller';
 import type { Notifier } from '../notifier';
+import type { Reply } from '../reply';
 
 /** Everything the troubleshooting assistant and helpdesk mode need, built once at start-up. */
 export interface TroubleshootDeps {
@@ -21,4 +23,6 @@ export interface TroubleshootDeps {
   helpdeskUsers: string[];
   clock: Clock;
   logger: Logger;
+  /** What a booking tool limited to the main calendar sees this week, next to all my calendars (free/busy feature). */
+  bookingToolView?: (caller: Caller) => Promise<Reply[]>;
 }

@@ -51,6 +51,8 @@ export interface TroubleshootFeatureOptions {
   notifier: Notifier;
   clock: Clock;
   logger: Logger;
+  /** The free/busy feature's "what a booking tool sees" card, shown when the case is about a booking tool. */
+  bookingToolView?: TroubleshootDeps['bookingToolView'];
 }
 
 /** Builds the feature with its stores, from what the runtime already has. */
@@ -67,5 +69,6 @@ export function createTroubleshootFeature(options: TroubleshootFeatureOptions): 
     helpdeskUsers: config.helpdeskUsers.map((address) => address.toLowerCase()),
     clock,
     logger: options.logger,
+    bookingToolView: options.bookingToolView,
   });
 }

@@ -1,5 +1,6 @@
 import type { Person } from '../../graph/calendar-gateway';
 import { settle } from '../../troubleshoot/check-report';
+import { foldText } from '../commands';
 import { offeredRoles } from '../../sharing/roles';
 import type { HistoryEntry, SessionChanges, TroubleshootSession } from '../../troubleshoot/session-store';
 import type { InteractiveNode } from '../../troubleshoot/tree-schema';
@@ -12,6 +13,13 @@ import { closedCard, personCard, startCard, type CaseView } from './case-cards';
 import { caseHints } from './case-hints';
 import { currentCard, loadCase, viewOf } from './case-loader';
 import type { TroubleshootDeps } from './troubleshoot-deps';
+
+const bookingWords = ['calendly', 'booking', 'rendez-vous', 'appointment', 'prise de rendez', 'doodle', 'acuity'];
+
+function mentionsBookingTool(text: string): boolean {
+  const folded = foldText(text);
+  return bookingWords.some((word) => folded.includes(word));
+}
 
 const addressPattern = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
 
@@ -34,7 +42,10 @@ export class TroubleshootFlow {
       ...(hints.symptomId && { symptomId: hints.symptomId }),
       ...(person && { person }),
     });
-    return [cardReply(startCard(viewOf(this.deps, session)))];
+    const replies = [cardReply(startCard(viewOf(this.deps, session)))];
+    // "Calendly ne voit pas mes rendez-vous": show at once what such a tool sees and what it misses.
+    if (this.deps.bookingToolView && mentionsBookingTool(args)) replies.push(...(await this.deps.bookingToolView(caller)));
+    return replies;
   }
 
   /** A name from a message, when the directory knows exactly one such person; anything else is left to the card. */

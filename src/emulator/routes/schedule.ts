@@ -11,8 +11,11 @@ import { workingHoursOf } from './users';
 const maxSchedules = 20;
 const maxRangeMs = 62 * 24 * 3600_000;
 
-/** availabilityView digits, and which status wins when items overlap in one interval. */
-const statusDigits: Record<StoredEvent['showAs'], string> = { free: '0', tentative: '1', busy: '2', oof: '3', workingElsewhere: '4' };
+/**
+ * availabilityView digits, and which status wins when items overlap in one interval. Graph writes working
+ * elsewhere as 0, like free, "for backward compatibility"; only scheduleItems tell the two apart.
+ */
+const statusDigits: Record<StoredEvent['showAs'], string> = { free: '0', tentative: '1', busy: '2', oof: '3', workingElsewhere: '0' };
 const statusWeight: Record<StoredEvent['showAs'], number> = { free: 0, tentative: 1, workingElsewhere: 2, busy: 3, oof: 4 };
 
 function parseTime(value: unknown, name: string): Date {

@@ -104,9 +104,9 @@ function mailboxSettings(user: DirectoryUser): Record<string, unknown> {
     dateFormat: 'yyyy-MM-dd',
     timeFormat: 'HH:mm',
     workingHours: {
-      daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
-      startTime: '08:00:00.0000000',
-      endTime: '17:00:00.0000000',
+      daysOfWeek: user.workingHours?.days ?? ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
+      startTime: `${user.workingHours?.start ?? '08:00'}:00.0000000`,
+      endTime: `${user.workingHours?.end ?? '17:00'}:00.0000000`,
       timeZone: { name: user.timeZone },
     },
   };

@@ -5,6 +5,8 @@ import { sharingMigration } from './0100-sharing';
 import { subscriptionsMigration } from './0200-subscriptions';
 import { accessRequestsMigration } from './0201-access-requests';
 import { troubleshootMigration } from './0600-troubleshoot';
+import { outboxLeaseMigration } from './2026-12-01-i15-outbox-lease';
+import { freeBusyMigration } from './1300-i13-freebusy';
 import { calendarExportMigration } from './2026-12-01-i10-calendar-export';
 
 /**
@@ -20,5 +22,7 @@ export const migrations: Record<string, Migration> = {
   '0200-subscriptions': subscriptionsMigration,
   '0201-access-requests': accessRequestsMigration,
   '0600-troubleshoot': troubleshootMigration,
+  '2026-12-01-i15-outbox-lease': outboxLeaseMigration,
+  '1300-i13-freebusy': freeBusyMigration,
   '2026-12-01-i10-calendar-export': calendarExportMigration,
 };
