@@ -68,6 +68,8 @@ export interface AppOptions {
   feedSource?: FeedCalendarSource;
   /** Tests only: where the troubleshooting trees are read from (default src/troubleshoot). */
   troubleshootTreesDir?: string;
+  /** Tests only: the PostgreSQL schema the tables live in, so runs on one database stay apart. */
+  databaseSchema?: string;
 }
 
 export interface RunningApp {
@@ -96,6 +98,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const database = await openDatabase({
     databaseUrl: config.storage.databaseUrl,
     sqliteFile: path.join(config.storage.dataDir, 'bot.sqlite'),
+    schema: options.databaseSchema,
     logger,
   });
   const ssoTokens = config.mode === 'production' && !options.tokenProvider ? new TurnTokenProvider() : undefined;
@@ -160,7 +163,8 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const { cacheSeconds, ratePerMinute } = config.publishing;
   // Feeds read calendars without the user: options.feedSource is the seam for the application identity.
   const feedBuilder = new FeedBuilder({ source: options.feedSource ?? gatewayFeedSource(gateway), clock, window: config.publishing, refreshMinutes: Math.max(5, Math.ceil(cacheSeconds / 60)) });
-  const feeds = new FeedService({ publications, cache: new FeedCache({ builder: feedBuilder, clock, cacheSeconds }), clock, cacheSeconds, ratePerMinute, logger });
+  const feedCache = new FeedCache({ builder: feedBuilder, clock, cacheSeconds, db: database.db });
+  const feeds = new FeedService({ publications, cache: feedCache, clock, cacheSeconds, ratePerMinute, pool: database.pool, logger });
   const features: Feature[] = [createSubscribeFeature(subscriptionDeps), createCalendarsFeature(subscriptionDeps), ...sharing.features, troubleshoot, freeBusy, snapshot, publish];
   const router = new CommandRouter(Object.assign({}, ...features.map((feature) => feature.commands ?? {})) as Feature['commands'] & object);
   const app = createTeamsApp({

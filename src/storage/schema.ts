@@ -10,7 +10,7 @@ import type { AccessRequestTable, SubscriptionTable } from '../subscriptions/tab
 import type { ShareAuditTable, ShareDraftTable, ShareInvitationTable } from '../sharing/tables';
 import type { HelpdeskAuditTable, TroubleshootSessionTable } from '../troubleshoot/tables';
 import type { FreeBusyProposalTable } from '../freebusy/tables';
-import type { PublishedCalendarTable } from '../publishing/tables';
+import type { PublishedCalendarTable, PublishedFeedCacheTable } from '../publishing/tables';
 import type { SnapshotDraftTable } from '../snapshot/tables';
 
 /** The Bot Framework's turn state (conversation, user...), one JSON document per storage key. */
@@ -47,4 +47,5 @@ export interface DatabaseSchema {
   freebusy_proposals: FreeBusyProposalTable;
   snapshot_drafts: SnapshotDraftTable;
   published_calendars: PublishedCalendarTable;
+  published_feed_cache: PublishedFeedCacheTable;
 }

@@ -8,6 +8,7 @@ import { troubleshootMigration } from './0600-troubleshoot';
 import { outboxLeaseMigration } from './2026-12-01-i15-outbox-lease';
 import { freeBusyMigration } from './1300-i13-freebusy';
 import { calendarExportMigration } from './2026-12-01-i10-calendar-export';
+import { feedCacheMigration } from './2026-12-01-i10-feed-cache';
 
 /**
  * Every migration, by name. Kysely runs them in the alphabetical order of their names and records
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01-i15-outbox-lease': outboxLeaseMigration,
   '1300-i13-freebusy': freeBusyMigration,
   '2026-12-01-i10-calendar-export': calendarExportMigration,
+  '2026-12-01-i10-feed-cache': feedCacheMigration,
 };
