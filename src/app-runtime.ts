@@ -89,6 +89,8 @@ export interface AppOptions {
   feedLookup?: LookupFunction;
   /** `npm start`'s local Radicale and its demo account, offered on the /sync connect card. */
   localCalDav?: { url: string; userName: string; password: string };
+  /** Tests only: the PostgreSQL schema the tables live in, so runs on one database stay apart. */
+  databaseSchema?: string;
 }
 
 export interface RunningApp {
@@ -123,6 +125,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const database = await openDatabase({
     databaseUrl: config.storage.databaseUrl,
     sqliteFile: path.join(config.storage.dataDir, 'bot.sqlite'),
+    schema: options.databaseSchema,
     logger,
   });
   const ssoTokens = config.mode === 'production' && !options.tokenProvider ? new TurnTokenProvider() : undefined;
@@ -201,7 +204,8 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const { cacheSeconds, ratePerMinute } = config.publishing;
   // Feeds read calendars without the user, with the app identity (options.feedSource replaces it in tests).
   const feedBuilder = new FeedBuilder({ source: options.feedSource ?? gatewayFeedSource(gateway), clock, window: config.publishing, refreshMinutes: Math.max(5, Math.ceil(cacheSeconds / 60)) });
-  const publishedFeeds = new FeedService({ publications, cache: new FeedCache({ builder: feedBuilder, clock, cacheSeconds }), clock, cacheSeconds, ratePerMinute, logger });
+  const feedCache = new FeedCache({ builder: feedBuilder, clock, cacheSeconds, db: database.db });
+  const publishedFeeds = new FeedService({ publications, cache: feedCache, clock, cacheSeconds, ratePerMinute, pool: database.pool, logger });
   const feedImports = createFeeds({ config, db: database.db, gateway, notifier, clock, logger, lookup: options.feedLookup });
   const features: Feature[] = [createSubscribeFeature(subscriptionDeps), createCalendarsFeature(subscriptionDeps), ...sharing.features, troubleshoot, freeBusy, snapshot, publish, feedImports.feature];
   const twoWaySync = createTwoWaySync({ config, db: database.db, tokenProvider, gateway, clock, logger, instanceId: randomUUID(), notifier, localCalDav: options.localCalDav });

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Pool } from 'pg';
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Clock } from '../clock';
 import { isGraphError } from '../graph/graph-error';
 import type { BuiltFeed } from './feed-builder';
@@ -29,6 +30,8 @@ export interface FeedServiceDeps {
   clock: Clock;
   cacheSeconds: number;
   ratePerMinute: number;
+  /** PostgreSQL: the per-link limit is counted across instances (the shared rate_limits table). */
+  pool?: Pool;
   logger?: Logger;
 }
 
@@ -58,11 +61,15 @@ function matchesTag(header: string, feed: BuiltFeed): boolean {
  * name the publication id.
  */
 export class FeedService {
-  private readonly limiter: RateLimiterMemory;
+  private readonly limiter: RateLimiterAbstract;
   private readonly recorded = new Map<string, number>();
 
   constructor(private readonly deps: FeedServiceDeps) {
-    this.limiter = new RateLimiterMemory({ points: deps.ratePerMinute, duration: 60 });
+    const settings = { keyPrefix: 'feed', points: deps.ratePerMinute, duration: 60 };
+    // SQLite means one instance: memory counts right there. The retention job clears expired rows.
+    this.limiter = deps.pool
+      ? new RateLimiterPostgres({ ...settings, storeClient: deps.pool, storeType: 'pool', tableName: 'rate_limits', tableCreated: true, clearExpiredByTimeout: false })
+      : new RateLimiterMemory(settings);
   }
 
   async handle(request: FeedRequest): Promise<FeedResponse> {
@@ -81,7 +88,7 @@ export class FeedService {
     try {
       feed = await this.deps.cache.get(publication);
     } catch (error) {
-      const stale = this.deps.cache.stale(publication);
+      const stale = await this.deps.cache.stale(publication);
       this.deps.logger?.warn({ publication: publication.id, reason: isGraphError(error) ? error.reason : 'error', stale: Boolean(stale) }, 'feed not rebuilt');
       if (!stale) {
         const retryAfter = isGraphError(error) && error.retryAfterMs ? Math.ceil(error.retryAfterMs / 1000) : 60;

@@ -121,6 +121,8 @@ export class PublicationStore {
 
   async stop(id: string): Promise<boolean> {
     const result = await this.db.updateTable('published_calendars').set({ status: 'stopped', updated_at: this.clock.now().toISOString() }).where('id', '=', id).where('status', '=', 'active').executeTakeFirst();
+    // A stopped link's last feed is calendar content nobody may read any more: not kept.
+    await this.db.deleteFrom('published_feed_cache').where('publication_id', '=', id).execute();
     return Number(result.numUpdatedRows) === 1;
   }
 

@@ -103,4 +103,9 @@ export class PersonalShareLinks implements ExternalShareLinks {
     const publication = await this.deps.publications.findActiveForShare(invitation.id);
     if (publication) await this.deps.publications.stop(publication.id);
   }
+
+  /** Nobody got the link (an address Graph refuses): it stops; sharing again makes a new one. */
+  async mailRefused(invitation: Invitation): Promise<void> {
+    await this.revoked(invitation);
+  }
 }

@@ -25,3 +25,18 @@ export interface PublishedCalendarTable {
   last_fetched_at: string | null;
   updated_at: string;
 }
+
+/** The last feed built per publication and level, shared by instances (migration 2026-12-01-i10-feed-cache). */
+export interface PublishedFeedCacheTable {
+  publication_id: string;
+  /** The level the feed was built at: a level change is a miss. */
+  level: string;
+  /** The .ics text. */
+  body: string;
+  gzip_base64: string;
+  etag: string;
+  gzip_etag: string;
+  /** ISO instants. */
+  last_modified: string;
+  built_at: string;
+}

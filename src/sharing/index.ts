@@ -81,6 +81,6 @@ export function createSharing(deps: SharingDeps): Sharing {
   });
   // The same records the subscribe feature's store reads: a share can answer an access request.
   const accessRequests = new AccessRequestStore(deps.db, deps.clock);
-  const featureDeps = { ...deps, drafts, invitations, audit, service, answers, accessRequests };
+  const featureDeps = { ...deps, drafts, invitations, audit, service, answers, accessRequests, outsidersGetLinks: Boolean(deps.externalLinks) };
   return { features: [createShareFeature(featureDeps), createPermissionsFeature(featureDeps)], maintenance, invitations, audit };
 }

@@ -30,6 +30,8 @@ export interface ExternalShareLinks {
   levelChanged(invitation: Invitation, role: CalendarRole): Promise<void>;
   /** The share ended: the link stops. */
   revoked(invitation: Invitation): Promise<void>;
+  /** Graph refused the mail carrying the link for good: a link nobody received stops. */
+  mailRefused(invitation: Invitation): Promise<void>;
 }
 
 export interface ShareServiceDeps {

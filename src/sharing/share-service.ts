@@ -106,7 +106,10 @@ export class ShareService extends ShareOperations {
       return { kind: 'sent' };
     } catch (error) {
       if (!isGraphError(error)) throw error;
-      if (!isWorthRetryingLater(error) && !leavesWaiting(error, options)) return { kind: 'undeliverable', reason: error.reason };
+      if (!isWorthRetryingLater(error) && !leavesWaiting(error, options)) {
+        if (this.mailsLink(invitation)) await this.deps.externalLinks?.mailRefused(invitation);
+        return { kind: 'undeliverable', reason: error.reason };
+      }
       this.deps.logger?.warn({ reason: error.reason, invitation: invitation.id }, 'invitation email not sent yet; recovery will retry');
       await invitations.advance(invitation.id, intent.id, { failure: `mail:${error.reason}` });
       // In the background a refused app identity parks the recovery (visible, retried on a schedule).
@@ -116,9 +119,13 @@ export class ShareService extends ShareOperations {
   }
 
   /** Someone outside gets a personal subscription link when links are in use; anyone else a code for /accept. */
+  private mailsLink(invitation: Invitation): boolean {
+    return Boolean(this.deps.externalLinks) && !invitation.recipient.isInsideOrganization;
+  }
+
   private async invitationMail(invitation: Invitation, intent: Intent): Promise<{ subject: string; html: string }> {
     const { externalLinks, notices, invitations } = this.deps;
-    if (externalLinks && !invitation.recipient.isInsideOrganization) {
+    if (externalLinks && this.mailsLink(invitation)) {
       await invitations.advance(invitation.id, intent.id, { channel: 'email' });
       return externalLinks.invitationMail(invitation);
     }

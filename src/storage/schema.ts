@@ -10,7 +10,7 @@ import type { AccessRequestTable, SubscriptionTable } from '../subscriptions/tab
 import type { ShareAuditTable, ShareDraftTable, ShareInvitationTable } from '../sharing/tables';
 import type { HelpdeskAuditTable, TroubleshootSessionTable } from '../troubleshoot/tables';
 import type { FreeBusyProposalTable } from '../freebusy/tables';
-import type { PublishedCalendarTable } from '../publishing/tables';
+import type { PublishedCalendarTable, PublishedFeedCacheTable } from '../publishing/tables';
 import type { SnapshotDraftTable } from '../snapshot/tables';
 import type { ParkedJobTable } from '../jobs/tables';
 import type { FeedDraftTable, FeedItemTable, FeedTable } from '../feeds/tables';
@@ -56,4 +56,5 @@ export interface DatabaseSchema {
   feed_drafts: FeedDraftTable;
   two_way_sync_pairs: SyncPairTable;
   two_way_sync_items: SyncItemTable;
+  published_feed_cache: PublishedFeedCacheTable;
 }

@@ -64,6 +64,20 @@ describe('a share with someone outside comes with a personal subscription link',
     expect(mail.subject).toBe('Alex Wilber a partagé le calendrier « Team Offsite » avec vous');
   });
 
+  it('stops the personal link when Graph refuses its mail for good, not listed in /permissions any more', async () => {
+    const sam = 'sam@fabrikam.example.net';
+    const links = () => bot.app.database.db.selectFrom('published_calendars').select('status').where('recipient_address', '=', sam).execute();
+    bot.emulator.control.injectFault({ method: 'POST', path: 'sendMail$', status: 400, code: 'ErrorInvalidRecipients' });
+    try {
+      const status = invokeCard(await share(bot, alex, { calendar: 'Project Phoenix', people: sam, role: 'freeBusyRead' }));
+      expect(cardText(status)).toContain('Shared, but I could not send the invitation email');
+    } finally {
+      bot.emulator.control.clearFaults();
+    }
+    expect(await links()).toEqual([{ status: 'stopped' }]);
+    expect(cardText(cardFrom(await bot.say(alex, '/permissions')))).not.toContain(`personal link of ${sam}`);
+  });
+
   it('leaves shares inside the organisation as they were', async () => {
     await share(bot, alex, { calendar: 'Team Offsite', people: 'pattif@example.com', role: 'read' });
     const [mail] = bot.emulator.control.sentMail('pattif@example.com');

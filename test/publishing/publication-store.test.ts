@@ -45,7 +45,10 @@ function describeStores(backend: TestBackend): void {
       await store.markFetched(publication.id, clock.now());
       expect(await store.findActiveForShare('share-1')).toMatchObject({ level: 'limitedRead', lastFetchedAt: '2026-11-23T09:01:00.000Z', recipient: { address: 'jordan@partner.example.org' } });
       expect(await store.listActiveForOwner('owner-1')).toHaveLength(1);
+      const cached = { body: 'BEGIN:VCALENDAR', gzip_base64: '', etag: '"a"', gzip_etag: '"b"', last_modified: clock.now().toISOString(), built_at: clock.now().toISOString() };
+      await database.db.insertInto('published_feed_cache').values({ publication_id: publication.id, level: 'limitedRead', ...cached }).execute();
       expect(await store.stop(publication.id)).toBe(true);
+      expect(await database.db.selectFrom('published_feed_cache').selectAll().execute()).toEqual([]);
       expect(await store.stop(publication.id)).toBe(false);
       expect(await store.rotate(publication.id)).toBeUndefined();
       expect(await store.findActiveByToken(fresh)).toBeUndefined();

@@ -35,5 +35,7 @@ export interface ShareFeatureDeps {
   /** Wrong /accept codes per person; without it (tests of other things) there is no limit. */
   acceptAttempts?: AttemptLimiter;
   /** Published calendar links, listed by /permissions next to the people (the publish feature's). */
+  /** People outside get a personal subscription link by email (EXTERNAL_SHARE_LINKS), else a code. */
+  outsidersGetLinks?: boolean;
   publishedLinks?: (caller: Caller) => Promise<Array<{ title: string; detail: string; buttons: CardButton[] }>>;
 }

@@ -50,7 +50,7 @@ export async function confirmShare(deps: ShareFeatureDeps, caller: Caller, data:
     const role = picked.get(index) ?? recipient.proposed;
     if (!isShareRole(role) || !recipient.allowed.includes(role)) {
       const accessRequestId = parseCardData(accessRequestRef, data)?.accessRequestId;
-      return { card: reviewCard(caller, draft, caller.t('share:errors.roleNotAllowed', { name: recipient.name }), accessRequestId) };
+      return { card: reviewCard(deps, caller, draft, caller.t('share:errors.roleNotAllowed', { name: recipient.name }), accessRequestId) };
     }
     roles.push(role);
   }
@@ -109,7 +109,7 @@ export async function showShareStatus(deps: ShareFeatureDeps, caller: Caller, da
   const loaded = await loadDraft(deps, caller, data);
   if (!isDraft(loaded)) return loaded;
   if (loaded.status === 'cancelled') return cancelledCard(caller);
-  if (loaded.status === 'open') return { card: reviewCard(caller, loaded) };
+  if (loaded.status === 'open') return { card: reviewCard(deps, caller, loaded) };
   return { card: await shareStatusCard(deps, caller, loaded) };
 }
 

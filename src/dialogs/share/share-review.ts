@@ -12,6 +12,8 @@ import type { ShareFeatureDeps } from './feature-deps';
 import { lookUpPicked, lookUpRecipient, maxRecipients, splitPeople, type Lookup } from './recipient-lookup';
 import { shareableCalendars, shareFormCard } from './share-form';
 
+type ReviewDeps = Pick<ShareFeatureDeps, 'outsidersGetLinks'>;
+
 const dayMs = 24 * 3600_000;
 /** Shares end at most two years ahead: a longer one is really "no end date". */
 const maxEndDays = 731;
@@ -72,7 +74,7 @@ export async function reviewShare(deps: ShareFeatureDeps, caller: Caller, data: 
     recipients,
     skipped,
   });
-  return { card: reviewCard(caller, draft, '', accessRequestId) };
+  return { card: reviewCard(deps, caller, draft, '', accessRequestId) };
 }
 
 function draftRecipient(deps: ShareFeatureDeps, calendar: CalendarSummary, person: Person, wanted: ShareRole): DraftRecipient {
@@ -104,10 +106,20 @@ function skippedLine(caller: Caller, item: SkippedRecipient): string {
   return caller.t(`share:skipped.${item.reason}`, { input: item.input });
 }
 
-/** Notes under one recipient: why a level is not offered, what they have today. */
-function notesFor(caller: Caller, draft: ShareDraft, recipient: DraftRecipient): Array<{ text: string; color: string }> {
+/**
+ * How the person will hear of the share: people inside get a Teams card (an email with a code when
+ * the bot cannot reach them there); people outside cannot use our Teams bot, so they get a personal
+ * subscription link by email, or a code when the organisation turned links off.
+ */
+function reachFor(deps: ReviewDeps, caller: Caller, recipient: DraftRecipient): string {
+  if (recipient.isInsideOrganization) return caller.t('share:review.reachTeams');
+  return caller.t(deps.outsidersGetLinks ? 'share:review.reachLink' : 'share:review.reachCode');
+}
+
+/** Notes under one recipient: how they are reached, why a level is not offered, what they have today. */
+function notesFor(deps: ReviewDeps, caller: Caller, draft: ShareDraft, recipient: DraftRecipient): Array<{ text: string; color: string }> {
   const { t } = caller;
-  const notes: Array<{ text: string; color: string }> = [];
+  const notes: Array<{ text: string; color: string }> = [{ text: reachFor(deps, caller, recipient), color: 'Default' }];
   if (!recipient.isInsideOrganization) {
     notes.push({ text: t('share:review.external', { cap: roleLabel(t, recipient.policyCap ?? 'freeBusyRead') }), color: 'Warning' });
   }
@@ -123,14 +135,14 @@ function notesFor(caller: Caller, draft: ShareDraft, recipient: DraftRecipient):
  * What will happen, per recipient, with only the levels the rules allow them. `accessRequestId`:
  * the request the share answers, carried to the confirmation (which checks it).
  */
-export function reviewCard(caller: Caller, draft: ShareDraft, warning = '', accessRequestId?: string): AdaptiveCardJson {
+export function reviewCard(deps: ReviewDeps, caller: Caller, draft: ShareDraft, warning = '', accessRequestId?: string): AdaptiveCardJson {
   const { t } = caller;
   return renderCard('share-review', {
     title: t('share:review.title'),
     intro: t('share:review.intro', { calendar: draft.calendar.name }),
     recipients: draft.recipients.map((recipient, index) => ({
       heading: recipient.name === recipient.address ? recipient.address : `${recipient.name} (${recipient.address})`,
-      notes: notesFor(caller, draft, recipient),
+      notes: notesFor(deps, caller, draft, recipient),
       inputId: `role_${index}`,
       levelLabel: t('share:review.levelLabel'),
       proposed: recipient.proposed,
