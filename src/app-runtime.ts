@@ -21,7 +21,6 @@ import { ConversationStore } from './outbox/conversation-store';
 import { OutboxNotifier } from './outbox/outbox-notifier';
 import { OutboxStore } from './outbox/outbox-store';
 import { SendLimiter } from './outbox/send-limiter';
-import { SharedSendLimiter } from './outbox/shared-send-limiter';
 import { RetentionJob, startRetention } from './retention/retention-job';
 import { startServer, type RunningServer } from './server';
 import { SqlBotStorage } from './storage/bot-state-storage';
@@ -89,7 +88,8 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const conversations = new ConversationStore(database.db, clock);
   const outboxStore = new OutboxStore(database.db, clock, { leaseMs: config.outbox.leaseMs });
   // Several instances share PostgreSQL, so Teams' limits are counted there; SQLite means one instance.
-  const limiter = database.pool ? new SharedSendLimiter(database.pool) : new SendLimiter();
+  // Loaded only with PostgreSQL, like its driver.
+  const limiter = database.pool ? new (await import('./outbox/shared-send-limiter')).SharedSendLimiter(database.pool) : new SendLimiter();
   const outbox = new OutboxDispatcher({ adapter, botAppId: config.bot.appId, outbox: outboxStore, conversations, limiter, clock, logger });
   const retention = new RetentionJob({ db: database.db, clock, ages: config.retention, logger });
   const notifier = new OutboxNotifier(conversations, outboxStore, () => outbox.kick());

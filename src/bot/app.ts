@@ -1,5 +1,5 @@
 import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
-import { Application, TurnState, type AuthenticationOptions, type TeamsAdapter } from '@microsoft/teams-ai';
+import { Application, TurnState, type AuthenticationOptions, type TeamsAdapter } from './teams-ai';
 import type { Logger } from 'pino';
 import { cardText } from '../cards/safe-text';
 import { Verb } from '../cards/verbs';

@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import type { BotFrameworkAuthentication } from 'botframework-connector';
-import type { Application } from '@microsoft/teams-ai';
+import type { Application } from './teams-ai';
 import type { BotAdapter } from './adapter';
 import type { BotTurnState } from './app';
 import type { Logger } from 'pino';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { migrations } from './migrations';
 import type { DatabaseSchema } from './schema';
@@ -40,7 +40,7 @@ const schemaNamePattern = /^[a-z_][a-z0-9_]{0,62}$/;
  * Kysely's migration lock, so each migration runs once.
  */
 export async function openDatabase(options: DatabaseOptions): Promise<AppDatabase> {
-  const { db, dialect, pool } = options.databaseUrl ? connectPostgres(options.databaseUrl, options) : { ...connectSqlite(options.sqliteFile), pool: undefined };
+  const { db, dialect, pool } = options.databaseUrl ? await connectPostgres(options.databaseUrl, options) : { ...connectSqlite(options.sqliteFile), pool: undefined };
   try {
     await migrateToLatest(db, options);
   } catch (error) {
@@ -59,7 +59,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<AppDatabas
   };
 }
 
-function connectPostgres(databaseUrl: string, options: DatabaseOptions): { db: Kysely<DatabaseSchema>; dialect: 'postgres'; pool: Pool } {
+async function connectPostgres(databaseUrl: string, options: DatabaseOptions): Promise<{ db: Kysely<DatabaseSchema>; dialect: 'postgres'; pool: Pool }> {
   // The URL may hold a password: error messages name its scheme only.
   if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new Error('The database URL must start with postgres:// or postgresql://');
@@ -67,6 +67,8 @@ function connectPostgres(databaseUrl: string, options: DatabaseOptions): { db: K
   if (options.schema !== undefined && !schemaNamePattern.test(options.schema)) {
     throw new Error(`Invalid PostgreSQL schema name "${options.schema}": use lower-case letters, digits and _`);
   }
+  // Loaded only when used: a SQLite installation never pays for the PostgreSQL driver at start-up.
+  const { Pool } = await import('pg');
   const pool = new Pool({
     connectionString: databaseUrl,
     // Every connection, including the migrator's, then creates and finds tables in that schema.
