@@ -27,12 +27,11 @@ export interface TeamsAppDeps {
 }
 
 /** Builds the teams-ai Application: the only place that maps Teams activities to our dialogs. */
-/** What teams-ai keeps per user between turns. Product records live in our own tables. */
-interface UserTurnState {
-  locale?: string;
-}
-
-export class BotTurnState extends TurnState<Record<string, unknown>, UserTurnState> {}
+/**
+ * teams-ai's per-conversation and per-user state. The bot keeps nothing there (product records,
+ * and each person's language, live in our own tables), so a turn writes no state back.
+ */
+export class BotTurnState extends TurnState<Record<string, unknown>, Record<string, unknown>> {}
 
 /** Where teams-ai keeps turn state (botbuilder's Storage: SqlBotStorage, or a test double). */
 export type BotStateStorage = Storage;
@@ -78,12 +77,11 @@ export function createTeamsApp(deps: TeamsAppDeps): Application<BotTurnState> {
   // Last, so it only catches what no feature claims: an old card, a tampered verb.
   registerAction(app, /.*/, (caller) => Promise.resolve({ replies: [textReply(caller.t('errors.unknownAction'))] }), logger);
 
-  app.activity(ActivityTypes.Message, async (context, state) => {
+  app.activity(ActivityTypes.Message, async (context) => {
     const caller = callerOf(context);
     if (!caller) return;
-    await context.sendActivity({ type: ActivityTypes.Typing });
-    // Remembered so that proactive messages (invitations, expiry notices) use the person's language.
-    state.user.locale = caller.locale;
+    // Only where the answer may take a while (Graph, storage): a typing indicator is one more send.
+    if (!router.answersAtOnce(context.activity.text)) await context.sendActivity({ type: ActivityTypes.Typing });
     const replies = await guarded(caller, logger, () => router.handle(caller, context.activity.text));
     await sendReplies(context, replies);
   });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type SqliteDatabase as SqliteDialectDatabase } from 'kysely';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { migrations } from './migrations';
@@ -87,7 +87,31 @@ function connectSqlite(file: string | undefined): { db: Kysely<DatabaseSchema>; 
   // WAL lets readers (a backup, a second process) work while the bot writes.
   if (!inMemory) database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');
-  return { db: new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database }) }), dialect: 'sqlite' };
+  return { db: new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) }), dialect: 'sqlite' };
+}
+
+/** Distinct SQL texts kept prepared; queries with `in (?, ?, ...)` lists vary, so the cache is bounded. */
+const cachedStatements = 500;
+
+/**
+ * Kysely prepares every query again; preparing costs as much as running a small query. The bot
+ * sends the same few dozen SQL texts all the time, so each is prepared once. Kysely runs one query
+ * at a time on its one SQLite connection, so a cached statement is never in use twice.
+ */
+function withStatementCache(database: SqliteDatabase.Database): SqliteDialectDatabase {
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => database.close(),
+    prepare: (text: string) => {
+      let statement = statements.get(text);
+      if (!statement) {
+        statement = database.prepare(text);
+        if (statements.size >= cachedStatements) statements.delete(statements.keys().next().value as string);
+        statements.set(text, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 async function migrateToLatest(db: Kysely<DatabaseSchema>, options: DatabaseOptions): Promise<void> {

@@ -14,6 +14,8 @@ export interface BuiltBot {
   child: ChildProcess;
   /** Milliseconds from spawning `node` to the bot's "bot listening" line. */
   startupMs: number;
+  /** `process.hrtime.bigint()` when `node` was spawned. */
+  spawnedAt: bigint;
   stop(): Promise<void>;
 }
 
@@ -38,7 +40,7 @@ export function startBuiltBot(env: Record<string, string>, script = 'dist/index.
     lines.on('line', (line) => {
       const entry = parseLine(line);
       if (entry?.msg === 'bot listening' && typeof entry.url === 'string') {
-        resolve({ url: entry.url, child, startupMs: Number(process.hrtime.bigint() - started) / 1e6, stop });
+        resolve({ url: entry.url, child, startupMs: Number(process.hrtime.bigint() - started) / 1e6, spawnedAt: started, stop });
       }
     });
   });
