@@ -1,18 +1,17 @@
 import { startBotHarness } from '../test/support/bot-harness';
 import { countedActions, lastRequests } from '../test/support/round-trips';
 
-/** Graph round trips per action, each on a fresh demo organisation; `verbose` lists the requests. */
+/** Graph round trips per action, each on a fresh bot and demo organisation; `verbose` lists the requests. */
 export async function countRoundTrips(verbose = false): Promise<Array<[string, number]>> {
-  const bot = await startBotHarness();
   const counts: Array<[string, number]> = [];
-  try {
-    for (const [action, count] of Object.entries(countedActions)) {
-      bot.emulator.control.reset();
+  for (const [action, count] of Object.entries(countedActions)) {
+    const bot = await startBotHarness();
+    try {
       counts.push([action, await count(bot)]);
       if (verbose) console.log(`${action}:\n  ${lastRequests(bot).join('\n  ')}`);
+    } finally {
+      await bot.stop();
     }
-  } finally {
-    await bot.stop();
   }
   return counts;
 }

@@ -82,7 +82,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   });
   const ssoTokens = config.mode === 'production' && !options.tokenProvider ? new TurnTokenProvider() : undefined;
   const tokenProvider = options.tokenProvider ?? ssoTokens ?? new LocalTokenProvider();
-  const gateway = createCalendarGateway({ baseUrl: config.graph.baseUrl, tokenProvider, logger });
+  const gateway = createCalendarGateway({ baseUrl: config.graph.baseUrl, tokenProvider, logger, clock });
 
   const { adapter, auth } = createBotAdapter(config);
   const conversations = new ConversationStore(database.db, clock);

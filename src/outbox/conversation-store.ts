@@ -32,7 +32,7 @@ export class ConversationStore {
     const value = JSON.stringify([conversation.tenantId, conversation.reference, conversation.locale]);
     const now = this.clock.now().getTime();
     const last = this.lastSaved.get(conversation.userId);
-    if (last && last.value === value && now - last.at < rewriteAfterMs) return;
+    if (last && last.value === value && now - last.at >= 0 && now - last.at < rewriteAfterMs) return;
     await this.write(conversation);
     this.lastSaved.delete(conversation.userId);
     this.lastSaved.set(conversation.userId, { value, at: now });
