@@ -1,5 +1,6 @@
 import { buildProduction } from '../test/support/built-bot';
 import { compareFootprint, compareTurns } from './compare';
+import { countRoundTrips } from './round-trips';
 
 /**
  * `npm run bench [-- --seconds 3 --rounds 3 --connections 20 --only <scenario>]`: our production
@@ -32,6 +33,8 @@ async function main(): Promise<void> {
   const footprint = await compareFootprint('http://127.0.0.1:9/v1.0', rounds);
   console.log(`startup ${fixed(footprint.ours.startupMs, 0)} ms (baseline ${fixed(footprint.baseline.startupMs, 0)} ms, ratio ${fixed(footprint.ours.startupMs / footprint.baseline.startupMs)})`);
   console.log(`idle rss ${fixed(footprint.ours.idleRssMb, 0)} MB (baseline ${fixed(footprint.baseline.idleRssMb, 0)} MB, ratio ${fixed(footprint.ours.idleRssMb / footprint.baseline.idleRssMb)})`);
+
+  for (const [action, count] of await countRoundTrips()) console.log(`graph round trips ${action}: ${count}`);
 }
 
 main().catch((error: unknown) => {

@@ -24,8 +24,8 @@ export class People {
    * Profile and mailbox time zone in one `$batch`; an unreadable time zone is just left out. Kept for
    * a few minutes per person, so an agenda click or an address check does not read them again.
    */
-  async getMe(caller: Caller): Promise<Me> {
-    const known = this.knownMe(caller);
+  async getMe(caller: Caller, options: { fresh?: boolean } = {}): Promise<Me> {
+    const known = options.fresh ? undefined : this.knownMe(caller);
     if (known) return known;
     const [me, settings] = await this.deps.batch.getMany(caller, [mePath, mailboxZonePath]);
     return this.rememberMe(caller, me, settings);
