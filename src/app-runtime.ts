@@ -30,6 +30,7 @@ import { AccessRequestStore } from './subscriptions/access-request-store';
 import { SqlSubscriptionStore } from './subscriptions/subscription-store';
 import { createSharing } from './sharing';
 import type { ShareHooks } from './sharing/share-deps';
+import { acceptCodeLimits, AttemptLimiter } from './sharing/attempt-limiter';
 import { startShareMaintenance, type ShareMaintenance } from './sharing/share-maintenance';
 import { createTroubleshootFeature } from './dialogs/troubleshoot/troubleshoot-feature';
 import { sharingRecordsFrom } from './troubleshoot/sharing-records';
@@ -46,6 +47,8 @@ export interface AppOptions {
   manualOutbox?: boolean;
   /** Tests only: a seam in the share flow to play a stop between a Graph write and its notifications. */
   sharingHooks?: ShareHooks;
+  /** Tests only: the waits between attempts to update a clicked card for everyone. */
+  cardUpdateRetryMs?: number[];
   /** Tests only: how often a running share operation shows it is alive (default 20 s). */
   sharingHeartbeatMs?: number;
   /** Tests only: where the troubleshooting trees are read from (default src/troubleshoot). */
@@ -106,6 +109,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     clock,
     logger,
     hooks: options.sharingHooks,
+    acceptAttempts: new AttemptLimiter({ name: 'accept-code', limits: acceptCodeLimits, pool: database.pool }),
     heartbeatMs: options.sharingHeartbeatMs,
   });
   const subscriptionDeps = {
@@ -128,6 +132,9 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     features,
     logger,
     onTurn: captureConversation(conversations),
+    botAppId: config.bot.appId,
+    deferReplies: (userId, replies, dedupeKey) => notifier.notify(userId, replies, { dedupeKey }),
+    cardUpdateRetryMs: options.cardUpdateRetryMs,
     sso: ssoTokens && { authentication: teamsSsoOptions(config), tokens: ssoTokens },
   });
   const endpoint = new BotEndpoint({ mode: config.mode, auth, adapter, app, allowedTenantIds: config.allowedTenantIds, logger });

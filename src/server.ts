@@ -47,13 +47,14 @@ export function jsonActivitiesOnly(req: Request, res: Response, next: Next): voi
 /**
  * Local mode: a page open in the developer's browser can reach loopback. Browsers mark their
  * requests with `Origin` and `Sec-Fetch-Site`; the Agents Playground and Teams connectors send
- * neither (a same-origin request, from the bot's own pages, is the one browser request allowed).
+ * neither. Allowed from a browser: the bot's own pages (same origin) and the developer typing an
+ * address (`none`), never another site's page.
  */
 export function noCrossSiteBrowsers(req: Request, res: Response, next: Next): void {
   const site = req.headers['sec-fetch-site'];
   const origin = req.headers.origin;
   const sameOrigin = typeof origin === 'string' && isSameOrigin(origin, req.headers.host);
-  if ((site === undefined || site === 'same-origin') && (origin === undefined || sameOrigin)) return next();
+  if ((site === undefined || site === 'same-origin' || site === 'none') && (origin === undefined || sameOrigin)) return next();
   res.send(403, { error: 'Forbidden' });
   return next(false);
 }

@@ -1,7 +1,6 @@
 import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
 import { Application, TurnState, type AuthenticationOptions, type TeamsAdapter } from './teams-ai';
 import type { Logger } from 'pino';
-import { cardText } from '../cards/safe-text';
 import { Verb } from '../cards/verbs';
 import type { CommandRouter } from '../dialogs/command-router';
 import type { ActionHandler, Feature } from '../dialogs/feature';
@@ -9,9 +8,9 @@ import { welcomeReply } from '../dialogs/help';
 import { errorReplies } from '../dialogs/error-reply';
 import { textReply, type Reply } from '../dialogs/reply';
 import { isETagConflict } from './etag-conflict';
+import { registerCardAction, type CardActionDeps } from './card-actions';
 import { sendReplies } from './send-replies';
 import { graphSetting, type TurnTokenProvider } from './teams-sso';
-import { localeOf, translatorFor } from '../i18n';
 import { callerOf } from './turn-caller';
 
 export interface TeamsAppDeps {
@@ -22,6 +21,12 @@ export interface TeamsAppDeps {
   logger: Logger;
   /** Called on every turn with a user, so proactive messages can reach them later. */
   onTurn?: (context: TurnContext) => Promise<void>;
+  /** The bot's app id, for the proactive turns that update a clicked card for everyone. */
+  botAppId?: string;
+  /** Where replies go that could not be sent after a card action wrote something (see CardActionDeps). */
+  deferReplies?: CardActionDeps['deferReplies'];
+  /** Tests: the waits between attempts to update a clicked card for everyone. */
+  cardUpdateRetryMs?: number[];
   /** Production: Teams SSO; each turn's Graph token is handed to `tokens`. */
   sso?: { authentication: AuthenticationOptions; tokens: TurnTokenProvider };
 }
@@ -73,9 +78,10 @@ export function createTeamsApp(deps: TeamsAppDeps): Application<BotTurnState> {
     [Verb.RunCommand]: async (caller, data) => ({ replies: await router.run(caller, typeof data.command === 'string' ? data.command : 'help') }),
   };
   for (const feature of deps.features) Object.assign(actions, feature.actions);
-  for (const [verb, handler] of Object.entries(actions)) registerAction(app, verb, handler, logger);
+  const cardDeps = { adapter: deps.adapter, botAppId: deps.botAppId ?? '', logger, deferReplies: deps.deferReplies, cardUpdateRetryMs: deps.cardUpdateRetryMs };
+  for (const [verb, handler] of Object.entries(actions)) registerCardAction(app, verb, handler, cardDeps);
   // Last, so it only catches what no feature claims: an old card, a tampered verb.
-  registerAction(app, /.*/, (caller) => Promise.resolve({ replies: [textReply(caller.t('errors.unknownAction'))] }), logger);
+  registerCardAction(app, /.*/, (caller) => Promise.resolve({ replies: [textReply(caller.t('errors.unknownAction'))] }), cardDeps);
 
   app.activity(ActivityTypes.Message, async (context) => {
     const caller = callerOf(context);
@@ -109,33 +115,4 @@ async function guarded(caller: NonNullable<ReturnType<typeof callerOf>>, logger:
     logger.warn({ err: error }, 'dialog failed');
     return errorReplies(caller, error);
   }
-}
-
-function registerAction(app: Application<BotTurnState>, verb: string | RegExp, handler: ActionHandler, logger: Logger): void {
-  app.adaptiveCards.actionExecute<Record<string, unknown>>(verb, async (context, _state, data) => {
-    const caller = callerOf(context);
-    if (!caller) return translatorFor(localeOf(context.activity.locale))('errors.unknownUser');
-    const result = await guarded(caller, logger, async () => {
-      const outcome = await handler(caller, data ?? {});
-      if (outcome.card) {
-        await sendReplies(context, outcome.replies ?? []);
-        return [{ type: 'card', card: outcome.card }];
-      }
-      return outcome.replies ?? [];
-    });
-    // One card replaces the clicked one; one text shows on it; anything more arrives as messages.
-    const [first] = result;
-    if (result.length === 1) return first.type === 'card' ? first.card : cardText(first.text);
-    await sendReplies(context, result);
-    return caller.t('actions.done');
-  });
-  app.adaptiveCards.actionSubmit<Record<string, unknown>>(verb, async (context, _state, data) => {
-    const caller = callerOf(context);
-    if (!caller) return;
-    const replies = await guarded(caller, logger, async () => {
-      const outcome = await handler(caller, data ?? {});
-      return [...(outcome.card ? [{ type: 'card', card: outcome.card } as Reply] : []), ...(outcome.replies ?? [])];
-    });
-    await sendReplies(context, replies);
-  });
 }

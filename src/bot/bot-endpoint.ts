@@ -29,7 +29,23 @@ export interface BotEndpointDeps {
   logger: Logger;
 }
 
-const activityShape = z.object({ type: z.string().min(1), serviceUrl: z.string().optional() }).passthrough();
+/**
+ * What the bot reads from an activity, typed at the door: a field of the wrong type (a `locale`
+ * object, a `text` array) is a malformed request, refused with 400 before any turn runs.
+ */
+const account = z.object({ id: z.string().max(512).optional(), aadObjectId: z.string().max(128).optional(), name: z.string().max(512).optional() }).passthrough();
+const activityShape = z
+  .object({
+    type: z.string().min(1).max(64),
+    serviceUrl: z.string().max(2048).optional(),
+    locale: z.string().max(35).optional(),
+    text: z.string().optional(),
+    name: z.string().max(256).optional(),
+    from: account.optional(),
+    recipient: account.optional(),
+    conversation: z.object({ id: z.string().max(1024).optional(), conversationType: z.string().max(64).optional(), tenantId: z.string().max(128).optional() }).passthrough().optional(),
+  })
+  .passthrough();
 
 /**
  * The bot's one HTTP entry point, framework-side: checks where an activity comes from, who signed
@@ -82,7 +98,6 @@ export class BotEndpoint {
  */
 function boundText(activity: Activity): void {
   if (typeof activity.text === 'string' && activity.text.length > maxMessageChars) activity.text = activity.text.slice(0, maxMessageChars + 1);
-  else if (activity.text !== undefined && typeof activity.text !== 'string') activity.text = '';
 }
 
 function isLoopbackUrl(url: string | undefined): boolean {

@@ -10,6 +10,11 @@ export type CommandHandler = (caller: Caller, args: string) => Promise<Reply[]>;
 export interface ActionResult {
   card?: AdaptiveCardJson;
   replies?: Reply[];
+  /**
+   * The answer is for the clicker alone (a refusal, someone else's view of the card): it never
+   * replaces the card for the others in the chat, even when it refreshes itself.
+   */
+  onlyForClicker?: boolean;
 }
 
 /**

@@ -115,6 +115,20 @@ export class OutboxStore {
           eb.and([eb('status', '=', 'sending'), eb('lease_until', '<', nowText)]),
         ]),
       )
+      // One person's messages go out in the order they were queued, whichever instance sends them:
+      // a message waits while an older one for the same person is not sent yet.
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('outbox as earlier')
+              .select('earlier.id')
+              .whereRef('earlier.user_id', '=', 'outbox.user_id')
+              .where('earlier.status', 'in', ['pending', 'sending'])
+              .whereRef('earlier.created_at', '<', 'outbox.created_at'),
+          ),
+        ),
+      )
       .orderBy('next_attempt_at')
       .orderBy('created_at')
       .limit(limit)

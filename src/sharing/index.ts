@@ -1,3 +1,4 @@
+import type { AttemptLimiter } from './attempt-limiter';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock';
 import type { Feature } from '../dialogs/feature';
@@ -32,6 +33,8 @@ export interface SharingDeps {
   directory?: PersonDirectory;
   /** Tests only: see ShareHooks. */
   hooks?: ShareHooks;
+  /** Wrong /accept codes per person (see AttemptLimiter). */
+  acceptAttempts?: AttemptLimiter;
   /** Tests only: a faster heartbeat of running operations (ShareServiceDeps.heartbeatMs). */
   heartbeatMs?: number;
 }

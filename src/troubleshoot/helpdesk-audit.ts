@@ -22,6 +22,14 @@ export interface HelpdeskAuditEntry {
   at: string;
 }
 
+/** RFC 5321's longest address; a detail is a reason or a display name. */
+const maxAddressLength = 320;
+const maxDetailLength = 500;
+
+function bounded(text: string | undefined, max: number): string | undefined {
+  return text === undefined || text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
 /** Append-only record of helpdesk mode: every /diagnose and every card sent, allowed or not. */
 export class HelpdeskAuditLog {
   constructor(
@@ -30,7 +38,15 @@ export class HelpdeskAuditLog {
   ) {}
 
   async record(entry: Omit<HelpdeskAuditEntry, 'id' | 'at'>): Promise<HelpdeskAuditEntry> {
-    const saved: HelpdeskAuditEntry = { ...entry, id: randomUUID(), at: this.clock.now().toISOString() };
+    // Bounded: targets and details come from what people type (an address, a name).
+    const saved: HelpdeskAuditEntry = {
+      ...entry,
+      targetAddress: bounded(entry.targetAddress, maxAddressLength),
+      actorAddress: bounded(entry.actorAddress, maxAddressLength),
+      detail: bounded(entry.detail, maxDetailLength),
+      id: randomUUID(),
+      at: this.clock.now().toISOString(),
+    };
     await this.db
       .insertInto('helpdesk_audit')
       .values({

@@ -81,6 +81,23 @@ describe.each(testBackends('outbox'))('outbox store on $name', (backend) => {
     expect(await second.markSent(entry.id)).toBe(true);
   });
 
+  it("keeps one person's messages in order across instances: a later one waits for the older", async () => {
+    for (const key of ['first', 'second']) {
+      await first.enqueue({ userId: 'same-person', payload: '[]', dedupeKey: key });
+      clock.advance(1);
+    }
+    const [older] = await first.claimDue(10);
+    expect(await second.claimDue(10)).toEqual([]);
+    // Retried later: the newer one still waits behind it.
+    await first.retryLater(older.id, 1, 60_000, 'throttled');
+    expect(await second.claimDue(10)).toEqual([]);
+    clock.advance(60_000);
+    const [again] = await second.claimDue(10);
+    expect(again.id).toBe(older.id);
+    await second.markSent(again.id);
+    expect(await first.claimDue(10)).toHaveLength(1);
+  });
+
   it('makes a retried entry due again only after its delay', async () => {
     await queue(1);
     const [entry] = await first.claimDue(1);
@@ -104,5 +121,22 @@ describe.each(testBackends('outbox'))('outbox store on $name', (backend) => {
     clock.advance(60 * 24 * 3600_000);
     expect(await job.run()).toMatchObject({ dedupeKeysDeleted: 2 });
     expect((await statuses()).map(([key, status]) => [key, status])).toEqual([['key-2', 'pending']]);
+  });
+
+  it('retention deletes old drafts, idle turn state and expired rate-limit windows, and keeps recent ones', async () => {
+    const old = clock.now().toISOString();
+    await database.db.insertInto('share_drafts').values({ id: 'draft-old', owner_user_id: 'u', status: 'confirmed', payload: '{}', created_at: old, updated_at: old }).execute();
+    await database.db.insertInto('bot_state').values({ key: 'state-old', value: '{}', etag: '1', updated_at: old }).execute();
+    await database.db.insertInto('rate_limits').values({ key: 'window-old', points: 3, expire: clock.now().getTime() }).execute();
+    clock.advance(200 * 24 * 3600_000);
+    const recent = clock.now().toISOString();
+    await database.db.insertInto('share_drafts').values({ id: 'draft-new', owner_user_id: 'u', status: 'open', payload: '{}', created_at: recent, updated_at: recent }).execute();
+    await database.db.insertInto('bot_state').values({ key: 'state-new', value: '{}', etag: '1', updated_at: recent }).execute();
+    const report = await new RetentionJob({ db: database.db, clock, ages: defaultRetentionAges }).run();
+    expect(report).toMatchObject({ draftsDeleted: 1, botStatesDeleted: 1 });
+    expect((await database.db.selectFrom('share_drafts').select('id').execute()).map((row) => row.id)).toEqual(['draft-new']);
+    expect((await database.db.selectFrom('bot_state').select('key').execute()).map((row) => row.key)).toEqual(['state-new']);
+    // A rate-limit window that ended more than an hour before the job's time is gone.
+    expect(await database.db.selectFrom('rate_limits').select('key').execute()).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { cardText as escapedForCards } from '../../src/cards/safe-text';
+import { cardText as escapedForCards, safeCard } from '../../src/cards/safe-text';
 import { emulatorToken } from '../../src/emulator';
 import { htmlText } from '../../src/graph/mail-html';
 import { suiteHarness, type BotHarness } from '../support/bot-harness';
@@ -109,5 +109,32 @@ describe('names from other people never become links, formatting or reversed tex
     expect(escapedForCards('# Title\n- item\n1. one\n> quote')).toBe('\\# Title\n\\- item\n1\\. one\n\\> quote');
     expect(escapedForCards(reversedName)).toBe('Alex elpmaxe.live@nimda \\*\\*Admin\\*\\*');
     expect(htmlText('<img src=x onerror=alert(1)> & "q" \u202e')).toBe('&lt;img src=x onerror=alert(1)&gt; &amp; &quot;q&quot; ');
+  });
+});
+
+describe('safeCard, applied by renderCard to every card', () => {
+  const hostile = `${phishingCalendar} \u202e<at>x</at>`;
+  const card = safeCard({
+    type: 'AdaptiveCard',
+    body: [
+      { type: 'TextBlock', text: hostile },
+      { type: 'Container', items: [{ type: 'ColumnSet', columns: [{ type: 'Column', items: [{ type: 'TextBlock', text: hostile }] }] }] },
+      { type: 'FactSet', facts: [{ title: hostile, value: hostile }] },
+      { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: hostile }] },
+      { type: 'Input.ChoiceSet', id: 'calendarId', label: hostile, choices: [{ title: hostile, value: 'id-1' }] },
+    ],
+    actions: [{ type: 'Action.Execute', title: hostile, verb: 'shareReview', data: { calendarName: hostile } }],
+  });
+
+  it('escapes every markdown text, removes invisible characters from every shown text, and leaves action data alone', () => {
+    expectInert(markdownTexts(card));
+    expect(markdownTexts(card)).toHaveLength(5);
+    const json = JSON.stringify(card);
+    const body = card.body as Array<Record<string, unknown>>;
+    const choiceSet = body[4] as { label: string; choices: Array<{ title: string }> };
+    expect(choiceSet.label).toBe(`${phishingCalendar} <at>x</at>`);
+    expect(choiceSet.choices[0].title).toBe(`${phishingCalendar} <at>x</at>`);
+    expect((card.actions as Array<{ title: string; data: unknown }>)[0]).toMatchObject({ title: `${phishingCalendar} <at>x</at>`, data: { calendarName: hostile } });
+    expect(json.split('\u202e').length).toBe(2); // only inside the untouched data
   });
 });

@@ -44,8 +44,10 @@ describe('/api/messages, local mode', () => {
     expect(turn.status).toBe(200);
   });
 
-  it('still serves /healthz', async () => {
+  it('still serves /healthz, also to the developer typing its address in a browser', async () => {
     expect((await fetch(`${bot.app.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${bot.app.url}/healthz`, { headers: { 'sec-fetch-site': 'none' } })).status).toBe(200);
+    expect((await fetch(`${bot.app.url}/healthz`, { headers: { 'sec-fetch-site': 'cross-site' } })).status).toBe(403);
   });
 });
 

@@ -83,24 +83,10 @@ describe('the parsers of typed text are linear', () => {
     caseHints: (text) => caseHints(text, [trees.in('en'), trees.in('fr')]),
   };
 
-  /** Time of one call, best of three (the least disturbed by other work on the machine). */
-  function cost(parse: (text: string) => unknown, text: string): number {
-    const runs = [0, 1, 2].map(() => {
-      const start = performance.now();
-      parse(text);
-      return performance.now() - start;
-    });
-    return Math.min(...runs);
-  }
-
-  it.each(Object.keys(parsers))('%s: 16 times the text costs far less than 256 times (quadratic) the time', (name) => {
-    const parse = parsers[name];
-    for (const [shape, make] of Object.entries(shapes)) {
-      const small = cost(parse, make(64_000));
-      const large = cost(parse, make(1_024_000));
-      // Linear is about 16; the old patterns were quadratic (256) or worse.
-      expect({ shape, ratio: large / Math.max(small, 0.05) < 64 }).toEqual({ shape, ratio: true });
-    }
+  // No timing here: a linear parser reads each 1 MB worst shape in well under a second, the old
+  // unanchored patterns needed minutes (900 KB froze the bot), so the test's own time limit decides.
+  it.each(Object.keys(parsers))('%s reads 1 MB of each worst shape', (name) => {
+    for (const make of Object.values(shapes)) parsers[name](make(1_024_000));
   });
 
   it('still finds what people type', () => {

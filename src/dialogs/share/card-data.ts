@@ -23,12 +23,18 @@ export const draftRef = z.object({ draftId: z.string().uuid() });
 export const accessRequestRef = z.object({ accessRequestId: opaqueId });
 export const invitationRef = z.object({ invitationId: z.string().uuid() });
 
-/** The levels picked on the review card: `role_0`, `role_1`... (validated against the draft later). */
-export function pickedRoles(data: Record<string, unknown>): Map<number, string> {
+/**
+ * The levels picked on the review card: `role_0`, `role_1`... (validated against the draft later).
+ * Undefined when one is not a short text (`["write"]`, an object): a tampered card, refused as such
+ * rather than read as "the proposed level".
+ */
+export function pickedRoles(data: Record<string, unknown>): Map<number, string> | undefined {
   const picked = new Map<number, string>();
   for (const [key, value] of Object.entries(data)) {
     const match = /^role_(\d{1,2})$/.exec(key);
-    if (match && typeof value === 'string' && value.length <= 64) picked.set(Number(match[1]), value);
+    if (!match) continue;
+    if (typeof value !== 'string' || value.length > 64) return undefined;
+    picked.set(Number(match[1]), value);
   }
   return picked;
 }

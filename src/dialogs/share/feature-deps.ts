@@ -1,3 +1,4 @@
+import type { AttemptLimiter } from '../../sharing/attempt-limiter';
 import type { Clock } from '../../clock';
 import type { Caller as GraphCaller, CalendarGateway, Person } from '../../graph/calendar-gateway';
 import type { AuditStore } from '../../sharing/audit-store';
@@ -29,4 +30,6 @@ export interface ShareFeatureDeps {
   accessRequests?: Pick<AccessRequestStore, 'get' | 'markGranted'>;
   /** When set, the share card offers the Teams people picker (its choices are object ids). */
   directory?: PersonDirectory;
+  /** Wrong /accept codes per person; without it (tests of other things) there is no limit. */
+  acceptAttempts?: AttemptLimiter;
 }

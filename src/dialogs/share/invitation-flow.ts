@@ -24,7 +24,7 @@ async function load(deps: ShareFeatureDeps, data: Record<string, unknown>): Prom
 /** The refresh: each viewer gets their own view of the invitation's current state. */
 export async function viewInvitation(deps: ShareFeatureDeps, caller: Caller, data: Record<string, unknown>): Promise<ActionResult> {
   const invitation = await load(deps, data);
-  return invitation ? { card: cardFor(caller, invitation) } : staleCard(caller);
+  return invitation ? { card: cardFor(caller, invitation), onlyForClicker: viewerOf(invitation, caller.userId) !== 'recipient' } : staleCard(caller);
 }
 
 /** The result of an answer, as the card the clicker sees (plus a line when it did not go through). */
@@ -32,7 +32,7 @@ function outcomeResult(caller: Caller, outcome: AnswerOutcome): ActionResult {
   const { invitation } = outcome;
   switch (outcome.kind) {
     case 'notRecipient':
-      return { card: cardFor(caller, invitation) };
+      return { card: cardFor(caller, invitation), onlyForClicker: true };
     case 'notReadable': {
       const note = outcome.reason && ['throttled', 'unavailable', 'timeout'].includes(outcome.reason)
         ? caller.t(`errors.${outcome.reason}`, { seconds: Math.max(1, Math.ceil((outcome.retryAfterMs ?? 30_000) / 1000)) })
@@ -51,7 +51,7 @@ function outcomeResult(caller: Caller, outcome: AnswerOutcome): ActionResult {
 export async function answerInvitation(deps: ShareFeatureDeps, caller: Caller, data: Record<string, unknown>, answer: 'accept' | 'decline'): Promise<ActionResult> {
   const invitation = await load(deps, data);
   if (!invitation) return staleCard(caller);
-  if (viewerOf(invitation, caller.userId) !== 'recipient') return { card: cardFor(caller, invitation) };
+  if (viewerOf(invitation, caller.userId) !== 'recipient') return { card: cardFor(caller, invitation), onlyForClicker: true };
   const outcome = answer === 'accept' ? await deps.answers.accept(invitation, { userId: caller.userId }) : await deps.answers.decline(invitation, { userId: caller.userId });
   return outcomeResult(caller, outcome);
 }
@@ -69,10 +69,17 @@ export async function acceptCommand(deps: ShareFeatureDeps, caller: Caller, args
     if (pending.length === 0) return [textReply(t('share:accept.noPending'))];
     return [textReply(t('share:accept.pendingIntro')), ...pending.slice(0, 5).map((invitation) => cardReply(cardFor(caller, invitation, 'recipient')))];
   }
+  // Wrong codes count per person, on every instance: guessing a code takes longer than its life.
+  const waitMs = (await deps.acceptAttempts?.waitMs(caller.userId)) ?? 0;
+  if (waitMs > 0) return [textReply(t('safety:tooManyAttempts', { minutes: Math.max(1, Math.ceil(waitMs / 60_000)) }))];
+  const refused = async (reply: Reply): Promise<Reply[]> => {
+    await deps.acceptAttempts?.failed(caller.userId);
+    return [reply];
+  };
   const code = normalizeInvitationCode(text.split(/\s+/).pop() ?? '');
-  if (!code) return [textReply(t('share:accept.badCode', { input: text.slice(0, 40) }))];
+  if (!code) return refused(textReply(t('share:accept.badCode', { input: text.slice(0, 40) })));
   const invitation = await deps.invitations.findByCode(code);
-  if (!invitation) return [textReply(t('share:accept.unknownCode'))];
+  if (!invitation) return refused(textReply(t('share:accept.unknownCode')));
 
   let verifiedAddress: string | undefined;
   if (!invitation.recipient.userId) {
@@ -84,7 +91,7 @@ export async function acceptCommand(deps: ShareFeatureDeps, caller: Caller, args
     }
   }
   const answerer = { userId: caller.userId, verifiedAddress };
-  if (!deps.answers.isRecipient(invitation, answerer)) return [textReply(t('share:accept.unknownCode'))];
+  if (!deps.answers.isRecipient(invitation, answerer)) return refused(textReply(t('share:accept.unknownCode')));
   if (invitation.status !== 'pending') return [cardReply(cardFor(caller, invitation, 'recipient'))];
   const result = outcomeResult(caller, await deps.answers.accept(invitation, answerer));
   return result.card ? [cardReply(result.card)] : [];

@@ -12,12 +12,12 @@ import { failureText, shareStatusCard } from './share-status';
 
 /** A card that is not (or no longer) valid: nothing happens, the user is told how to start again. */
 export function staleCard(caller: Caller): ActionResult {
-  return { card: shareNoticeCard({ title: caller.t('share:stale.title'), paragraphs: [caller.t('share:stale.text')], buttons: [commandButton(caller.t('share:stale.again'), 'share')] }) };
+  return { onlyForClicker: true, card: shareNoticeCard({ title: caller.t('share:stale.title'), paragraphs: [caller.t('share:stale.text')], buttons: [commandButton(caller.t('share:stale.again'), 'share')] }) };
 }
 
 /** A forwarded card seen by someone else: read-only, nothing to click. */
 export function notYoursCard(caller: Caller, ownerName: string): ActionResult {
-  return { card: shareNoticeCard({ title: caller.t('share:readonly.title'), paragraphs: [caller.t('share:readonly.text', { owner: ownerName })] }) };
+  return { onlyForClicker: true, card: shareNoticeCard({ title: caller.t('share:readonly.title'), paragraphs: [caller.t('share:readonly.text', { owner: ownerName })] }) };
 }
 
 async function loadDraft(deps: ShareFeatureDeps, caller: Caller, data: Record<string, unknown>): Promise<ShareDraft | ActionResult> {
@@ -44,6 +44,7 @@ export async function confirmShare(deps: ShareFeatureDeps, caller: Caller, data:
   if (deps.drafts.isExpired(draft)) return staleCard(caller);
 
   const picked = pickedRoles(data);
+  if (!picked) return staleCard(caller);
   const roles: ShareRole[] = [];
   for (const [index, recipient] of draft.recipients.entries()) {
     const role = picked.get(index) ?? recipient.proposed;

@@ -8,8 +8,10 @@ import { helpdeskSendData } from './card-data';
 import { startCard } from './case-cards';
 import { diagnoseCard } from './diagnose-card';
 import type { TroubleshootDeps } from './troubleshoot-deps';
+import { addressTokens, isAddressToken } from '../../text/user-text';
 
-const addressPattern = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
+/** One address and nothing around it (checked by token: linear, whatever was typed). */
+const addressPattern = { test: (text: string) => addressTokens(text)[0] === text && isAddressToken(text) };
 
 /**
  * Helpdesk mode: people listed in `helpdeskUsers` look at someone's sharing state (`/diagnose address`)
