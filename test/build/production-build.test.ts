@@ -72,11 +72,11 @@ describe('production build', () => {
   });
 
   // Last: it stops the bot to read what the process loaded.
-  it('loads only what it runs: no TypeScript loader, emulator, test tooling, AI planner or unused database driver', async () => {
+  it('loads only what it runs: no TypeScript loader, emulator, test tooling, AI planner or PostgreSQL driver (SQLite here)', async () => {
     await bot.stop();
     const loaded = readFileSync(modulesFile, 'utf8').split('\n');
     const packages = new Set(loaded.map((file) => /node_modules\/((@[^/]+\/)?[^/]+)/.exec(file)?.[1]));
-    for (const unwanted of ['tsx', 'typescript', 'ts-jest', 'jest', 'openai', 'gpt-tokenizer', 'pg', 'rate-limiter-flexible']) {
+    for (const unwanted of ['tsx', 'typescript', 'ts-jest', 'jest', 'openai', 'gpt-tokenizer', 'pg']) {
       expect(packages).not.toContain(unwanted);
     }
     // The emulator's token format is the one piece the local token provider shares with it.
