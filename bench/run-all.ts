@@ -1,64 +1,52 @@
-import { performance } from 'node:perf_hooks';
 import { alex } from '../test/support/demo-users';
 import { startBotHarness } from '../test/support/bot-harness';
-import { benchFreeBusySlots } from './freebusy-slots';
+import { buildProduction } from '../test/support/built-bot';
 import { feedBuildRow, notModifiedRow } from './calendar-export';
+import { compareFootprint, compareTurns } from './compare';
 import { feedBenchRows } from './feeds';
+import { benchFreeBusySlots } from './freebusy-slots';
+import { countRoundTrips } from './round-trips';
 import { benchTwoWaySync } from './two-way-sync';
 
 /**
- * On-demand benchmarks (`npm run bench`), never part of CI's pass/fail: turns through the bot's HTTP
- * entry point, and gateway reads against the local Graph emulator. Prints one table.
+ * `npm run bench [-- --seconds 3 --rounds 3 --connections 20 --only <scenario>]`: our production
+ * build against a bare teams-ai bot (bench/baseline-bot.js), interleaved in one process tree, then
+ * start-up and idle memory, then Graph round trips per action. On demand, never part of npm test.
  */
-interface Row {
-  name: string;
-  runs: number;
-  totalMs: number;
-  p50: number;
-  p95: number;
+function option(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
 }
 
-async function measure(name: string, runs: number, concurrency: number, task: (worker: number) => Promise<unknown>): Promise<Row> {
-  const durations: number[] = [];
-  const started = performance.now();
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async (_, worker) => {
-      while (next < runs) {
-        next += 1;
-        const t0 = performance.now();
-        await task(worker);
-        durations.push(performance.now() - t0);
-      }
-    }),
-  );
-  const totalMs = performance.now() - started;
-  durations.sort((a, b) => a - b);
-  const at = (q: number) => durations[Math.min(durations.length - 1, Math.floor(q * durations.length))];
-  return { name, runs, totalMs, p50: at(0.5), p95: at(0.95) };
-}
+const fixed = (value: number, digits = 2) => value.toFixed(digits);
 
 async function main(): Promise<void> {
+  const seconds = option('seconds', 3);
+  const rounds = option('rounds', 3);
+  const connections = option('connections', 20);
+  console.log(`bench ${new Date().toISOString()}: ${connections} connections, ${rounds} rounds of ${seconds} s per bot and scenario, Node ${process.version}`);
+  buildProduction();
+
+  const comparisons = await compareTurns({ connections, seconds }, rounds);
+  for (const c of comparisons) {
+    console.log(
+      `compare ${c.name}: throughput ratio ${fixed(c.throughputRatio)}, p99 ratio ${fixed(c.p99Ratio)}` +
+        `  (ours ${fixed(c.ours.throughput, 0)}/s p99 ${c.ours.p99} ms, baseline ${fixed(c.baseline.throughput, 0)}/s p99 ${c.baseline.p99} ms` +
+        `${c.ours.errors + c.baseline.errors ? `, errors ${c.ours.errors}/${c.baseline.errors}` : ''})`,
+    );
+  }
+
+  const footprint = await compareFootprint('http://127.0.0.1:9/v1.0', rounds);
+  console.log(`startup ${fixed(footprint.ours.startupMs, 0)} ms (baseline ${fixed(footprint.baseline.startupMs, 0)} ms, ratio ${fixed(footprint.ours.startupMs / footprint.baseline.startupMs)})`);
+  console.log(`idle rss ${fixed(footprint.ours.idleRssMb, 0)} MB (baseline ${fixed(footprint.baseline.idleRssMb, 0)} MB, ratio ${fixed(footprint.ours.idleRssMb / footprint.baseline.idleRssMb)})`);
+
+  for (const [action, count] of await countRoundTrips()) console.log(`graph round trips ${action}: ${count}`);
+
+  // Feature benches, each next to its baseline measured in the same run.
   // The feed bench makes thousands of requests on one link: above the default per-link limit.
   const bot = await startBotHarness({ FEED_RATE_LIMIT_PER_MINUTE: '10000' });
-  const caller = { userId: alex.aadObjectId };
   try {
     await bot.say(alex, '/help');
-    const rows = [
-      await measure('turn: /help (1 conversation)', 200, 1, () => bot.say(alex, '/help')),
-      await measure('turn: /help (20 conversations)', 400, 20, (worker) => bot.say({ ...alex, aadObjectId: `${alex.aadObjectId}-${worker}` }, 'help')),
-      await measure('gateway: listMyCalendars', 300, 4, () => bot.app.gateway.listMyCalendars(caller)),
-      await measure('gateway: listPermissions (batched, all calendars)', 200, 4, async () => {
-        const calendars = await bot.app.gateway.listMyCalendars(caller);
-        return bot.app.gateway.listPermissionsForCalendars(caller, { calendarIds: calendars.map((c) => c.id) });
-      }),
-    ];
-    console.log('| benchmark | runs | ops/s | p50 ms | p95 ms |');
-    console.log('| --- | ---: | ---: | ---: | ---: |');
-    for (const row of rows) {
-      console.log(`| ${row.name} | ${row.runs} | ${((row.runs * 1000) / row.totalMs).toFixed(0)} | ${row.p50.toFixed(1)} | ${row.p95.toFixed(1)} |`);
-    }
-    // iCalendar out: each measure next to its baseline from the same run.
     const comparisons = [await feedBuildRow(), await notModifiedRow(bot)];
     console.log('');
     console.log('| benchmark | ours | baseline | baseline is |');
@@ -76,4 +64,7 @@ async function main(): Promise<void> {
   await benchTwoWaySync();
 }
 
-void main();
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

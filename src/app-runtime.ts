@@ -22,7 +22,6 @@ import { ConversationStore } from './outbox/conversation-store';
 import { OutboxNotifier } from './outbox/outbox-notifier';
 import { OutboxStore } from './outbox/outbox-store';
 import { SendLimiter } from './outbox/send-limiter';
-import { SharedSendLimiter } from './outbox/shared-send-limiter';
 import { RetentionJob, startRetention } from './retention/retention-job';
 import { startServer, type RunningServer } from './server';
 import { SqlBotStorage } from './storage/bot-state-storage';
@@ -137,14 +136,15 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   }
   // Locally without an app identity, the emulator's token for the mailbox's owner stands in for it.
   const tokenProvider = config.mode === 'local' && !appTokens ? delegatedTokens : new IdentityTokenProvider(delegatedTokens, appTokens);
-  const gateway = createCalendarGateway({ baseUrl: config.graph.baseUrl, tokenProvider, logger });
+  const gateway = createCalendarGateway({ baseUrl: config.graph.baseUrl, tokenProvider, logger, clock });
   const parkedJobs = new ParkedJobStore(database.db, clock);
 
   const { adapter, auth } = createBotAdapter(config, logger, options.botCredentials);
   const conversations = new ConversationStore(database.db, clock);
   const outboxStore = new OutboxStore(database.db, clock, { leaseMs: config.outbox.leaseMs });
   // Several instances share PostgreSQL, so Teams' limits are counted there; SQLite means one instance.
-  const limiter = database.pool ? new SharedSendLimiter(database.pool) : new SendLimiter();
+  // Loaded only with PostgreSQL, like its driver.
+  const limiter = database.pool ? new (await import('./outbox/shared-send-limiter')).SharedSendLimiter(database.pool) : new SendLimiter();
   const outbox = new OutboxDispatcher({ adapter, botAppId: config.bot.appId, outbox: outboxStore, conversations, limiter, clock, logger });
   const retention = new RetentionJob({ db: database.db, clock, ages: config.retention, logger });
   const notifier = new OutboxNotifier(conversations, outboxStore, () => outbox.kick());

@@ -1,5 +1,5 @@
 import { ActivityTypes, type Activity, type Storage, type TurnContext } from 'botbuilder';
-import { Application, TurnState, type AuthenticationOptions, type TeamsAdapter } from '@microsoft/teams-ai';
+import { Application, TurnState, type AuthenticationOptions, type TeamsAdapter } from './teams-ai';
 import type { Logger } from 'pino';
 import { Verb } from '../cards/verbs';
 import type { CommandRouter } from '../dialogs/command-router';
@@ -46,12 +46,11 @@ const turnLeases = Symbol('turnTokenLeases');
 const oauthCardType = 'application/vnd.microsoft.card.oauth';
 
 /** Builds the teams-ai Application: the only place that maps Teams activities to our dialogs. */
-/** What teams-ai keeps per user between turns. Product records live in our own tables. */
-interface UserTurnState {
-  locale?: string;
-}
-
-export class BotTurnState extends TurnState<Record<string, unknown>, UserTurnState> {}
+/**
+ * teams-ai's per-conversation and per-user state. The bot keeps nothing there (product records,
+ * and each person's language, live in our own tables), so a turn writes no state back.
+ */
+export class BotTurnState extends TurnState<Record<string, unknown>, Record<string, unknown>> {}
 
 /** Where teams-ai keeps turn state (botbuilder's Storage: SqlBotStorage, or a test double). */
 export type BotStateStorage = Storage;
@@ -105,12 +104,11 @@ export function createTeamsApp(deps: TeamsAppDeps): TurnRunner {
   // Last, so it only catches what no feature claims: an old card, a tampered verb.
   registerCardAction(app, /.*/, (caller) => Promise.resolve({ replies: [textReply(caller.t('errors.unknownAction'))] }), cardDeps);
 
-  const handleMessage = async (context: TurnContext, state: BotTurnState) => {
+  const handleMessage = async (context: TurnContext) => {
     const caller = callerOf(context);
     if (!caller) return;
-    await context.sendActivity({ type: ActivityTypes.Typing });
-    // Remembered so that proactive messages (invitations, expiry notices) use the person's language.
-    state.user.locale = caller.locale;
+    // Only where the answer may take a while (Graph, storage): a typing indicator is one more send.
+    if (!router.answersAtOnce(context.activity.text)) await context.sendActivity({ type: ActivityTypes.Typing });
     const notices = deps.turnNotices ? await guarded(caller, logger, () => deps.turnNotices!(caller)) : [];
     const replies = await guarded(caller, logger, () => router.handle(caller, context.activity.text));
     await sendReplies(context, [...notices, ...replies]);
@@ -121,7 +119,7 @@ export function createTeamsApp(deps: TeamsAppDeps): TurnRunner {
     app.authentication.get(graphSetting).onUserSignInSuccess(async (context, state) => {
       holdTurnToken(context, state);
       await deps.onTurn?.(context);
-      await handleMessage(context, state);
+      await handleMessage(context);
     });
   }
 

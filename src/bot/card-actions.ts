@@ -1,5 +1,5 @@
 import { ActivityTypes, CardFactory, MessageFactory, TurnContext, type ConversationReference } from 'botbuilder';
-import type { Application, TeamsAdapter } from '@microsoft/teams-ai';
+import type { Application, TeamsAdapter } from './teams-ai';
 import type { Logger } from 'pino';
 import type { AdaptiveCardJson } from '../cards/render-card';
 import { cardText } from '../cards/safe-text';

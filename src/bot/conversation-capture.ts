@@ -11,7 +11,10 @@ export function captureConversation(store: ConversationStore) {
     const caller = callerOf(context);
     const type = context.activity.conversation?.conversationType;
     if (!caller || (type && type !== 'personal')) return;
+    // Without the activity id: a later message is a new message in the chat, not a reply to this one,
+    // and the reference stays the same from one turn to the next (so it is not written again).
     const reference = TurnContext.getConversationReference(context.activity);
+    delete reference.activityId;
     await store.save({ userId: caller.userId, tenantId: caller.tenantId, reference: JSON.stringify(reference), locale: caller.locale });
   };
 }

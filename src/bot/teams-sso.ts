@@ -1,4 +1,4 @@
-import type { AuthenticationOptions } from '@microsoft/teams-ai';
+import type { AuthenticationOptions } from './teams-ai';
 import type { AppConfig } from '../config';
 import { GraphError } from '../graph/graph-error';
 import type { Caller, TokenProvider } from '../graph/calendar-gateway';

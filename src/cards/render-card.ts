@@ -7,15 +7,21 @@ import { safeCard } from './safe-text';
 export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard' };
 
 const templatesDir = path.join(__dirname, 'templates');
-const cache = new Map<string, object>();
+const compiled = new Map<string, Template>();
 
-function template(name: string): object {
-  let json = cache.get(name);
-  if (!json) {
-    json = JSON.parse(readFileSync(path.join(templatesDir, `${name}.json`), 'utf8')) as object;
-    cache.set(name, json);
+/**
+ * Each template is read and its expressions parsed once: `new Template(json)` parses every
+ * `${...}` (adaptive-expressions' ANTLR parser, the most expensive part of a render), and a
+ * Template can be expanded with different data any number of times. `expand` is synchronous, so
+ * two turns never share one expansion.
+ */
+function template(name: string): Template {
+  let found = compiled.get(name);
+  if (!found) {
+    found = new Template(JSON.parse(readFileSync(path.join(templatesDir, `${name}.json`), 'utf8')) as object);
+    compiled.set(name, found);
   }
-  return json;
+  return found;
 }
 
 /**
@@ -24,7 +30,7 @@ function template(name: string): object {
  * `safeCard`: names and calendar names from other people never become links or formatting.
  */
 export function renderCard(name: string, data: object): AdaptiveCardJson {
-  const card = new Template(template(name)).expand({ $root: data }) as AdaptiveCardJson;
+  const card = template(name).expand({ $root: data }) as AdaptiveCardJson;
   if (card?.type !== 'AdaptiveCard') throw new Error(`Card template ${name} did not expand to an AdaptiveCard`);
   return safeCard(card);
 }

@@ -21,6 +21,16 @@ export class CommandRouter {
     return handler(caller, command.args);
   }
 
+  /**
+   * True when the answer needs no handler (help, empty, too long, unknown text): it is ready at
+   * once, so the bot sends no typing indicator first.
+   */
+  answersAtOnce(text: string | undefined): boolean {
+    if (!text?.trim() || text.length > maxMessageChars) return true;
+    const command = parseCommand(text);
+    return !command || command.name === 'help' || !this.handlers[command.name];
+  }
+
   /** A help or welcome button: runs the command with no arguments, as if typed. */
   async run(caller: Caller, name: string): Promise<Reply[]> {
     return this.handle(caller, `/${name}`);

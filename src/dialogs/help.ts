@@ -1,4 +1,4 @@
-import { renderCard } from '../cards/render-card';
+import { renderCard, type AdaptiveCardJson } from '../cards/render-card';
 import type { Caller } from './caller';
 import { cardReply, type Reply } from './reply';
 
@@ -9,17 +9,26 @@ function buttons(caller: Caller) {
   return buttonCommands.map((command) => ({ command, title: caller.t(`help.buttons.${command}`) }));
 }
 
+/** The help card depends on the language only: rendered once per language (the commonest turn). */
+const helpCards = new Map<Caller['locale'], string>();
+
 /** The help card: every command with a sentence, and buttons for the main flows. */
 export function helpReply(caller: Caller): Reply {
   const { t } = caller;
-  return cardReply(
-    renderCard('help', {
-      title: t('help.title'),
-      intro: t('help.intro'),
-      commands: listedCommands.map((name) => ({ name, description: t(`help.commands.${name}`) })),
-      buttons: buttons(caller),
-    }),
-  );
+  let json = helpCards.get(caller.locale);
+  if (!json) {
+    json = JSON.stringify(
+      renderCard('help', {
+        title: t('help.title'),
+        intro: t('help.intro'),
+        commands: listedCommands.map((name) => ({ name, description: t(`help.commands.${name}`) })),
+        buttons: buttons(caller),
+      }),
+    );
+    helpCards.set(caller.locale, json);
+  }
+  // A copy per reply: nothing downstream can change the kept card.
+  return cardReply(JSON.parse(json) as AdaptiveCardJson);
 }
 
 /** The card sent when the bot is installed or added to a chat. */

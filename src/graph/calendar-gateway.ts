@@ -208,8 +208,11 @@ export interface WorkingWeek {
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: Error };
 
 export interface CalendarGateway extends CalendarEventsGateway {
-  /** The caller's own profile and mailbox time zone. */
-  getMe(caller: Caller): Promise<Me>;
+  /**
+   * The caller's own profile and mailbox time zone, kept a few minutes per person. `fresh`: read
+   * Graph now (a check that the mailbox answers, who is acting for the helpdesk).
+   */
+  getMe(caller: Caller, options?: { fresh?: boolean }): Promise<Me>;
   /** Calendars in the caller's Outlook list: their own and those others shared that were added. */
   listMyCalendars(caller: Caller): Promise<CalendarSummary[]>;
   /** Directory search by the start of a name or address. */

@@ -35,7 +35,7 @@ export class GraphCalendarGateway implements CalendarGateway {
     this.events = new Events(deps, retryPolicy);
   }
 
-  getMe: CalendarGateway['getMe'] = (caller) => this.people.getMe(caller);
+  getMe: CalendarGateway['getMe'] = (caller, options) => this.people.getMe(caller, options);
   findPeople: CalendarGateway['findPeople'] = (caller, params) => this.people.findPeople(caller, params);
   resolvePerson: CalendarGateway['resolvePerson'] = (caller, params) => this.people.resolvePerson(caller, params);
   personById: CalendarGateway['personById'] = (caller, params) => this.people.personById(caller, params);

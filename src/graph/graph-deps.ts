@@ -1,3 +1,4 @@
+import type { Clock } from '../clock';
 import type { GraphApi } from './graph-api';
 import type { GraphBatch } from './graph-batch';
 
@@ -5,4 +6,6 @@ import type { GraphBatch } from './graph-batch';
 export interface GraphDeps {
   api: GraphApi;
   batch: GraphBatch;
+  /** For what the gateway keeps a short while (the caller's own profile). */
+  clock: Clock;
 }

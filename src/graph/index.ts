@@ -21,5 +21,5 @@ export type CalendarGatewayOptions = GraphClientOptions;
 export function createCalendarGateway(options: CalendarGatewayOptions): CalendarGateway {
   const { client, baseUrl, retryPolicy, clock } = createGraphClient(options);
   const api = new GraphApi(client, baseUrl, clock);
-  return new GraphCalendarGateway({ api, batch: new GraphBatch(api, retryPolicy) }, retryPolicy);
+  return new GraphCalendarGateway({ api, batch: new GraphBatch(api, retryPolicy), clock }, retryPolicy);
 }

@@ -1,5 +1,5 @@
 import type { MailboxSettings, User } from '@microsoft/microsoft-graph-types';
-import type { Caller, Me, Person } from './calendar-gateway';
+import type { Caller, Me, Outcome, Person } from './calendar-gateway';
 import type { GraphPage } from './graph-api';
 import type { GraphDeps } from './graph-deps';
 import { GraphError, isGraphError } from './graph-error';
@@ -10,21 +10,46 @@ import { odataString, segment, withQuery } from './graph-paths';
 const addressPattern = /^[^\s@<>()",;:[\]]+@[^\s@<>()",;:[\]]+\.[^\s@<>()",;:[\]]+$/;
 const maxPeople = 25;
 
+/** How long the caller's own profile and time zone are taken as known: they change rarely, and most turns need them. */
+const callerFactsMaxAgeMs = 5 * 60_000;
+const callerFactsPeople = 10_000;
+
 /** The caller, and the people they name: directory search and typed addresses. */
 export class People {
+  private readonly callerFacts = new Map<string, { me: Me; at: number }>();
+
   constructor(private readonly deps: GraphDeps) {}
 
-  /** Profile and mailbox time zone in one `$batch`; an unreadable time zone is just left out. */
-  async getMe(caller: Caller): Promise<Me> {
-    const [me, settings] = await this.deps.batch.getMany(caller, [
-      { path: withQuery('/me', { $select: selectFields.user }) },
-      { path: withQuery('/me/mailboxSettings', { $select: ['timeZone'] }) },
-    ]);
+  /**
+   * Profile and mailbox time zone in one `$batch`; an unreadable time zone is just left out. Kept for
+   * a few minutes per person, so an agenda click or an address check does not read them again.
+   */
+  async getMe(caller: Caller, options: { fresh?: boolean } = {}): Promise<Me> {
+    const known = options.fresh ? undefined : this.knownMe(caller);
+    if (known) return known;
+    const [me, settings] = await this.deps.batch.getMany(caller, [mePath, mailboxZonePath]);
+    return this.rememberMe(caller, me, settings);
+  }
+
+  private knownMe(caller: Caller): Me | undefined {
+    const entry = this.callerFacts.get(caller.userId);
+    const age = entry ? this.deps.clock.now().getTime() - entry.at : -1;
+    // A clock set back (tests, a corrected system clock) makes an entry stale, never everlasting.
+    return entry && age >= 0 && age < callerFactsMaxAgeMs ? entry.me : undefined;
+  }
+
+  private rememberMe(caller: Caller, me: Outcome<unknown>, settings: Outcome<unknown>): Me {
     if (!me.ok) throw me.error;
     const person = toPerson(me.value as User);
     if (!person) throw new GraphError('notFound', 'The caller has no mail address');
     const timeZone = settings.ok ? ((settings.value as MailboxSettings).timeZone ?? undefined) : undefined;
-    return { ...person, timeZone };
+    const facts: Me = { ...person, timeZone };
+    // An unreadable time zone is asked again next time, not remembered as missing.
+    if (!settings.ok) return facts;
+    this.callerFacts.delete(caller.userId);
+    this.callerFacts.set(caller.userId, { me: facts, at: this.deps.clock.now().getTime() });
+    if (this.callerFacts.size > callerFactsPeople) this.callerFacts.delete(this.callerFacts.keys().next().value as string);
+    return facts;
   }
 
   async findPeople(caller: Caller, params: { query: string; limit?: number }): Promise<Person[]> {
@@ -56,24 +81,32 @@ export class People {
   async resolvePerson(caller: Caller, params: { address: string }): Promise<Person> {
     const address = params.address.trim();
     if (!addressPattern.test(address)) throw new GraphError('invalidRequest', 'Not an email address');
-    const [me, matches] = await this.deps.batch.getMany(caller, [
-      { path: withQuery('/me', { $select: ['mail', 'userPrincipalName'] }) },
-      { path: withQuery('/users', { $filter: `mail eq ${odataString(address)} or userPrincipalName eq ${odataString(address)}`, $select: selectFields.user }) },
-    ]);
-    if (!matches.ok) throw matches.error;
-    if (!me.ok) throw me.error;
+    const search = { path: withQuery('/users', { $filter: `mail eq ${odataString(address)} or userPrincipalName eq ${odataString(address)}`, $select: selectFields.user }) };
+    // The caller's own address (for their domain) is usually known; else it comes in the same `$batch`.
+    let me = this.knownMe(caller);
+    let page: GraphPage<User>;
+    if (me) {
+      page = await this.deps.api.get<GraphPage<User>>(caller, search.path);
+    } else {
+      const [profile, settings, found] = await this.deps.batch.getMany(caller, [mePath, mailboxZonePath, search]);
+      if (!found.ok) throw found.error;
+      me = this.rememberMe(caller, profile, settings);
+      page = found.value as GraphPage<User>;
+    }
     const wanted = address.toLowerCase();
-    const users = await this.deps.api.rest(caller, matches.value as GraphPage<User>);
+    const users = await this.deps.api.rest(caller, page);
     const found = users
       .map(toPerson)
       .find((person) => person?.address.toLowerCase() === wanted);
     if (found) return found;
 
-    const myAddress = (me.value as User).mail ?? (me.value as User).userPrincipalName ?? '';
-    if (domainOf(myAddress) === domainOf(wanted)) throw new GraphError('notFound', 'No one in the organization has this address', { status: 404 });
+    if (domainOf(me.address) === domainOf(wanted)) throw new GraphError('notFound', 'No one in the organization has this address', { status: 404 });
     return { displayName: address, address, isInsideOrganization: false };
   }
 }
+
+const mePath = { path: withQuery('/me', { $select: selectFields.user }) };
+const mailboxZonePath = { path: withQuery('/me/mailboxSettings', { $select: ['timeZone'] }) };
 
 function domainOf(address: string): string {
   return address.slice(address.lastIndexOf('@') + 1).toLowerCase();

@@ -28,14 +28,13 @@ export class Permissions {
 
   /**
    * Exchange keeps one entry per recipient and only lets `role` change, so granting to someone already listed
-   * updates their entry (and a grant that races another one falls back to the same update).
+   * updates their entry. Most grants are for someone not listed yet, so the entry is created first (one round
+   * trip); Exchange's refusal of a second entry (alreadyExists) leads to the update.
    */
   async grantPermission(
     caller: Caller,
     params: { calendarId: string; recipient: { address: string; name?: string }; role: CalendarRole },
   ): Promise<CalendarPermission> {
-    const existing = await this.findRecipient(caller, params.calendarId, params.recipient.address);
-    if (existing) return this.changeRole(caller, params.calendarId, existing, params.role);
     try {
       const created = await this.deps.api.post<GraphCalendarPermission>(caller, permissionsPath(params.calendarId), {
         emailAddress: { address: params.recipient.address, name: params.recipient.name ?? params.recipient.address },
@@ -44,9 +43,9 @@ export class Permissions {
       return toCalendarPermission(created);
     } catch (error) {
       if (!isGraphError(error) || error.reason !== 'alreadyExists') throw error;
-      const raced = await this.findRecipient(caller, params.calendarId, params.recipient.address);
-      if (!raced) throw error;
-      return this.changeRole(caller, params.calendarId, raced, params.role);
+      const existing = await this.findRecipient(caller, params.calendarId, params.recipient.address);
+      if (!existing) throw error;
+      return this.changeRole(caller, params.calendarId, existing, params.role);
     }
   }
 

@@ -50,7 +50,15 @@ export function localeOf(activityLocale: string | undefined): Locale {
   return activityLocale?.toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }
 
+const translators = new Map<Locale, Translate>();
+
+/** One translator per language, made once: every turn asks for one. */
 export function translatorFor(locale: Locale): Translate {
-  const t = translator().getFixedT(locale);
-  return (key, vars) => t(key, vars ?? {});
+  let translate = translators.get(locale);
+  if (!translate) {
+    const t = translator().getFixedT(locale);
+    translate = (key, vars) => t(key, vars ?? {});
+    translators.set(locale, translate);
+  }
+  return translate;
 }

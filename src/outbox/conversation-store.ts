@@ -10,14 +10,36 @@ export interface StoredConversation {
   locale: string;
 }
 
-/** Where the bot can reach each person: their 1:1 conversation, refreshed on every turn. */
+/** A reference this instance wrote is written again after this long even when unchanged (another instance may have forgotten it). */
+const rewriteAfterMs = 60_000;
+/** People whose last write this instance remembers; the oldest are dropped past this. */
+const rememberedPeople = 10_000;
+
+/**
+ * Where the bot can reach each person: their 1:1 conversation, saved from their turns. A turn
+ * whose reference, tenant and language are those this instance saved in the last minute writes
+ * nothing: most turns come from people already known.
+ */
 export class ConversationStore {
+  private readonly lastSaved = new Map<string, { value: string; at: number }>();
+
   constructor(
     private readonly db: Kysely<DatabaseSchema>,
     private readonly clock: Clock,
   ) {}
 
   async save(conversation: StoredConversation): Promise<void> {
+    const value = JSON.stringify([conversation.tenantId, conversation.reference, conversation.locale]);
+    const now = this.clock.now().getTime();
+    const last = this.lastSaved.get(conversation.userId);
+    if (last && last.value === value && now - last.at >= 0 && now - last.at < rewriteAfterMs) return;
+    await this.write(conversation);
+    this.lastSaved.delete(conversation.userId);
+    this.lastSaved.set(conversation.userId, { value, at: now });
+    if (this.lastSaved.size > rememberedPeople) this.lastSaved.delete(this.lastSaved.keys().next().value as string);
+  }
+
+  private async write(conversation: StoredConversation): Promise<void> {
     const row = {
       user_id: conversation.userId,
       tenant_id: conversation.tenantId,
@@ -34,6 +56,7 @@ export class ConversationStore {
 
   /** The person can no longer be reached in this chat (they blocked or removed the app). */
   async forget(userId: string): Promise<void> {
+    this.lastSaved.delete(userId);
     await this.db.deleteFrom('conversation_references').where('user_id', '=', userId).execute();
   }
 

@@ -1,4 +1,4 @@
-import type { CalendarRole } from '../graph/calendar-gateway';
+import type { CalendarRole, Caller } from '../graph/calendar-gateway';
 import { isGraphError } from '../graph/graph-error';
 import { translatorFor } from '../i18n';
 import { accessMailTo, mailAccessChange } from './access-mail';
@@ -167,12 +167,7 @@ export class ShareService extends ShareOperations {
     await this.releaseOnGraphError(
       invitation,
       intent,
-      () =>
-        this.deps.gateway.grantPermission(ownerMailbox(invitation, options), {
-          calendarId: invitation.calendar.id,
-          recipient: { address: invitation.recipient.address, name: invitation.recipient.name },
-          role,
-        }),
+      () => this.setRole(invitation, role, options),
       options,
     );
     await this.deps.hooks?.afterGraphWrite?.('changeRole', invitation);
@@ -187,6 +182,35 @@ export class ShareService extends ShareOperations {
     }
     await this.deps.invitations.finish(invitation.id, intent.id, { role, expiresAt: intent.expiresAt ?? null });
     return this.reload(invitation);
+  }
+
+  /**
+   * The recipient's entry gets `role`: by the permission id the grant recorded (one PATCH), or, when
+   * there is none or it no longer exists (changed in Outlook), by address through a grant.
+   */
+  private async setRole(invitation: Invitation, role: CalendarRole, options: StepOptions): Promise<void> {
+    const owner = ownerMailbox(invitation, options);
+    const calendarId = invitation.calendar.id;
+    if (invitation.permissionId) {
+      try {
+        await this.deps.gateway.updatePermission(owner, { calendarId, permissionId: invitation.permissionId, role });
+        return;
+      } catch (error) {
+        if (!isGraphError(error) || error.reason !== 'notFound') throw error;
+      }
+    }
+    await this.deps.gateway.grantPermission(owner, { calendarId, recipient: { address: invitation.recipient.address, name: invitation.recipient.name }, role });
+  }
+
+  /** False when the recorded entry is not there any more (then it is looked up by address). */
+  private async revokedById(owner: Caller, invitation: Invitation, permissionId: string): Promise<boolean> {
+    try {
+      await this.deps.gateway.revokePermission(owner, { calendarId: invitation.calendar.id, permissionId });
+      return true;
+    } catch (error) {
+      if (isGraphError(error) && error.reason === 'notFound') return false;
+      throw error;
+    }
   }
 
   /** Stops a live share (the owner's choice, or its end date). Both ends are told as fits. */
@@ -210,6 +234,8 @@ export class ShareService extends ShareOperations {
       invitation,
       intent,
       async () => {
+        // The entry the grant created, in one round trip; looked up by address when it is gone or was never recorded.
+        if (invitation.permissionId && (await this.revokedById(owner, invitation, invitation.permissionId))) return;
         const permissions = await gateway.listPermissions(owner, { calendarId: invitation.calendar.id });
         const permission = permissions.find((candidate) => candidate.recipient.address?.toLowerCase() === invitation.recipient.address);
         if (permission?.isRemovable) await gateway.revokePermission(owner, { calendarId: invitation.calendar.id, permissionId: permission.id });

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import { Pool } from 'pg';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type SqliteDatabase as SqliteDialectDatabase } from 'kysely';
+import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { migrations } from './migrations';
 import type { DatabaseSchema } from './schema';
@@ -40,7 +40,7 @@ const schemaNamePattern = /^[a-z_][a-z0-9_]{0,62}$/;
  * Kysely's migration lock, so each migration runs once.
  */
 export async function openDatabase(options: DatabaseOptions): Promise<AppDatabase> {
-  const { db, dialect, pool } = options.databaseUrl ? connectPostgres(options.databaseUrl, options) : { ...connectSqlite(options.sqliteFile), pool: undefined };
+  const { db, dialect, pool } = options.databaseUrl ? await connectPostgres(options.databaseUrl, options) : { ...connectSqlite(options.sqliteFile), pool: undefined };
   try {
     await migrateToLatest(db, options);
   } catch (error) {
@@ -59,7 +59,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<AppDatabas
   };
 }
 
-function connectPostgres(databaseUrl: string, options: DatabaseOptions): { db: Kysely<DatabaseSchema>; dialect: 'postgres'; pool: Pool } {
+async function connectPostgres(databaseUrl: string, options: DatabaseOptions): Promise<{ db: Kysely<DatabaseSchema>; dialect: 'postgres'; pool: Pool }> {
   // The URL may hold a password: error messages name its scheme only.
   if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new Error('The database URL must start with postgres:// or postgresql://');
@@ -67,6 +67,8 @@ function connectPostgres(databaseUrl: string, options: DatabaseOptions): { db: K
   if (options.schema !== undefined && !schemaNamePattern.test(options.schema)) {
     throw new Error(`Invalid PostgreSQL schema name "${options.schema}": use lower-case letters, digits and _`);
   }
+  // Loaded only when used: a SQLite installation never pays for the PostgreSQL driver at start-up.
+  const { Pool } = await import('pg');
   const pool = new Pool({
     connectionString: databaseUrl,
     // Every connection, including the migrator's, then creates and finds tables in that schema.
@@ -85,7 +87,31 @@ function connectSqlite(file: string | undefined): { db: Kysely<DatabaseSchema>; 
   // WAL lets readers (a backup, a second process) work while the bot writes.
   if (!inMemory) database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');
-  return { db: new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database }) }), dialect: 'sqlite' };
+  return { db: new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) }), dialect: 'sqlite' };
+}
+
+/** Distinct SQL texts kept prepared; queries with `in (?, ?, ...)` lists vary, so the cache is bounded. */
+const cachedStatements = 500;
+
+/**
+ * Kysely prepares every query again; preparing costs as much as running a small query. The bot
+ * sends the same few dozen SQL texts all the time, so each is prepared once. Kysely runs one query
+ * at a time on its one SQLite connection, so a cached statement is never in use twice.
+ */
+function withStatementCache(database: SqliteDatabase.Database): SqliteDialectDatabase {
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => database.close(),
+    prepare: (text: string) => {
+      let statement = statements.get(text);
+      if (!statement) {
+        statement = database.prepare(text);
+        if (statements.size >= cachedStatements) statements.delete(statements.keys().next().value as string);
+        statements.set(text, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 async function migrateToLatest(db: Kysely<DatabaseSchema>, options: DatabaseOptions): Promise<void> {

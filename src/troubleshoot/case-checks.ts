@@ -82,7 +82,8 @@ export class CaseChecks {
   }
 
   private async mailbox(caller: Caller): Promise<CheckReport> {
-    const me = await settle(this.deps.gateway.getMe(caller));
+    // A live check: the profile kept from an earlier turn says nothing about the mailbox answering now.
+    const me = await settle(this.deps.gateway.getMe(caller, { fresh: true }));
     if (me.ok) {
       const vars: CaseVars = { address: me.value.address, domain: domainOf(me.value.address) };
       return report([row('mailbox', 'pass', 'reachable', { address: me.value.address })], { mailboxReachable: true }, vars);

@@ -24,12 +24,16 @@ describe('eTag conflicts on turn state', () => {
   });
   afterAll(() => bot.stop());
 
-  it('are logged, not shown: the user gets the answer and no error message', async () => {
+  // teams-ai writes turn state back only when it changed; the bot keeps nothing there (issue 16: no
+  // per-turn writes), so rapid messages from one person (teams-sdk#2540) cannot conflict.
+  it('cannot arise from turns: a message or a click writes no turn state, and the user gets the answer', async () => {
     const turn = await bot.say(alex, '/help');
-    expect(storage.writes).toBeGreaterThan(0);
+    const click = await bot.click(alex, { verb: 'runCommand', command: 'help' });
+    expect(storage.writes).toBe(0);
     expect(turn.status).toBe(200);
     expect(turn.messages).toHaveLength(1);
     expect(cardOf(turn.messages[0])).toBeDefined();
-    expect(logs.join('\n')).toContain('eTag conflict');
+    expect(click.status).toBe(200);
+    expect(logs.join('\n')).not.toContain('eTag conflict');
   });
 });

@@ -6,15 +6,21 @@ import { cardOf } from '../support/fake-connector';
 describe('help, welcome and unknown input', () => {
   const bot = suiteHarness();
 
-  it('answers /help with the help card, after a typing indicator', async () => {
+  it('answers /help with the help card at once, with no typing indicator first', async () => {
     const turn = await bot.say(alex, '/help');
     expect(turn.status).toBe(200);
-    expect(turn.all[0].type).toBe('typing');
+    expect(turn.all.map((activity) => activity.type)).toEqual(['message']);
     expect(turn.messages).toHaveLength(1);
     const card = cardOf(turn.messages[0]);
     expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
     expect(cardJson(card)).toContain('What I can do');
     expect(cardJson(card)).toContain('/share');
+  });
+
+  it('shows a typing indicator first where the answer reads Graph', async () => {
+    const turn = await bot.say(alex, '/permissions');
+    expect(turn.all[0].type).toBe('typing');
+    expect(turn.messages.length).toBeGreaterThan(0);
   });
 
   it.each([

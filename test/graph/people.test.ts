@@ -85,8 +85,12 @@ describe('resolvePerson', () => {
     expect(kit.requests()).toEqual([]);
   });
 
-  it('makes its directory and profile reads in one $batch', async () => {
-    await kit.gateway.resolvePerson(callers.alex, { address: 'meganb@example.com' });
+  it('makes its directory and profile reads in one $batch, then only the directory read while the profile is known', async () => {
+    // Lynne: nobody whose profile this gateway has read in the tests above.
+    await kit.gateway.resolvePerson(callers.lynne, { address: 'meganb@example.com' });
     expect(outerRequests(kit).map((request) => request.path)).toEqual(['/$batch']);
+    kit.emulator.control.clearRequests();
+    await kit.gateway.resolvePerson(callers.lynne, { address: 'adelev@example.com' });
+    expect(outerRequests(kit).map((request) => request.path)).toEqual(['/users']);
   });
 });

@@ -10,9 +10,8 @@ import type { ActionResult } from '../feature';
 import { textReply } from '../reply';
 import { button, type CardButton } from '../share/card-kit';
 import { opaqueId, parseCardData } from '../share/card-data';
-import type { ShareFeatureDeps } from '../share/feature-deps';
 import { changeChoices } from './permission-rules';
-import { permissionsCard, recipientName } from './permissions-list';
+import { permissionsCard, recipientName, type PermissionsDeps } from './permissions-list';
 
 const entryRef = z.object({ calendarId: opaqueId, permissionId: opaqueId });
 type EntryRef = z.infer<typeof entryRef>;
@@ -24,17 +23,20 @@ interface Entry {
 }
 
 /** The list again, with a line saying what happened (or why nothing did). */
-export async function listWith(deps: ShareFeatureDeps, caller: Caller, message?: string): Promise<ActionResult> {
-  const card = await permissionsCard(deps, caller);
+export async function listWith(deps: PermissionsDeps, caller: Caller, message?: string): Promise<ActionResult> {
+  const card = await permissionsCard(deps, caller, { reuseCalendars: true });
   const replies = message ? [textReply(message)] : [];
   return card ? { card, replies } : { replies: [...replies, textReply(caller.t('permissions:noCalendars'))] };
 }
 
 /**
- * The entry a card names, loaded again from Graph with the caller's token: only the owner can list
- * a calendar's permissions, so another person's ids (forwarded or tampered) find nothing.
+ * The entry a card names, as the caller's own listing of the last minute showed it, else loaded
+ * again from Graph with the caller's token: only the owner can list a calendar's permissions, so
+ * another person's ids (forwarded or tampered) find nothing.
  */
-async function loadEntry(deps: ShareFeatureDeps, caller: Caller, calendarId: string, permissionId: string): Promise<Entry | undefined> {
+async function loadEntry(deps: PermissionsDeps, caller: Caller, calendarId: string, permissionId: string): Promise<Entry | undefined> {
+  const recent = deps.recent.entry(caller.userId, calendarId, permissionId);
+  if (recent) return recent;
   const owner = { userId: caller.userId };
   const calendar = (await deps.gateway.listMyCalendars(owner)).find((candidate) => candidate.id === calendarId && candidate.canShare);
   if (!calendar) return undefined;
@@ -53,7 +55,7 @@ interface CardEntry<T> extends Entry {
  * the list: the data is malformed or the entry gone, or (for a removal) the entry cannot be removed.
  */
 async function entryFromCard<T extends EntryRef>(
-  deps: ShareFeatureDeps,
+  deps: PermissionsDeps,
   caller: Caller,
   schema: z.ZodType<T, z.ZodTypeDef, unknown>,
   data: Record<string, unknown>,
@@ -87,7 +89,7 @@ interface EntryChange {
  * recipient's notice follow; an entry set in Outlook (or one still being granted) is changed in Graph
  * directly and noted in the history. Returns false when the invitation was busy.
  */
-async function applyChange(deps: ShareFeatureDeps, caller: Caller, entry: Entry, name: string, change: EntryChange): Promise<boolean> {
+async function applyChange(deps: PermissionsDeps, caller: Caller, entry: Entry, name: string, change: EntryChange): Promise<boolean> {
   const { calendar, permission } = entry;
   const address = permission.recipient.address;
   const invitation = address && (await deps.invitations.findActive(caller.userId, calendar.id, address));
@@ -106,7 +108,7 @@ async function applyChange(deps: ShareFeatureDeps, caller: Caller, entry: Entry,
 }
 
 /** Step 1 of a change: the levels this entry may get, each explained. */
-export async function askChange(deps: ShareFeatureDeps, caller: Caller, data: Record<string, unknown>): Promise<ActionResult> {
+export async function askChange(deps: PermissionsDeps, caller: Caller, data: Record<string, unknown>): Promise<ActionResult> {
   const { t } = caller;
   const entry = await entryFromCard(deps, caller, entryRef, data);
   if (typeof entry === 'string') return listWith(deps, caller, entry);
@@ -127,7 +129,7 @@ export async function askChange(deps: ShareFeatureDeps, caller: Caller, data: Re
 }
 
 /** Step 2: checks the level against the rules again, changes it, tells the person. */
-export async function confirmChange(deps: ShareFeatureDeps, caller: Caller, data: Record<string, unknown>): Promise<ActionResult> {
+export async function confirmChange(deps: PermissionsDeps, caller: Caller, data: Record<string, unknown>): Promise<ActionResult> {
   const { t } = caller;
   const entry = await entryFromCard(deps, caller, changeInput, data);
   if (typeof entry === 'string') return listWith(deps, caller, entry);
@@ -152,7 +154,7 @@ export async function confirmChange(deps: ShareFeatureDeps, caller: Caller, data
 }
 
 /** Step 1 of a revoke: what it means, and a confirmation. The organisation-wide entry cannot be removed. */
-export async function askRevoke(deps: ShareFeatureDeps, caller: Caller, data: Record<string, unknown>): Promise<ActionResult> {
+export async function askRevoke(deps: PermissionsDeps, caller: Caller, data: Record<string, unknown>): Promise<ActionResult> {
   const { t } = caller;
   const entry = await entryFromCard(deps, caller, entryRef, data, { mustBeRemovable: true });
   if (typeof entry === 'string') return listWith(deps, caller, entry);
@@ -167,7 +169,7 @@ export async function askRevoke(deps: ShareFeatureDeps, caller: Caller, data: Re
 }
 
 /** Step 2: removes the entry (never a non-removable one) and tells the person. */
-export async function confirmRevoke(deps: ShareFeatureDeps, caller: Caller, data: Record<string, unknown>): Promise<ActionResult> {
+export async function confirmRevoke(deps: PermissionsDeps, caller: Caller, data: Record<string, unknown>): Promise<ActionResult> {
   const { t } = caller;
   const entry = await entryFromCard(deps, caller, entryRef, data, { mustBeRemovable: true });
   if (typeof entry === 'string') return listWith(deps, caller, entry);

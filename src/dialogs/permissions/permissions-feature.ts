@@ -5,9 +5,11 @@ import type { ShareFeatureDeps } from '../share/feature-deps';
 import { askChange, askRevoke, confirmChange, confirmRevoke, listWith } from './permission-change';
 import { showHistory } from './permissions-history';
 import { permissionsCard } from './permissions-list';
+import { RecentListings } from './recent-listings';
 
 /** /permissions: who sees my calendars, change a level, revoke, each with a confirmation; the audit log. */
-export function createPermissionsFeature(deps: ShareFeatureDeps): Feature {
+export function createPermissionsFeature(shareDeps: ShareFeatureDeps): Feature {
+  const deps = { ...shareDeps, recent: new RecentListings(shareDeps.clock) };
   return {
     commands: {
       permissions: async (caller) => {

@@ -7,6 +7,10 @@ import type { Caller } from '../caller';
 import { button, commandButton } from '../share/card-kit';
 import type { ShareFeatureDeps } from '../share/feature-deps';
 import { failureText } from '../share/share-status';
+import type { RecentListings } from './recent-listings';
+
+/** The share dialogs' deps, and what the list last showed each person. */
+export type PermissionsDeps = ShareFeatureDeps & { recent: RecentListings };
 
 /** How many entries one calendar shows, so the card stays well under Teams' size limit. */
 const maxEntriesPerCalendar = 30;
@@ -18,14 +22,22 @@ export function recipientName(caller: Caller, permission: CalendarPermission): s
 
 /**
  * /permissions: for each of the caller's calendars, who has access and at what level (Graph's
- * list, "My Organization" included), with Change and, where Exchange allows it, Revoke.
+ * list, "My Organization" included), with Change and, where Exchange allows it, Revoke. The
+ * permissions are always read again; `reuseCalendars` (the list drawn again after a click) takes
+ * the calendars from the listing of the last minute, when there is one.
  */
-export async function permissionsCard(deps: ShareFeatureDeps, caller: Caller): Promise<AdaptiveCardJson | undefined> {
+export async function permissionsCard(deps: PermissionsDeps, caller: Caller, options: { reuseCalendars?: boolean } = {}): Promise<AdaptiveCardJson | undefined> {
   const { t } = caller;
   const owner = { userId: caller.userId };
-  const calendars = (await deps.gateway.listMyCalendars(owner)).filter((calendar) => calendar.canShare);
+  const known = options.reuseCalendars ? deps.recent.calendars(caller.userId) : undefined;
+  const calendars = known ?? (await deps.gateway.listMyCalendars(owner)).filter((calendar) => calendar.canShare);
   if (calendars.length === 0) return undefined;
   const outcomes = await deps.gateway.listPermissionsForCalendars(owner, { calendarIds: calendars.map((calendar) => calendar.id) });
+  deps.recent.remember(
+    caller.userId,
+    calendars,
+    new Map([...outcomes].flatMap(([id, outcome]) => (outcome.ok ? [[id, outcome.value] as const] : []))),
+  );
   const waiting = (await deps.invitations.listActiveForOwner(caller.userId)).filter((invitation) => invitation.status === 'pending');
   // Someone outside who got a personal subscription link (no code) has nothing to answer: the link is the share.
   const linkSent = (invitation: (typeof waiting)[number]) => !invitation.recipient.isInsideOrganization && invitation.channel === 'email' && !invitation.code;

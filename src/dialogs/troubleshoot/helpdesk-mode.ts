@@ -127,7 +127,7 @@ export class HelpdeskMode {
 
   /** Who is acting, from their own mailbox: helpdesk membership is decided by address, as configured. */
   private async actor(caller: Caller): Promise<{ ok: true; address: string; helpdesk: boolean } | { ok: false; address: undefined; error: unknown }> {
-    const me = await settle(this.deps.gateway.getMe(caller));
+    const me = await settle(this.deps.gateway.getMe(caller, { fresh: true }));
     if (!me.ok) return { ok: false, address: undefined, error: me.error };
     const address = me.value.address.toLowerCase();
     return { ok: true, address, helpdesk: this.deps.helpdeskUsers.includes(address) };
