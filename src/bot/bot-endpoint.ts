@@ -1,6 +1,5 @@
 import type { Activity } from 'botbuilder';
 import type { BotFrameworkAuthentication } from 'botframework-connector';
-import type { Application } from './teams-ai';
 import type { BotAdapter } from './adapter';
 import type { TurnRunner } from './app';
 import type { Logger } from 'pino';

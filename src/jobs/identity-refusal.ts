@@ -12,5 +12,7 @@ export function isIdentityRefusal(error: unknown): boolean {
 
 /** What a parked job shows as its reason: Graph's own code when we have one (AppIdentityNotConfigured...), else the reason. */
 export function refusalReason(error: GraphError): string {
-  return error.code && /^App/.test(error.code) ? error.code : error.reason;
+  if (error.code && /^App/.test(error.code)) return error.code;
+  // The app acting on the owner's own mailbox: a refused permission write is the app's refusal, not "not the owner".
+  return error.reason === 'notOwner' ? 'forbidden' : error.reason;
 }

@@ -28,6 +28,7 @@ describe('production build', () => {
       BOT_DOMAIN: 'bot.contoso.com',
       AAD_APP_CLIENT_ID: 'client',
       SECRET_AAD_APP_CLIENT_SECRET: 'client-secret',
+      SECRET_ENCRYPTION_KEYS: 'k1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=',
       ALLOWED_TENANT_IDS: tenantId,
       BOT_OPENID_METADATA_URL: issuer.metadataUrl,
       GRAPH_BASE_URL: 'https://graph.microsoft.com/v1.0',
