@@ -35,6 +35,8 @@ import { startShareMaintenance, type ShareMaintenance } from './sharing/share-ma
 import { createTroubleshootFeature } from './dialogs/troubleshoot/troubleshoot-feature';
 import { sharingRecordsFrom } from './troubleshoot/sharing-records';
 import { loadTroubleshootTrees } from './troubleshoot/tree-loader';
+import { PlainWords } from './dialogs/plain-words';
+import { ConversationContextStore, MessageUnderstanding, trainedClassifier } from './nlu';
 
 export interface AppOptions {
   logger?: Logger;
@@ -75,6 +77,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   }
   // Before anything is opened: a broken decision tree stops start-up with a one-line TreeValidationError.
   const troubleshootTrees = loadTroubleshootTrees(options.troubleshootTreesDir);
+  const classifier = await trainedClassifier();
 
   const database = await openDatabase({
     databaseUrl: config.storage.databaseUrl,
@@ -120,7 +123,8 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const sharingRecords = sharingRecordsFrom({ subscriptions, invitations: sharing.invitations });
   const troubleshoot = createTroubleshootFeature({ config, db: database.db, gateway, trees: troubleshootTrees, records: sharingRecords, notifier, clock, logger });
   const features: Feature[] = [createSubscribeFeature(subscriptionDeps), createCalendarsFeature(subscriptionDeps), ...sharing.features, troubleshoot];
-  const router = new CommandRouter(Object.assign({}, ...features.map((feature) => feature.commands ?? {})) as Feature['commands'] & object);
+  const plainWords = new PlainWords({ understanding: new MessageUnderstanding({ classifier, directory: gateway }), context: new ConversationContextStore(database.db, clock) });
+  const router = new CommandRouter(Object.assign({}, ...features.map((feature) => feature.commands ?? {})) as Feature['commands'] & object, plainWords);
   const app = createTeamsApp({
     adapter,
     storage: options.botStorage ?? new SqlBotStorage(database.db, clock),

@@ -9,6 +9,7 @@ import type { ConversationReferenceTable, OutboxTable } from '../outbox/tables';
 import type { AccessRequestTable, SubscriptionTable } from '../subscriptions/tables';
 import type { ShareAuditTable, ShareDraftTable, ShareInvitationTable } from '../sharing/tables';
 import type { HelpdeskAuditTable, TroubleshootSessionTable } from '../troubleshoot/tables';
+import type { ConversationContextTable } from '../nlu/conversation-context';
 
 /** The Bot Framework's turn state (conversation, user...), one JSON document per storage key. */
 export interface BotStateTable {
@@ -41,4 +42,5 @@ export interface DatabaseSchema {
   troubleshoot_sessions: TroubleshootSessionTable;
   helpdesk_audit: HelpdeskAuditTable;
   rate_limits: RateLimitTable;
+  conversation_context: ConversationContextTable;
 }

@@ -5,12 +5,15 @@ import type { ShareFeatureDeps } from '../share/feature-deps';
 import { askChange, askRevoke, confirmChange, confirmRevoke, listWith } from './permission-change';
 import { showHistory } from './permissions-history';
 import { permissionsCard } from './permissions-list';
+import { revokeFor } from './revoke-for-person';
 
 /** /permissions: who sees my calendars, change a level, revoke, each with a confirmation; the audit log. */
 export function createPermissionsFeature(deps: ShareFeatureDeps): Feature {
   return {
     commands: {
-      permissions: async (caller) => {
+      permissions: async (caller, _args, understood) => {
+        const [person] = understood?.intent === 'revoke' ? understood.people : [];
+        if (person) return revokeFor(deps, caller, person.address, person.name);
         const card = await permissionsCard(deps, caller);
         return card ? [cardReply(card)] : [textReply(caller.t('permissions:noCalendars'))];
       },

@@ -6,6 +6,7 @@ import { subscriptionsMigration } from './0200-subscriptions';
 import { accessRequestsMigration } from './0201-access-requests';
 import { troubleshootMigration } from './0600-troubleshoot';
 import { outboxLeaseMigration } from './2026-12-01-i15-outbox-lease';
+import { conversationContextMigration } from './2026-12-01-i14-conversation-context';
 
 /**
  * Every migration, by name. Kysely runs them in the alphabetical order of their names and records
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0201-access-requests': accessRequestsMigration,
   '0600-troubleshoot': troubleshootMigration,
   '2026-12-01-i15-outbox-lease': outboxLeaseMigration,
+  '2026-12-01-i14-conversation-context': conversationContextMigration,
 };
