@@ -41,6 +41,8 @@ interface NlpResult {
 }
 
 interface NlpEngine {
+  nluManager: { process(locale: string, text: string): Promise<NlpResult> };
+  ner: { process(input: { locale: string; text: string }): Promise<NlpResult> };
   addDocument(locale: string, text: string, intent: string): void;
   addNerRuleOptionTexts(locale: string, entity: string, option: string, texts: string[]): void;
   addNerRegexRule(locale: string, entity: string, pattern: RegExp): void;
@@ -88,8 +90,11 @@ export class IntentClassifier {
 
   async classify(locale: Locale, text: string): Promise<Classification> {
     const folded = foldText(text);
-    const result = await this.nlp.process(locale, folded);
-    const ranking = (result.classifications ?? [])
+    // The classifier sees the words themselves (nlp.js's own process would also try a version with
+    // entities replaced by placeholders, which the corpus never contains); entities are read apart.
+    const classified = await this.nlp.nluManager.process(locale, folded);
+    const result = await this.nlp.ner.process({ locale, text: folded });
+    const ranking = (classified.classifications ?? [])
       .filter((entry): entry is IntentScore => isIntentName(entry.intent))
       .sort((a, b) => b.score - a.score);
     const entities = (result.entities ?? []).map((entity) => ({
