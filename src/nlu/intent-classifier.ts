@@ -7,6 +7,8 @@ import { foldText } from '../dialogs/commands';
 import type { LabelledUtterance } from './corpus';
 import { enumEntities, urlPattern } from './entity-rules';
 import { isIntentName, type IntentName } from './intents';
+import { synonymVariants } from './synonyms';
+import { NearestSentences, type Stems } from './nearest-sentences';
 
 /** One likely meaning of a sentence, with the classifier's confidence (0..1). */
 export interface IntentScore {
@@ -40,8 +42,12 @@ interface NlpResult {
   entities?: NlpEntity[];
 }
 
+interface DomainNlu {
+  prepare(text: string): Promise<Record<string, number>>;
+}
+
 interface NlpEngine {
-  nluManager: { process(locale: string, text: string): Promise<NlpResult> };
+  nluManager: { process(locale: string, text: string): Promise<NlpResult>; domainManagers: Record<string, { domains: Record<string, DomainNlu> }> };
   ner: { process(input: { locale: string; text: string }): Promise<NlpResult> };
   addDocument(locale: string, text: string, intent: string): void;
   addNerRuleOptionTexts(locale: string, entity: string, option: string, texts: string[]): void;
@@ -60,6 +66,7 @@ export class IntentClassifier {
     private readonly nlp: NlpEngine,
     /** Words the corpus uses in lower case: never taken for a person's name. */
     readonly vocabulary: ReadonlySet<string>,
+    private readonly nearest: Record<Locale, NearestSentences>,
   ) {}
 
   static async train(corpus: LabelledUtterance[]): Promise<IntentClassifier> {
@@ -68,34 +75,42 @@ export class IntentClassifier {
     container.use(LangFr);
     // forceNER: entities are extracted on every sentence, not only for intents with slots.
     const nlp = new Nlp({ languages: ['fr', 'en'], forceNER: true, calculateSentiment: false, autoSave: false, autoLoad: false, log: false, nlu: { log: false }, ner: { threshold: 0.85 } }, container) as unknown as NlpEngine;
-    const vocabulary = new Set<string>();
+    const vocabulary = vocabularyOf(corpus);
+    const documents: Array<{ locale: Locale; intent: IntentName; text: string }> = [];
     for (const utterance of corpus) {
-      nlp.addDocument(utterance.locale, foldText(utterance.text), utterance.intent);
-      // Names in the corpus are capitalised ("Adele"); every other word is vocabulary.
-      const withoutAddresses = utterance.text.split(/\s+/).filter((token) => !token.includes('@') && !token.includes('://')).join(' ');
-      for (const word of withoutAddresses.split(/[^\p{L}\p{N}]+/u)) if (word && word === word.toLowerCase()) vocabulary.add(foldText(word));
+      const folded = foldText(maskNames(utterance.text, vocabulary));
+      for (const text of [folded, ...synonymVariants(utterance.locale, folded)]) documents.push({ locale: utterance.locale, intent: utterance.intent, text });
     }
+    for (const document of documents) nlp.addDocument(document.locale, document.text, document.intent);
     for (const locale of ['fr', 'en']) {
       for (const [entity, options] of Object.entries(enumEntities)) {
         for (const [option, texts] of Object.entries(options)) {
           nlp.addNerRuleOptionTexts(locale, entity, option, texts.map(foldText));
-          for (const text of texts) for (const word of foldText(text).split(/[^\p{L}\p{N}]+/u)) if (word) vocabulary.add(word);
         }
       }
       nlp.addNerRegexRule(locale, 'url', urlPattern);
     }
     await nlp.train();
-    return new IntentClassifier(nlp, vocabulary);
+    const nearest = { fr: new NearestSentences(), en: new NearestSentences() };
+    for (const document of documents) nearest[document.locale].add(document.intent, await stemsOf(nlp, document.locale, document.text));
+    nearest.fr.seal();
+    nearest.en.seal();
+    return new IntentClassifier(nlp, vocabulary, nearest);
   }
 
-  async classify(locale: Locale, text: string): Promise<Classification> {
+  /** `names`: words the directory matched as people ("adele" typed in lower case), masked like capitalised names. */
+  async classify(locale: Locale, text: string, names: string[] = []): Promise<Classification> {
     const folded = foldText(text);
+    const masked = foldText(maskNames(text, this.vocabulary, new Set(names.map(foldText))));
     // The classifier sees the words themselves (nlp.js's own process would also try a version with
     // entities replaced by placeholders, which the corpus never contains); entities are read apart.
-    const classified = await this.nlp.nluManager.process(locale, folded);
+    const classified = await this.nlp.nluManager.process(locale, masked);
     const result = await this.nlp.ner.process({ locale, text: folded });
-    const ranking = (classified.classifications ?? [])
-      .filter((entry): entry is IntentScore => isIntentName(entry.intent))
+    const neural = new Map((classified.classifications ?? []).filter((entry): entry is IntentScore => isIntentName(entry.intent)).map((entry) => [entry.intent, entry.score]));
+    const similar = this.nearest[locale].scores(await stemsOf(this.nlp, locale, masked));
+    // Both opinions count alike; the neural one alone is all or nothing on short sentences.
+    const ranking = [...new Set([...neural.keys(), ...similar.keys()])]
+      .map((intent) => ({ intent, score: ((neural.get(intent) ?? 0) + (similar.get(intent) ?? 0)) / 2 }))
       .sort((a, b) => b.score - a.score);
     const entities = (result.entities ?? []).map((entity) => ({
       entity: entity.entity,
@@ -105,6 +120,40 @@ export class IntentClassifier {
     }));
     return { ranking, entities };
   }
+}
+
+/** The stems nlp.js's classifier sees for a text (its tokenizer, stop words kept, its stemmer). */
+async function stemsOf(nlp: NlpEngine, locale: Locale, text: string): Promise<Stems> {
+  const domain = Object.values(nlp.nluManager.domainManagers[locale]?.domains ?? {})[0];
+  return domain ? Object.keys(await domain.prepare(text)) : text.split(/\s+/);
+}
+
+/** Stands for any person's name, in training and in classified sentences, so names never become intent words. */
+const personToken = 'xperson';
+
+/**
+ * Words the corpus uses in lower case (and the entity words): never a name. Addresses and URLs are
+ * left out, so "megan@example.com" does not make "megan" a word.
+ */
+function vocabularyOf(corpus: LabelledUtterance[]): Set<string> {
+  const vocabulary = new Set<string>();
+  for (const utterance of corpus) {
+    const plain = utterance.text.split(/\s+/).filter((token) => !token.includes('@') && !token.includes('://')).join(' ');
+    for (const word of plain.split(/[^\p{L}\p{N}]+/u)) if (word && word === word.toLowerCase()) vocabulary.add(foldText(word));
+  }
+  for (const options of Object.values(enumEntities)) {
+    for (const texts of Object.values(options)) for (const text of texts) for (const word of foldText(text).split(/[^\p{L}\p{N}]+/u)) if (word) vocabulary.add(word);
+  }
+  return vocabulary;
+}
+
+/** Capitalised words the vocabulary does not know (names), and the given names, become one token. */
+function maskNames(text: string, vocabulary: ReadonlySet<string>, names: ReadonlySet<string> = new Set()): string {
+  return text.replace(/\p{L}[\p{L}-]*/gu, (word) => {
+    const folded = foldText(word);
+    const capitalised = word[0] !== word[0].toLowerCase();
+    return (capitalised && !vocabulary.has(folded)) || names.has(folded) ? personToken : word;
+  });
 }
 
 /** The URL as typed (folding lowered it). */
