@@ -8,6 +8,8 @@ export interface NamedPerson {
   name: string;
   /** False for an address the directory was not asked about (it may be outside the organisation). */
   fromDirectory: boolean;
+  /** The words of the message that named them. */
+  typed: string;
 }
 
 /** The directory, as the people matcher needs it (the CalendarGateway provides it). */
@@ -59,14 +61,14 @@ export function nameCandidates(text: string, vocabulary: ReadonlySet<string>, ma
  * person (or one whose display or first name is exactly the word). Nothing else of the sentence.
  */
 export async function peopleIn(directory: PeopleDirectory, caller: Caller, text: string, vocabulary: ReadonlySet<string>): Promise<NamedPerson[]> {
-  const found: NamedPerson[] = addressesIn(text).map((address) => ({ address: address.toLowerCase(), name: address, fromDirectory: false }));
+  const found: NamedPerson[] = addressesIn(text).map((address) => ({ address: address.toLowerCase(), name: address, fromDirectory: false, typed: address }));
   for (const candidate of nameCandidates(text, vocabulary)) {
     const matches = await directory.findPeople(caller, { query: candidate, limit: 5 }).catch(() => [] as Person[]);
     const wanted = foldText(candidate);
     const exact = matches.filter((person) => foldText(person.displayName) === wanted || foldText(person.displayName.split(' ')[0] ?? '') === wanted);
     const person = matches.length === 1 ? matches[0] : exact.length === 1 ? exact[0] : undefined;
     if (person && !found.some((known) => known.address === person.address.toLowerCase())) {
-      found.push({ address: person.address.toLowerCase(), name: person.displayName, fromDirectory: true });
+      found.push({ address: person.address.toLowerCase(), name: person.displayName, fromDirectory: true, typed: candidate });
     }
   }
   return found;

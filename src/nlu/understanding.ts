@@ -40,12 +40,13 @@ export class MessageUnderstanding {
   constructor(private readonly deps: MessageUnderstandingDeps) {}
 
   async understand(caller: Caller & { locale: Locale }, text: string): Promise<Understanding> {
-    const { ranking, entities } = await this.deps.classifier.classify(caller.locale, text);
+    // People first: a name the directory knows ("adele", typed in lower case) is masked for the classifier.
+    const people = await peopleIn(this.deps.directory, { userId: caller.userId }, text, this.deps.classifier.vocabulary);
+    const names = people.filter((person) => person.fromDirectory).flatMap((person) => person.typed.split(' '));
+    const { ranking, entities } = await this.deps.classifier.classify(caller.locale, text, names);
     const option = (name: string) => entities.find((entity) => entity.entity === name)?.option;
     const level = option('level');
     const [top] = ranking;
-    const needsPeople = top && !['help', 'accept', 'addfeed', 'publish', 'sync', 'feeds'].includes(top.intent);
-    const people = needsPeople ? await peopleIn(this.deps.directory, { userId: caller.userId }, text, this.deps.classifier.vocabulary) : [];
     const url = entities.find((entity) => entity.entity === 'url')?.text;
     const dateRange = dateRangeIn(text);
     const code = invitationCodeIn(text);
