@@ -88,6 +88,15 @@ describe('plain words reach the right flow', () => {
     expect(first).toBeDefined();
   });
 
+  it('one sentence naming app, problem and person goes straight to the checks; "toujours pas" takes the next step', async () => {
+    const french = inFrench(megan);
+    const checks = cardFrom(await bot.say(french, "je vois toujours pas le calendrier d'Alex dans outlook 2013"));
+    expect(cardText(checks)).toContain("Ce que j'ai vérifié");
+    expect(cardText(checks)).toContain('Project Phoenix');
+    const next = cardFrom(await bot.say(french, 'toujours pas'));
+    expect(cardText(next)).toContain("Outlook 2013 en ActiveSync a besoin d'un alias");
+  });
+
   it('slash commands work exactly as before', async () => {
     expect(cardText(cardFrom(await bot.say(fr, '/aide')))).toMatch(/Ce que je sais faire/);
     expect(inputValue(cardFrom(await bot.say(alex, '/share meganb@example.com')), 'emails')).toBe('meganb@example.com');
