@@ -10,7 +10,12 @@ describe('every intent, typed in plain words', () => {
   const fr = inFrench(alex);
 
   it('help: "que sais tu faire"', async () => {
-    expect(cardText(cardFrom(await bot.say(fr, 'que sais tu faire')))).toContain('Ce que je sais faire');
+    const help = cardText(cardFrom(await bot.say(fr, 'que sais tu faire')));
+    expect(help).toContain('Ce que je sais faire');
+    // French command words on the French card; each works when typed.
+    expect(help).toContain('/partager');
+    expect(help).not.toContain('/share');
+    expect(inputValue(cardFrom(await bot.say(fr, '/partager')), 'emails')).toBe('');
   });
 
   it('calendars: "quels calendriers sont partages avec moi"', async () => {

@@ -39,7 +39,7 @@ export class HelpdeskMode {
       const matches = people.ok ? people.value : [];
       if (matches.length > 1) return [textReply(caller.t('troubleshoot:person.several', { query: typed, names: matches.map((p) => `${p.displayName} (${p.address})`).join(', ') }))];
       if (matches.length === 0) {
-        await audit.record({ ...base, outcome: 'notFound', detail: 'name' });
+        await audit.record({ ...base, targetAddress: typed.toLowerCase(), outcome: 'notFound', detail: 'name' });
         return [textReply(caller.t('troubleshoot:person.notFound', { query: typed }))];
       }
       targetAddress = matches[0].address.toLowerCase();
