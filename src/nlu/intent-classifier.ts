@@ -76,12 +76,15 @@ export class IntentClassifier {
     // forceNER: entities are extracted on every sentence, not only for intents with slots.
     const nlp = new Nlp({ languages: ['fr', 'en'], forceNER: true, calculateSentiment: false, autoSave: false, autoLoad: false, log: false, nlu: { log: false }, ner: { threshold: 0.85 } }, container) as unknown as NlpEngine;
     const vocabulary = vocabularyOf(corpus);
-    const documents: Array<{ locale: Locale; intent: IntentName; text: string }> = [];
+    const documents: Array<{ locale: Locale; intent: IntentName; text: string; variant: boolean }> = [];
     for (const utterance of corpus) {
       const folded = foldText(maskNames(utterance.text, vocabulary));
-      for (const text of [folded, ...synonymVariants(utterance.locale, folded)]) documents.push({ locale: utterance.locale, intent: utterance.intent, text });
+      documents.push({ locale: utterance.locale, intent: utterance.intent, text: folded, variant: false });
+      synonymVariants(utterance.locale, folded).forEach((text, index) => documents.push({ locale: utterance.locale, intent: utterance.intent, text, variant: index >= neuralVariants }));
     }
-    for (const document of documents) nlp.addDocument(document.locale, document.text, document.intent);
+    // The neural network's training time grows with every sentence: it learns from the corpus and its
+    // first synonym variant; all the variants widen the nearest-sentence index, which costs little to build.
+    for (const document of documents) if (!document.variant) nlp.addDocument(document.locale, document.text, document.intent);
     for (const locale of ['fr', 'en']) {
       for (const [entity, options] of Object.entries(enumEntities)) {
         for (const [option, texts] of Object.entries(options)) {
@@ -127,6 +130,9 @@ async function stemsOf(nlp: NlpEngine, locale: Locale, text: string): Promise<St
   const domain = Object.values(nlp.nluManager.domainManagers[locale]?.domains ?? {})[0];
   return domain ? Object.keys(await domain.prepare(text)) : text.split(/\s+/);
 }
+
+/** How many synonym variants of each sentence the neural network trains on (start-up time against accuracy). */
+const neuralVariants = 1;
 
 /** Stands for any person's name, in training and in classified sentences, so names never become intent words. */
 const personToken = 'xperson';
