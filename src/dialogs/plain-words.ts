@@ -45,7 +45,7 @@ export class PlainWords {
     }
     // "et pour Adele ?": the same request, for the people now named.
     if (!previous || understood.people.length === 0) return { kind: 'suggest', reply: suggestionsReply(caller, understood.ranking.filter((entry) => !isFollowUp(entry.intent))) };
-    const again: Understanding = { ...fromContext(previous), people: understood.people, ranking: understood.ranking, score: understood.score, intent: understood.intent };
+    const again: Understanding = { ...fromContext(previous), people: understood.people, otherNames: understood.otherNames, ranking: understood.ranking, score: understood.score, intent: understood.intent };
     await this.remember(caller, previous.command, again);
     return { kind: 'run', command: previous.command, args: argsFor(previous.command, again), understood: again };
   }
@@ -75,7 +75,8 @@ export function argsFor(intent: IntentName | CommandName, understood: Understand
     case 'publish':
       return understood.url ?? '';
     case 'alias':
-      return understood.people[0]?.name ?? '';
+      // Only used to pre-select one of the caller's followed calendars by its owner or its name.
+      return [...understood.people.map((person) => person.name), ...understood.otherNames].join(' ');
     case 'share':
     case 'subscribe':
     case 'diagnose':

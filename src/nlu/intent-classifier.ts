@@ -67,6 +67,8 @@ export class IntentClassifier {
     /** Words the corpus uses in lower case: never taken for a person's name. */
     readonly vocabulary: ReadonlySet<string>,
     private readonly nearest: Record<Locale, NearestSentences>,
+    /** The corpus sentences themselves: a message that is one of them gets its label. */
+    private readonly known: ReadonlyMap<string, IntentName>,
   ) {}
 
   static async train(corpus: LabelledUtterance[]): Promise<IntentClassifier> {
@@ -98,7 +100,8 @@ export class IntentClassifier {
     for (const document of documents) nearest[document.locale].add(document.intent, await stemsOf(nlp, document.locale, document.text));
     nearest.fr.seal();
     nearest.en.seal();
-    return new IntentClassifier(nlp, vocabulary, nearest);
+    const known = new Map(documents.filter((document) => !document.variant).map((document) => [`${document.locale}|${document.text}`, document.intent]));
+    return new IntentClassifier(nlp, vocabulary, nearest, known);
   }
 
   /** `names`: words the directory matched as people ("adele" typed in lower case), masked like capitalised names. */
@@ -111,9 +114,11 @@ export class IntentClassifier {
     const result = await this.nlp.ner.process({ locale, text: folded });
     const neural = new Map((classified.classifications ?? []).filter((entry): entry is IntentScore => isIntentName(entry.intent)).map((entry) => [entry.intent, entry.score]));
     const similar = this.nearest[locale].scores(await stemsOf(this.nlp, locale, masked));
-    // Both opinions count alike; the neural one alone is all or nothing on short sentences.
+    // The neural opinion alone is all or nothing on short sentences; the nearest sentences weigh a little more.
+    const labelled = this.known.get(`${locale}|${masked}`);
     const ranking = [...new Set([...neural.keys(), ...similar.keys()])]
-      .map((intent) => ({ intent, score: ((neural.get(intent) ?? 0) + (similar.get(intent) ?? 0)) / 2 }))
+      .map((intent) => ({ intent, score: neuralWeight * (neural.get(intent) ?? 0) + (1 - neuralWeight) * (similar.get(intent) ?? 0) }))
+      .map((entry) => (entry.intent === labelled ? { ...entry, score: 1 } : entry))
       .sort((a, b) => b.score - a.score);
     const entities = (result.entities ?? []).map((entity) => ({
       entity: entity.entity,
@@ -128,8 +133,13 @@ export class IntentClassifier {
 /** The stems nlp.js's classifier sees for a text (its tokenizer, stop words kept, its stemmer). */
 async function stemsOf(nlp: NlpEngine, locale: Locale, text: string): Promise<Stems> {
   const domain = Object.values(nlp.nluManager.domainManagers[locale]?.domains ?? {})[0];
-  return domain ? Object.keys(await domain.prepare(text)) : text.split(/\s+/);
+  const stems = domain ? Object.keys(await domain.prepare(text)) : text.split(/\s+/);
+  // Word pairs too: "my shared calendars" and "share my calendar" have the same stems, not the same order.
+  return [...stems, ...stems.slice(1).map((stem, index) => `${stems[index]}_${stem}`)];
 }
+
+/** The neural network's share of the final score (the nearest sentences have the rest). */
+const neuralWeight = 0.4;
 
 /** How many synonym variants of each sentence the neural network trains on (start-up time against accuracy). */
 const neuralVariants = 1;

@@ -5,7 +5,7 @@ import { normalizeInvitationCode } from '../sharing/invitation-code';
 import { dateRangeIn, type DateRange } from './date-range';
 import type { IntentClassifier, IntentScore } from './intent-classifier';
 import type { IntentName } from './intents';
-import { peopleIn, type NamedPerson, type PeopleDirectory } from './people-in-text';
+import { nameCandidates, peopleIn, type NamedPerson, type PeopleDirectory } from './people-in-text';
 
 /**
  * What a typed sentence means: the likeliest intents and the entities recognised in it. Only these
@@ -17,6 +17,8 @@ export interface Understanding {
   /** Best first, the top one included. */
   ranking: IntentScore[];
   people: NamedPerson[];
+  /** Words that could be a name but matched no one (a calendar's name, "phoenix"): only ever compared with the caller's own records. */
+  otherNames: string[];
   level?: ShareRole;
   /** A troubleshooting client id (`iphone-mail`, `booking-tool`...). */
   client?: string;
@@ -55,6 +57,7 @@ export class MessageUnderstanding {
       score: top?.score ?? 0,
       ranking,
       people,
+      otherNames: nameCandidates(text, this.deps.classifier.vocabulary).filter((candidate) => !people.some((person) => person.typed === candidate)),
       ...(isShareRole(level) && { level }),
       ...(option('client') && { client: option('client') }),
       ...(option('symptom') && { symptom: option('symptom') }),
