@@ -1,5 +1,3 @@
-import type { Locale } from '../i18n';
-
 /**
  * The words that name a card's choices, per entity and option, in both languages (people mix them).
  * Options are the ids the cards use: share roles, troubleshooting client and symptom ids.
@@ -35,6 +33,3 @@ export const enumEntities: Record<string, Record<string, string[]>> = {
 
 /** Addresses of feeds and published calendars: http(s) and webcal. Anchored on the scheme, one token. */
 export const urlPattern = /\b(?:https?|webcal):\/\/[^\s<>"]{1,2000}/gi;
-
-/** An invitation code as the email shows it (letters and digits, maybe grouped with spaces or dashes). */
-export const locales: readonly Locale[] = ['fr', 'en'];
