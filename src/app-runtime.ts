@@ -60,6 +60,8 @@ import { createAppInstallations } from './graph/teams-apps';
 import type { LookupFunction } from 'node:net';
 import { createFeeds } from './feeds';
 import { startFeedScheduler, type FeedScheduler } from './feeds/feed-scheduler';
+import { PlainWords } from './dialogs/plain-words';
+import { ConversationContextStore, MessageUnderstanding, trainedClassifier } from './nlu';
 
 export interface AppOptions {
   logger?: Logger;
@@ -120,6 +122,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   }
   // Before anything is opened: a broken decision tree stops start-up with a one-line TreeValidationError.
   const troubleshootTrees = loadTroubleshootTrees(options.troubleshootTreesDir);
+  const classifier = await trainedClassifier();
 
   const database = await openDatabase({
     databaseUrl: config.storage.databaseUrl,
@@ -210,7 +213,8 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const features: Feature[] = [createSubscribeFeature(subscriptionDeps), createCalendarsFeature(subscriptionDeps), ...sharing.features, troubleshoot, freeBusy, snapshot, publish, feedImports.feature];
   const twoWaySync = createTwoWaySync({ config, db: database.db, tokenProvider, gateway, clock, logger, instanceId: randomUUID(), notifier, localCalDav: options.localCalDav });
   features.push(twoWaySync.feature);
-  const router = new CommandRouter(Object.assign({}, ...features.map((feature) => feature.commands ?? {})) as Feature['commands'] & object);
+  const plainWords = new PlainWords({ understanding: new MessageUnderstanding({ classifier, directory: gateway }), context: new ConversationContextStore(database.db, clock) });
+  const router = new CommandRouter(Object.assign({}, ...features.map((feature) => feature.commands ?? {})) as Feature['commands'] & object, plainWords);
   const app = createTeamsApp({
     adapter,
     storage: options.botStorage ?? new SqlBotStorage(database.db, clock),

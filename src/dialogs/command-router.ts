@@ -1,24 +1,37 @@
 import type { Caller } from './caller';
-import { parseCommand, type CommandName } from './commands';
+import { parseCommand, parseTypedCommand, type CommandName } from './commands';
 import type { CommandHandler } from './feature';
 import { helpReply } from './help';
+import type { PlainWords } from './plain-words';
 import { textReply, type Reply } from './reply';
 import { maxMessageChars } from '../text/user-text';
+import type { Understanding } from '../nlu/understanding';
 
-/** Finds the command in a message and runs its handler; unknown input gets a helpful answer. */
+/**
+ * Finds the command in a message and runs its handler. `/name args` (and a command word alone) runs
+ * as typed; plain sentences go to the intent classifier when there is one (`plainWords`), else to
+ * the short list of phrases in commands.ts. Nothing the bot did not get is a dead end.
+ */
 export class CommandRouter {
-  constructor(private readonly handlers: Partial<Record<CommandName, CommandHandler>>) {}
+  constructor(
+    private readonly handlers: Partial<Record<CommandName, CommandHandler>>,
+    private readonly plainWords?: PlainWords,
+  ) {}
 
   async handle(caller: Caller, text: string | undefined): Promise<Reply[]> {
     if (!text?.trim()) return [textReply(caller.t('unknown.empty'))];
     // Before any parsing: the length alone decides, so no message costs more than a short one.
     if (text.length > maxMessageChars) return [textReply(caller.t('safety:tooLong', { max: maxMessageChars }))];
+    const typed = parseTypedCommand(text);
+    if (typed) return this.dispatch(caller, typed.name, typed.args);
+    if (this.plainWords && !text.trim().startsWith('/')) {
+      const decision = await this.plainWords.decide(caller, text);
+      if (decision.kind === 'suggest') return [decision.reply];
+      return this.dispatch(caller, decision.command, decision.args, decision.understood);
+    }
     const command = parseCommand(text);
     if (!command) return [textReply(caller.t('unknown.text', { input: text.trim().slice(0, 80) })), helpReply(caller)];
-    if (command.name === 'help') return [helpReply(caller)];
-    const handler = this.handlers[command.name];
-    if (!handler) return [textReply(caller.t('help.comingSoon'))];
-    return handler(caller, command.args);
+    return this.dispatch(caller, command.name, command.args);
   }
 
   /**
@@ -34,5 +47,12 @@ export class CommandRouter {
   /** A help or welcome button: runs the command with no arguments, as if typed. */
   async run(caller: Caller, name: string): Promise<Reply[]> {
     return this.handle(caller, `/${name}`);
+  }
+
+  private async dispatch(caller: Caller, name: CommandName, args: string, understood?: Understanding): Promise<Reply[]> {
+    if (name === 'help') return [helpReply(caller)];
+    const handler = this.handlers[name];
+    if (!handler) return [textReply(caller.t('help.comingSoon'))];
+    return handler(caller, args, understood);
   }
 }

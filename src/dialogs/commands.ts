@@ -1,5 +1,9 @@
 /** The commands the bot understands, typed as `/name args` or said in plain words. */
-export const commandNames = ['help', 'share', 'subscribe', 'calendars', 'alias', 'permissions', 'troubleshoot', 'accept', 'diagnose', 'freebusy', 'snapshot', 'publish', 'addfeed', 'feeds', 'sync'] as const;
+export const commandNames = [
+  'help', 'share', 'subscribe', 'calendars', 'alias', 'permissions', 'troubleshoot', 'accept', 'diagnose',
+  // Added by other issues; the classifier knows them already, their features bring the handlers.
+  'snapshot', 'publish', 'addfeed', 'feeds', 'sync', 'freebusy',
+] as const;
 export type CommandName = (typeof commandNames)[number];
 
 export interface ParsedCommand {
@@ -53,6 +57,21 @@ export function foldText(text: string): string {
     .toLowerCase()
     .replace(/[’`]/g, "'")
     .trim();
+}
+
+/**
+ * A command typed as such: `/name args`, or a command word alone ("aide"). Plain sentences are left
+ * to the intent classifier (src/nlu).
+ */
+export function parseTypedCommand(text: string): ParsedCommand | undefined {
+  const folded = foldText(text);
+  if (!folded) return undefined;
+  const slash = /^\/?([a-z?]+)(?:\s+(.*))?$/s.exec(folded);
+  if (slash && aliases[slash[1]] && (folded.startsWith('/') || !slash[2])) {
+    const original = text.trim().replace(/^\/?\S+\s*/, '');
+    return { name: aliases[slash[1]], args: original.trim() };
+  }
+  return undefined;
 }
 
 /** Finds the command in a message, or undefined when the text matches nothing we know. */

@@ -2,9 +2,14 @@ import type { AdaptiveCardJson } from '../cards/render-card';
 import type { Caller } from './caller';
 import type { CommandName } from './commands';
 import type { Reply } from './reply';
+import type { Understanding } from '../nlu/understanding';
 
-/** Runs a command typed (or said) by the caller; `args` is the text after the command word. */
-export type CommandHandler = (caller: Caller, args: string) => Promise<Reply[]>;
+/**
+ * Runs a command typed (or said) by the caller; `args` is the text after the command word. For a plain
+ * sentence, `args` holds only what was recognised in it (addresses, a code, a URL) and `understood`
+ * the rest of what the classifier found; handlers read card fields from there, never from the sentence.
+ */
+export type CommandHandler = (caller: Caller, args: string, understood?: Understanding) => Promise<Reply[]>;
 
 /** What a card click produces: a card that replaces the clicked one, and/or new messages. */
 export interface ActionResult {

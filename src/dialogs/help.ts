@@ -21,7 +21,8 @@ export function helpReply(caller: Caller): Reply {
       renderCard('help', {
         title: t('help.title'),
         intro: t('help.intro'),
-        commands: listedCommands.map((name) => ({ name, description: t(`help.commands.${name}`) })),
+        // The command word in the reader's language ("/partager" in French): both work when typed.
+        commands: listedCommands.map((name) => ({ name: t(`help.words.${name}`), description: t(`help.commands.${name}`) })),
         buttons: buttons(caller),
       }),
     );

@@ -15,6 +15,7 @@ import type { SnapshotDraftTable } from '../snapshot/tables';
 import type { ParkedJobTable } from '../jobs/tables';
 import type { FeedDraftTable, FeedItemTable, FeedTable } from '../feeds/tables';
 import type { SyncItemTable, SyncPairTable } from '../two-way-sync/tables';
+import type { ConversationContextTable } from '../nlu/conversation-context';
 
 /** The Bot Framework's turn state (conversation, user...), one JSON document per storage key. */
 export interface BotStateTable {
@@ -57,4 +58,5 @@ export interface DatabaseSchema {
   two_way_sync_pairs: SyncPairTable;
   two_way_sync_items: SyncItemTable;
   published_feed_cache: PublishedFeedCacheTable;
+  conversation_context: ConversationContextTable;
 }

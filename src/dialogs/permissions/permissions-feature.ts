@@ -6,13 +6,16 @@ import { askChange, askRevoke, confirmChange, confirmRevoke, listWith } from './
 import { showHistory } from './permissions-history';
 import { permissionsCard } from './permissions-list';
 import { RecentListings } from './recent-listings';
+import { revokeFor } from './revoke-for-person';
 
 /** /permissions: who sees my calendars, change a level, revoke, each with a confirmation; the audit log. */
 export function createPermissionsFeature(shareDeps: ShareFeatureDeps): Feature {
   const deps = { ...shareDeps, recent: new RecentListings(shareDeps.clock) };
   return {
     commands: {
-      permissions: async (caller) => {
+      permissions: async (caller, _args, understood) => {
+        const [person] = understood?.intent === 'revoke' ? understood.people : [];
+        if (person) return revokeFor(deps, caller, person.address, person.name);
         const card = await permissionsCard(deps, caller);
         return card ? [cardReply(card)] : [textReply(caller.t('permissions:noCalendars'))];
       },

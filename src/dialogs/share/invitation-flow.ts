@@ -2,6 +2,7 @@ import { isGraphError } from '../../graph/graph-error';
 import type { AnswerOutcome } from '../../sharing/invitation-answers';
 import type { Invitation } from '../../sharing/invitation';
 import { normalizeInvitationCode } from '../../sharing/invitation-code';
+import { invitationCodeIn } from '../../nlu/understanding';
 import type { Caller } from '../caller';
 import { errorReplies } from '../error-reply';
 import type { ActionResult } from '../feature';
@@ -76,7 +77,8 @@ export async function acceptCommand(deps: ShareFeatureDeps, caller: Caller, args
     await deps.acceptAttempts?.failed(caller.userId);
     return [reply];
   };
-  const code = normalizeInvitationCode(text.split(/\s+/).pop() ?? '');
+  // "K7QM-4TZP", "k7qm 4tzp", "k7qm4tzp", or the code at the end of a sentence.
+  const code = normalizeInvitationCode(text) ?? invitationCodeIn(text) ?? normalizeInvitationCode(text.split(/\s+/).pop() ?? '');
   if (!code) return refused(textReply(t('share:accept.badCode', { input: text.slice(0, 40) })));
   const invitation = await deps.invitations.findByCode(code);
   if (!invitation) return refused(textReply(t('share:accept.unknownCode')));

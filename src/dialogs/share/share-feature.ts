@@ -25,7 +25,8 @@ async function openShareFor(deps: ShareFeatureDeps, caller: Caller, data: Record
 export function createShareFeature(deps: ShareFeatureDeps): Feature {
   return {
     commands: {
-      share: (caller, args) => openShareForm(deps, caller, { people: peopleIn(args) }),
+      // A sentence brings only what was recognised in it: its people (as addresses) and its level.
+      share: (caller, args, understood) => openShareForm(deps, caller, understood ? { people: args, role: understood.level } : { people: peopleIn(args) }),
       accept: (caller, args) => acceptCommand(deps, caller, args),
     },
     actions: {

@@ -4,6 +4,7 @@ import type { AccessChange, Audience, InvitationMail, ShareNotices } from '../..
 import { cardReply, textReply } from '../reply';
 import { invitationCard } from './invitation-card';
 import { htmlText } from '../../graph/mail-html';
+import { translatorFor, type Locale } from '../../i18n';
 
 /** HTML-escapes text going into the invitation email (names and calendar names are user data). */
 const escape = htmlText;
@@ -12,7 +13,9 @@ const escape = htmlText;
 export const shareNotices: ShareNotices = {
   invitation: (invitation: Invitation, to: Audience) => [cardReply(invitationCard(invitation, 'recipient', to))],
 
-  invitationMail(invitation: Invitation, code: string, { t }: Audience): InvitationMail {
+  invitationMail(invitation: Invitation, code: string, to: Audience): InvitationMail {
+    if (!invitation.recipient.isInsideOrganization) return externalInvitationMail(invitation, to);
+    const { t } = to;
     const vars = { owner: invitation.owner.name, calendar: invitation.calendar.name, level: roleLabel(t, invitation.role) };
     const paragraphs = [
       t('share:mail.intro', vars),
@@ -59,3 +62,26 @@ export const shareNotices: ShareNotices = {
     return { subject: t(`share:mail.${what}Subject`, vars), html };
   },
 };
+
+/**
+ * The email to someone outside the organisation: they have neither Teams with this assistant nor
+ * /accept, so it says what they got and how to open it in their own Outlook, in both languages
+ * (the bot does not know theirs), the owner's first.
+ */
+function externalInvitationMail(invitation: Invitation, to: Audience): InvitationMail {
+  const languages: Locale[] = to.locale === 'fr' ? ['fr', 'en'] : ['en', 'fr'];
+  const sections = languages.map((locale) => {
+    const t = translatorFor(locale);
+    const vars = { owner: invitation.owner.name, address: invitation.owner.address, calendar: invitation.calendar.name, level: roleLabel(t, invitation.role) };
+    return [
+      t('share:mail.greeting', { name: invitation.recipient.name }),
+      t('share:externalMail.intro', vars),
+      `${t('share:mail.level', vars)} ${roleExplanation(t, invitation.role)}`,
+      t('share:externalMail.open', vars),
+      t('share:externalMail.otherClients', vars),
+    ];
+  });
+  const html = sections.map((paragraphs) => paragraphs.map((paragraph) => `<p>${escape(paragraph)}</p>`).join('\n')).join('\n<hr>\n');
+  const t = translatorFor(languages[0]);
+  return { subject: t('share:mail.subject', { owner: invitation.owner.name, calendar: invitation.calendar.name }), html };
+}

@@ -1,5 +1,6 @@
 import type { TreeIndex } from '../../troubleshoot/tree-index';
 import { foldText } from '../commands';
+import type { Understanding } from '../../nlu/understanding';
 import { addressesIn, wordsOf } from '../../text/user-text';
 
 /** What a typed message already says about a case: "je ne vois pas le calendrier de Megan". */
@@ -9,6 +10,23 @@ export interface CaseHints {
   personAddress?: string;
   /** A name after "calendar of" / "calendrier de" / "'s calendar", to look up in the directory. */
   personName?: string;
+  /** The app, when the message named one the tree knows. */
+  clientId?: string;
+}
+
+/**
+ * The hints of a classified sentence: its recognised entities only. A person named with no problem
+ * recognised is most often a calendar that does not show.
+ */
+export function hintsFrom(understood: Understanding, tree: TreeIndex): CaseHints {
+  const [person] = understood.people;
+  const symptomId = understood.symptom && tree.symptom(understood.symptom) ? understood.symptom : person ? 'calendar-missing' : undefined;
+  const clientId = understood.client && tree.client(understood.client) ? understood.client : undefined;
+  return {
+    ...(symptomId && { symptomId }),
+    ...(clientId && { clientId }),
+    ...(person && { personAddress: person.address, personName: person.name }),
+  };
 }
 
 // Linear: it starts with fixed words, and the name is the last part, with nothing to match after it.

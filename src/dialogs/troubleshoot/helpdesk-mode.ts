@@ -23,7 +23,8 @@ export class HelpdeskMode {
 
   async diagnose(caller: Caller, args: string): Promise<Reply[]> {
     const { audit, gateway, records } = this.deps;
-    const targetAddress = args.trim().split(/\s+/)[0]?.toLowerCase() || undefined;
+    const typed = args.trim();
+    let targetAddress = typed.includes('@') ? typed.split(/\s+/)[0]?.toLowerCase() : undefined;
     const actor = await this.actor(caller);
     const base = { actorUserId: caller.userId, actorAddress: actor.address, action: 'diagnose' as const, targetAddress };
     if (!actor.ok) {
@@ -33,6 +34,17 @@ export class HelpdeskMode {
     if (!actor.helpdesk) {
       await audit.record({ ...base, outcome: 'refused' });
       return [textReply(caller.t('troubleshoot:helpdesk.refused'))];
+    }
+    // A name ("/diagnostiquer Megan") is looked up in the directory; it must name exactly one person.
+    if (!targetAddress && typed && typed.length <= 80) {
+      const people = await settle(gateway.findPeople(caller, { query: typed, limit: 5 }));
+      const matches = people.ok ? people.value : [];
+      if (matches.length > 1) return [textReply(caller.t('troubleshoot:person.several', { query: typed, names: matches.map((p) => `${p.displayName} (${p.address})`).join(', ') }))];
+      if (matches.length === 0) {
+        await audit.record({ ...base, targetAddress: typed.toLowerCase(), outcome: 'notFound', detail: 'name' });
+        return [textReply(caller.t('troubleshoot:person.notFound', { query: typed }))];
+      }
+      targetAddress = matches[0].address.toLowerCase();
     }
     if (!targetAddress || !addressPattern.test(targetAddress)) {
       await audit.record({ ...base, outcome: 'invalid' });

@@ -26,7 +26,7 @@ export function troubleshootFeature(deps: TroubleshootDeps): Feature {
   const helpdesk = new HelpdeskMode(deps);
   return {
     commands: {
-      troubleshoot: (caller, args) => flow.start(caller, args),
+      troubleshoot: (caller, args, understood) => flow.start(caller, args, understood),
       diagnose: (caller, args) => helpdesk.diagnose(caller, args),
     },
     actions: {

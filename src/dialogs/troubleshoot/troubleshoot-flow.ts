@@ -10,7 +10,9 @@ import type { ActionResult } from '../feature';
 import { cardReply, type Reply } from '../reply';
 import { answerData, chooseData, feedbackData, personData } from './card-data';
 import { closedCard, personCard, startCard, type CaseView } from './case-cards';
-import { caseHints } from './case-hints';
+import { caseHints, hintsFrom } from './case-hints';
+import { continueOpenCase, resultReplies } from './case-continue';
+import type { Understanding } from '../../nlu/understanding';
 import { currentCard, loadCase, viewOf } from './case-loader';
 import type { TroubleshootDeps } from './troubleshoot-deps';
 
@@ -30,22 +32,37 @@ const addressPattern = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
 export class TroubleshootFlow {
   constructor(private readonly deps: TroubleshootDeps) {}
 
-  /** /troubleshoot, or plain words: a new case, with what the message already said filled in. */
-  async start(caller: Caller, args: string): Promise<Reply[]> {
+  /**
+   * /troubleshoot, or plain words: a new case, with what the message already said filled in. From a
+   * sentence (`understood`), only its recognised entities count; when they name the app, the problem
+   * and (where the problem needs one) the person, the case goes straight to its checks. "Still not"
+   * continues the person's open case instead.
+   */
+  async start(caller: Caller, args: string, understood?: Understanding): Promise<Reply[]> {
+    if (understood?.followUp === 'stillNot') {
+      const continued = await continueOpenCase(this.deps, caller);
+      if (continued) return continued;
+    }
     const tree = this.deps.trees.in(caller.locale);
-    const hints = caseHints(args, [tree, this.deps.trees.in(caller.locale === 'fr' ? 'en' : 'fr')]);
-    const person = hints.personAddress ? { address: hints.personAddress, name: hints.personAddress } : await this.personNamed(caller, hints.personName);
+    const hints = understood ? hintsFrom(understood, tree) : caseHints(args, [tree, this.deps.trees.in(caller.locale === 'fr' ? 'en' : 'fr')]);
+    const person = hints.personAddress ? { address: hints.personAddress, name: hints.personName ?? hints.personAddress } : await this.personNamed(caller, hints.personName);
     const session = await this.deps.sessions.create({
       userId: caller.userId,
       locale: caller.locale,
       treeVersion: this.deps.trees.version,
       ...(hints.symptomId && { symptomId: hints.symptomId }),
+      ...(hints.clientId && { clientId: hints.clientId }),
       ...(person && { person }),
     });
-    const replies = [cardReply(startCard(viewOf(this.deps, session)))];
-    // "Calendly ne voit pas mes rendez-vous": show at once what such a tool sees and what it misses.
-    if (this.deps.bookingToolView && mentionsBookingTool(args)) replies.push(...(await this.deps.bookingToolView(caller)));
-    return replies;
+    const symptom = session.symptomId ? tree.symptom(session.symptomId) : undefined;
+    if (symptom && session.clientId && (symptom.person === 'none' || (symptom.person === 'owner' && person))) {
+      const checks = await this.deps.checks.run(caller, symptom.person === 'owner' && person ? { kind: 'owner', address: person.address } : { kind: 'none' });
+      const node = nextInteractive(tree, symptom.start, { facts: checks.facts, clientId: session.clientId });
+      const named = person && { address: person.address, name: checks.vars.person ?? person.name };
+      const result = await this.show(viewOf(this.deps, session), { checks, nodeId: node.id, history: [], ...(named && { person: named }) });
+      return [...resultReplies(result), ...(await this.bookingToolReplies(caller, args))];
+    }
+    return [cardReply(startCard(viewOf(this.deps, session))), ...(await this.bookingToolReplies(caller, args))];
   }
 
   /** A name from a message, when the directory knows exactly one such person; anything else is left to the card. */
@@ -63,6 +80,14 @@ export class TroubleshootFlow {
     const symptom = data.symptom ? view.tree.symptom(data.symptom) : undefined;
     const client = data.client ? view.tree.client(data.client) : undefined;
     if (!symptom || !client) return { card: startCard(view, { error: view.speaker.t('troubleshoot:start.missingChoice') }) };
+    // The person is already known (named in the message that opened the case): straight to the checks.
+    if (symptom.person === 'owner' && view.session.person) {
+      const known = view.session.person;
+      const checks = await this.deps.checks.run(caller, { kind: 'owner', address: known.address });
+      const node = nextInteractive(view.tree, symptom.start, { facts: checks.facts, clientId: client.id });
+      const named = { address: known.address, name: checks.vars.person ?? known.name };
+      return this.show(view, { clientId: client.id, symptomId: symptom.id, person: named, checks, nodeId: node.id, history: [] });
+    }
     if (symptom.person !== 'none') {
       const updated = await this.deps.sessions.update(view.session.id, view.session.revision, { clientId: client.id, symptomId: symptom.id, nodeId: null, checks: null, history: [] });
       return updated ? { card: personCard(viewOf(this.deps, updated)) } : this.current(view.session.id);
@@ -136,6 +161,11 @@ export class TroubleshootFlow {
   }
 
   /** Saves the step (if the case has not moved meanwhile) and shows its card. */
+  /** "Calendly ne voit pas mes rendez-vous": what such a tool sees next to what it misses (the free/busy feature's card). */
+  private async bookingToolReplies(caller: Caller, args: string): Promise<Reply[]> {
+    return this.deps.bookingToolView && mentionsBookingTool(args) ? this.deps.bookingToolView(caller) : [];
+  }
+
   private async show(view: CaseView, changes: SessionChanges): Promise<ActionResult> {
     const updated = await this.deps.sessions.update(view.session.id, view.session.revision, changes);
     if (!updated) return this.current(view.session.id);

@@ -12,6 +12,7 @@ import { parkedJobsMigration } from './2026-12-01-i9-parked-jobs';
 import { feedsMigration } from './2026-12-01-i11-feeds';
 import { twoWaySyncMigration } from './2026-12-01-i12-two-way-sync';
 import { feedCacheMigration } from './2026-12-01-i10-feed-cache';
+import { conversationContextMigration } from './2026-12-01-i14-conversation-context';
 
 /**
  * Every migration, by name. Kysely runs them in the alphabetical order of their names and records
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01-i11-feeds': feedsMigration,
   '2026-12-01-i12-two-way-sync': twoWaySyncMigration,
   '2026-12-01-i10-feed-cache': feedCacheMigration,
+  '2026-12-01-i14-conversation-context': conversationContextMigration,
 };
