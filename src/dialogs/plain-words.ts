@@ -7,6 +7,15 @@ import { suggestionsReply } from './suggestions';
 
 /** Below this confidence the bot asks "did you mean…?" rather than guessing. */
 export const confidenceThreshold = 0.65;
+/** ...unless the likeliest meaning is still well ahead of the next one: then it is not a guess. */
+const clearLead = { score: 0.5, margin: 0.3 };
+
+/** Whether the classifier's ranking is sure enough to act on. */
+function confident(ranking: Understanding['ranking']): boolean {
+  const [top, next] = ranking;
+  if (!top) return false;
+  return top.score >= confidenceThreshold || (top.score >= clearLead.score && top.score - (next?.score ?? 0) >= clearLead.margin);
+}
 
 /** What to do with a plain sentence: run a command with what was recognised, or offer choices. */
 export type PlainWordsDecision =
@@ -30,12 +39,12 @@ export class PlainWords {
 
   async decide(caller: Caller, text: string): Promise<PlainWordsDecision> {
     const understood = await this.deps.understanding.understand(caller, text);
-    if (understood.score < confidenceThreshold) return { kind: 'suggest', reply: suggestionsReply(caller, understood.ranking) };
+    if (!confident(understood.ranking)) return { kind: 'suggest', reply: suggestionsReply(caller, understood.ranking) };
     const { intent } = understood;
     if (!isFollowUp(intent)) {
       const command = commandOf(intent);
       await this.remember(caller, command, understood);
-      return { kind: 'run', command, args: argsFor(intent, understood), understood };
+      return { kind: 'run', command, args: argsFor(intent, understood, text), understood };
     }
     const previous = await this.deps.context.recall(caller.userId);
     if (intent === 'stillNot') {
@@ -66,7 +75,12 @@ function fromContext(previous: ConversationContext | undefined): Partial<Underst
  * The `args` a handler gets for a sentence: only recognised things, as a typed command would carry
  * them (addresses for the person fields, the code, the URL). Never the words around them.
  */
-export function argsFor(intent: IntentName | CommandName, understood: Understanding): string {
+/**
+ * What a command gets from a sentence: only what was recognised. Free/busy and snapshots read the
+ * sentence themselves (people matched in the directory, a window, a duration, a range), with their
+ * own linear parsers that likewise put only recognised items in the form.
+ */
+export function argsFor(intent: IntentName | CommandName, understood: Understanding, text = ''): string {
   const addresses = understood.people.map((person) => person.address).join(', ');
   switch (intent) {
     case 'accept':
@@ -77,11 +91,12 @@ export function argsFor(intent: IntentName | CommandName, understood: Understand
     case 'alias':
       // Only used to pre-select one of the caller's followed calendars by its owner or its name.
       return [...understood.people.map((person) => person.name), ...understood.otherNames].join(' ');
+    case 'freebusy':
+    case 'snapshot':
+      return text || addresses;
     case 'share':
     case 'subscribe':
     case 'diagnose':
-    case 'freebusy':
-    case 'snapshot':
     case 'revoke':
     case 'permissions':
       return addresses;

@@ -165,7 +165,8 @@ function vocabularyOf(corpus: LabelledUtterance[]): Set<string> {
 
 /** Capitalised words the vocabulary does not know (names), and the given names, become one token. */
 function maskNames(text: string, vocabulary: ReadonlySet<string>, names: ReadonlySet<string> = new Set()): string {
-  return text.replace(/\p{L}[\p{L}-]*/gu, (word) => {
+  // An address names a person too: its parts ("partner", "example") say nothing of the intent.
+  return text.replace(/[^\s@]+@[^\s@]+/g, personToken).replace(/\p{L}[\p{L}-]*/gu, (word) => {
     const folded = foldText(word);
     const capitalised = word[0] !== word[0].toLowerCase();
     return (capitalised && !vocabulary.has(folded)) || names.has(folded) ? personToken : word;

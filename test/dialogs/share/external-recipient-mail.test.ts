@@ -3,9 +3,13 @@ import { alex, inFrench } from '../../support/demo-users';
 import { buttonData, invokeCard } from '../../support/cards';
 import { review } from './share-kit';
 
-/** People outside the organisation are never told to use Teams or /accept: their email says how to open the calendar. */
-describe('the invitation email to someone outside the organisation', () => {
-  const bot = suiteHarness();
+/**
+ * People outside the organisation are never told to use Teams or /accept: their email says how to open the calendar.
+ * With personal subscription links off (EXTERNAL_SHARE_LINKS=false), it gives Outlook's own steps for Exchange partners;
+ * the personal-link mail is tested in test/publishing/external-share-links.test.ts.
+ */
+describe('the invitation email to someone outside the organisation, without personal links', () => {
+  const bot = suiteHarness({ EXTERNAL_SHARE_LINKS: 'false' });
 
   it.each([
     ['French', inFrench(alex), /Alex Wilber vous a partagé le calendrier « Calendar »/, /Ouvrir ce calendrier/],
