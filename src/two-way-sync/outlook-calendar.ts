@@ -24,6 +24,8 @@ export interface OutlookItem {
   id: string;
   /** changeKey, plus the change keys of a series' exceptions. */
   version: string;
+  /** The master's own changeKey: the If-Match of our writes to it. */
+  changeKey?: string;
   hash: string;
   event: SyncEvent;
 }
@@ -139,7 +141,7 @@ export class OutlookCalendar {
       exceptions.sort((a, b) => a.originalStart.localeCompare(b.originalStart));
       const syncEvent: SyncEvent = { uid, content, exceptions, lastModified: event.lastModifiedDateTime };
       const version = [event.changeKey ?? '', ...seriesInstances.filter((instance) => instance.type === 'exception').map((instance) => instance.changeKey ?? '').sort()].join('|');
-      items.set(uid, { uid, id: event.id, version, hash: hashOf(syncEvent), event: syncEvent });
+      items.set(uid, { uid, id: event.id, version, changeKey: event.changeKey, hash: hashOf(syncEvent), event: syncEvent });
     }
     return items;
   }
@@ -188,13 +190,13 @@ export class OutlookCalendar {
   }
 
   /** Rewrites the event; a series gets its exceptions again (a new pattern drops them, as in Exchange). */
-  async update(caller: Caller, calendar: CalendarRef, eventId: string, event: SyncEvent): Promise<void> {
-    await this.writeOne(caller, { op: 'update', calendar, eventId, event: event.content });
+  async update(caller: Caller, calendar: CalendarRef, eventId: string, event: SyncEvent, ifMatch?: string): Promise<void> {
+    await this.writeOne(caller, { op: 'update', calendar, eventId, event: event.content, ifMatch });
     await this.applyExceptions(caller, calendar, eventId, event);
   }
 
-  async delete(caller: Caller, calendar: CalendarRef, eventId: string): Promise<void> {
-    await this.writeOne(caller, { op: 'delete', calendar, eventId });
+  async delete(caller: Caller, calendar: CalendarRef, eventId: string, ifMatch?: string): Promise<void> {
+    await this.writeOne(caller, { op: 'delete', calendar, eventId, ifMatch });
   }
 
   private async applyExceptions(caller: Caller, calendar: CalendarRef, masterId: string, event: SyncEvent): Promise<void> {

@@ -3,6 +3,7 @@ import { isCalDavError } from '../caldav/caldav-error';
 import { readObject } from '../caldav/ics-object';
 import { icsOf } from '../caldav/ics-writer';
 import type { Caller } from '../graph/calendar-gateway';
+import { isGraphError } from '../graph/graph-error';
 import type { CalendarRef } from '../graph/event-gateway';
 import type { CalDavItem, CalDavSnapshot } from './caldav-side';
 import { decide, type Decision } from './decide';
@@ -74,10 +75,21 @@ export class PairRun {
         await this.perform(uid, decision, a, b);
         return;
       } catch (error) {
-        if (!isCalDavError(error) || error.problem !== 'preconditionFailed' || attempt >= 2) throw error;
-        b = await this.reread(uid, b);
+        if (attempt >= 2) throw error;
+        if (isCalDavError(error) && error.problem === 'preconditionFailed') b = await this.reread(uid, b);
+        // Graph 412: the Outlook event changed since it was read (its changeKey no longer matches).
+        else if (isGraphError(error) && error.status === 412) a = await this.rereadOutlook(uid);
+        else throw error;
       }
     }
+  }
+
+  private async rereadOutlook(uid: string): Promise<OutlookItem | undefined> {
+    const { outlook, caller, calendar, window } = this.context;
+    const fresh = (await outlook.read(caller, calendar, window)).get(uid);
+    if (fresh) this.context.outlookNow.set(uid, fresh);
+    else this.context.outlookNow.delete(uid);
+    return fresh;
   }
 
   private async reread(uid: string, b: CalDavItem | undefined): Promise<CalDavItem | undefined> {
@@ -102,7 +114,7 @@ export class PairRun {
       case 'delete':
         if (decision.on === 'outlook' && a) {
           await this.beforeWrite('outlook');
-          await this.context.outlook.delete(this.context.caller, this.context.calendar, a.id);
+          await this.context.outlook.delete(this.context.caller, this.context.calendar, a.id, a.changeKey);
           report.toOutlook.deleted += 1;
         } else if (decision.on === 'caldav' && b) {
           await this.beforeWrite('caldav');
@@ -135,7 +147,7 @@ export class PairRun {
     await this.beforeWrite('outlook');
     let id: string;
     if (a) {
-      await outlook.update(caller, calendar, a.id, event);
+      await outlook.update(caller, calendar, a.id, event, a.changeKey);
       id = a.id;
       report.toOutlook.updated += 1;
     } else {
