@@ -180,9 +180,20 @@ export class OutlookCalendar {
     return expected;
   }
 
+  /** The create of an event without its exceptions; the same transactionId on every retry of the same content. */
+  createOperation(calendar: CalendarRef, event: SyncEvent, pairId: string): EventOperation {
+    return { op: 'create', calendar, event: event.content, properties: { [uidProperty]: event.uid }, transactionId: transactionOf(pairId, event.uid, hashOf(event)) };
+  }
+
+  /** Writes of several events together: `$batch`es of 20 (the gateway chains 4 in flight). */
+  async writeMany(caller: Caller, operations: EventOperation[]): Promise<Awaited<ReturnType<CalendarEventsGateway['writeEvents']>>> {
+    this.requests += Math.ceil(operations.length / 20);
+    return this.deps.gateway.writeEvents(caller, operations);
+  }
+
   /** Creates the event (and its exceptions); a retried create with the same content is not made twice. */
   async create(caller: Caller, calendar: CalendarRef, event: SyncEvent, pairId: string): Promise<string> {
-    const operation: EventOperation = { op: 'create', calendar, event: event.content, properties: { [uidProperty]: event.uid }, transactionId: transactionOf(pairId, event.uid, hashOf(event)) };
+    const operation = this.createOperation(calendar, event, pairId);
     const id = await this.writeOne(caller, operation);
     if (!id) throw new Error('Graph created an event without an id');
     await this.applyExceptions(caller, calendar, id, event);
