@@ -64,4 +64,15 @@ describe.each(testBackends('twowayoneway'))('one-way sync on $name', (backend) =
     expect(outcome).toMatchObject({ status: 'synced', report: { toCaldav: { created: 0, updated: 0, deleted: 0 }, toOutlook: { deleted: 0 } } });
     expect(await subjects()).toEqual({ outlook: ['Dentiste (Outlook)', 'Seulement Outlook (modifié)'], caldav: ['Dentiste'] });
   });
+
+  it('the first sync of 25 CalDAV events writes them to Outlook in 2 $batches (20 + 5), not 25', async () => {
+    const client = await kit.direct();
+    for (let day = 1; day <= 25; day += 1) await client.create(kit.caldavCalendarUrl, `e${day}.ics`, caldavEvent(`e${day}`, `Événement ${day}`, String(day).padStart(2, '0')));
+    const batchesBefore = kit.emulator.control.requests().filter((request) => request.path.endsWith('/$batch')).length;
+    const pair = await kit.addPair({ direction: 'toOutlook' });
+    const outcome = await kit.engine().sync(pair.id);
+    expect(outcome).toMatchObject({ status: 'synced', report: { toOutlook: { created: 25 } } });
+    expect(kit.emulator.control.requests().filter((request) => request.path.endsWith('/$batch')).length - batchesBefore).toBe(2);
+    expect((await subjects()).outlook).toHaveLength(25);
+  });
 });
