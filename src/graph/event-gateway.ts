@@ -38,8 +38,9 @@ export interface CalendarRef {
 
 export type EventOperation =
   | { op: 'create'; calendar: CalendarRef; event: EventContent; properties: Record<string, string>; transactionId: string }
-  | { op: 'update'; calendar: CalendarRef; eventId: string; event: Partial<EventContent> }
-  | { op: 'delete'; calendar: CalendarRef; eventId: string };
+  // ifMatch: the changeKey read; Graph answers 412 if the event changed since.
+  | { op: 'update'; calendar: CalendarRef; eventId: string; event: Partial<EventContent>; ifMatch?: string }
+  | { op: 'delete'; calendar: CalendarRef; eventId: string; ifMatch?: string };
 
 export interface SyncedEvent {
   id: string;

@@ -43,6 +43,8 @@ function eventBody(event: Partial<EventContent>): Record<string, unknown> {
   return body;
 }
 
+const ifMatchOf = (operation: { ifMatch?: string }): Record<string, string> => (operation.ifMatch ? { 'if-match': operation.ifMatch } : {});
+
 function innerRequest(operation: EventOperation, id: string): Record<string, unknown> {
   const json = { 'content-type': 'application/json' };
   switch (operation.op) {
@@ -59,9 +61,9 @@ function innerRequest(operation: EventOperation, id: string): Record<string, unk
         },
       };
     case 'update':
-      return { id, method: 'PATCH', url: eventPath(operation.calendar, operation.eventId), headers: json, body: eventBody(operation.event) };
+      return { id, method: 'PATCH', url: eventPath(operation.calendar, operation.eventId), headers: { ...json, ...ifMatchOf(operation) }, body: eventBody(operation.event) };
     case 'delete':
-      return { id, method: 'DELETE', url: eventPath(operation.calendar, operation.eventId) };
+      return { id, method: 'DELETE', url: eventPath(operation.calendar, operation.eventId), headers: ifMatchOf(operation) };
   }
 }
 

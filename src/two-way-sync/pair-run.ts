@@ -3,7 +3,8 @@ import { isCalDavError } from '../caldav/caldav-error';
 import { readObject } from '../caldav/ics-object';
 import { icsOf } from '../caldav/ics-writer';
 import type { Caller } from '../graph/calendar-gateway';
-import type { CalendarRef } from '../graph/event-gateway';
+import { isGraphError } from '../graph/graph-error';
+import type { CalendarRef, EventOperation } from '../graph/event-gateway';
 import type { CalDavItem, CalDavSnapshot } from './caldav-side';
 import { decide, type Decision } from './decide';
 import type { OutlookItem } from './outlook-calendar';
@@ -34,10 +35,24 @@ export const inWindow = (event: SyncEvent, window: { start: Date; end: Date }): 
   return start >= window.start.toISOString().slice(0, 10) && start <= window.end.toISOString().slice(0, 10);
 };
 
+/** An Outlook write waiting for its `$batch`; `done` records it once Graph said yes. */
+interface QueuedWrite {
+  uid: string;
+  operation: EventOperation;
+  b: CalDavItem | undefined;
+  done: (id: string | undefined) => Promise<void>;
+}
+
+/** Outlook writes of events without exceptions are sent together, 20 to a `$batch`. */
+const batchOf = 20;
+
 /** The writes of one run, UID by UID. */
 export class PairRun {
   readonly outlookWritten = new Set<string>();
   private writes = 0;
+  private queue: QueuedWrite[] = [];
+  /** Off while a 412 is settled again: that one write goes alone, with its own retries. */
+  private batching = true;
 
   constructor(private readonly context: RunContext) {}
 
@@ -55,6 +70,34 @@ export class PairRun {
       if (!known && b?.event && !a && !inWindow(b.event, window)) continue;
       if (!known && a && b) report.matched += 1;
       await this.settle(uid, a, b);
+      if (this.queue.length >= batchOf) await this.flush();
+    }
+    await this.flush();
+  }
+
+  /** Sends the queued Outlook writes; a 412 re-reads that event and settles it again, alone. */
+  private async flush(): Promise<void> {
+    const queued = this.queue;
+    this.queue = [];
+    if (queued.length === 0) return;
+    const { outlook, caller } = this.context;
+    const outcomes = await outlook.writeMany(caller, queued.map((write) => write.operation));
+    let failure: Error | undefined;
+    for (const [index, write] of queued.entries()) {
+      const outcome = outcomes[index];
+      if (outcome.ok) await write.done(outcome.value.id);
+      else if (isGraphError(outcome.error) && outcome.error.status === 412) await this.alone(() => this.rereadOutlook(write.uid).then((a) => this.settle(write.uid, a, write.b)));
+      else failure ??= outcome.error;
+    }
+    if (failure) throw failure;
+  }
+
+  private async alone(work: () => Promise<void>): Promise<void> {
+    this.batching = false;
+    try {
+      await work();
+    } finally {
+      this.batching = true;
     }
   }
 
@@ -74,10 +117,21 @@ export class PairRun {
         await this.perform(uid, decision, a, b);
         return;
       } catch (error) {
-        if (!isCalDavError(error) || error.problem !== 'preconditionFailed' || attempt >= 2) throw error;
-        b = await this.reread(uid, b);
+        if (attempt >= 2) throw error;
+        if (isCalDavError(error) && error.problem === 'preconditionFailed') b = await this.reread(uid, b);
+        // Graph 412: the Outlook event changed since it was read (its changeKey no longer matches).
+        else if (isGraphError(error) && error.status === 412) a = await this.rereadOutlook(uid);
+        else throw error;
       }
     }
+  }
+
+  private async rereadOutlook(uid: string): Promise<OutlookItem | undefined> {
+    const { outlook, caller, calendar, window } = this.context;
+    const fresh = (await outlook.read(caller, calendar, window)).get(uid);
+    if (fresh) this.context.outlookNow.set(uid, fresh);
+    else this.context.outlookNow.delete(uid);
+    return fresh;
   }
 
   private async reread(uid: string, b: CalDavItem | undefined): Promise<CalDavItem | undefined> {
@@ -100,9 +154,16 @@ export class PairRun {
       case 'record':
         return this.record(uid, a && { id: a.id, version: a.version, hash: a.hash }, b && { href: b.href, etag: b.etag, hash: b.hash });
       case 'delete':
-        if (decision.on === 'outlook' && a) {
+        if (decision.on === 'outlook' && a && this.batching) {
           await this.beforeWrite('outlook');
-          await this.context.outlook.delete(this.context.caller, this.context.calendar, a.id);
+          this.queue.push({ uid, b, operation: { op: 'delete', calendar: this.context.calendar, eventId: a.id, ifMatch: a.changeKey }, done: async () => {
+            report.toOutlook.deleted += 1;
+            await store.removeItem(pair.id, uid);
+          } });
+          return;
+        } else if (decision.on === 'outlook' && a) {
+          await this.beforeWrite('outlook');
+          await this.context.outlook.delete(this.context.caller, this.context.calendar, a.id, a.changeKey);
           report.toOutlook.deleted += 1;
         } else if (decision.on === 'caldav' && b) {
           await this.beforeWrite('caldav');
@@ -133,9 +194,21 @@ export class PairRun {
     const { outlook, caller, calendar, pair, report } = this.context;
     const event = b.event as SyncEvent;
     await this.beforeWrite('outlook');
+    if (this.batching && event.exceptions.length === 0) {
+      const operation: EventOperation = a ? { op: 'update', calendar, eventId: a.id, event: event.content, ifMatch: a.changeKey } : outlook.createOperation(calendar, event, pair.id);
+      this.queue.push({ uid, b, operation, done: async (created) => {
+        const id = a?.id ?? created;
+        if (!id) throw new Error('Graph created an event without an id');
+        if (a) report.toOutlook.updated += 1;
+        else report.toOutlook.created += 1;
+        this.outlookWritten.add(uid);
+        await this.record(uid, { id, version: '', hash: hashOf(event) }, { href: b.href, etag: b.etag, hash: b.hash });
+      } });
+      return;
+    }
     let id: string;
     if (a) {
-      await outlook.update(caller, calendar, a.id, event);
+      await outlook.update(caller, calendar, a.id, event, a.changeKey);
       id = a.id;
       report.toOutlook.updated += 1;
     } else {

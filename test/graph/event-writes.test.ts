@@ -1,4 +1,5 @@
 import type { EventContent, EventOperation } from '../../src/graph/event-gateway';
+import type { GraphError } from '../../src/graph/graph-error';
 import { callers, calendarIdOf, startGraphKit, type GraphKit } from './graph-kit';
 
 const content = (subject: string): EventContent => ({
@@ -55,5 +56,20 @@ describe('gateway: event writes', () => {
     expect(kit.waits).toEqual([2000]);
     const created = kit.requests().filter((request) => request.inBatch && request.method === 'POST' && request.status === 201);
     expect(created).toHaveLength(8);
+  });
+
+  it('updates and deletes carry If-Match: a stale change key is a 412 and changes nothing', async () => {
+    const calendar = { calendarId: calendarIdOf(kit, 'alexw@example.com') };
+    const [created] = await gateway().writeEvents(callers.alex, creates(1));
+    const eventId = (created.ok && created.value.id) as string;
+    const outcomes = await gateway().writeEvents(callers.alex, [
+      { op: 'update', calendar, eventId, event: { subject: 'Stale' }, ifMatch: 'not-the-change-key' },
+      { op: 'delete', calendar, eventId, ifMatch: 'not-the-change-key' },
+    ]);
+    expect(outcomes.map((outcome) => (outcome.ok ? 'ok' : (outcome.error as GraphError).status))).toEqual([412, 412]);
+    const sent = batches[1].requests as Array<{ headers?: Record<string, string> }>;
+    expect(sent.map((request) => request.headers?.['if-match'])).toEqual(['not-the-change-key', 'not-the-change-key']);
+    const [fresh] = await gateway().writeEvents(callers.alex, [{ op: 'update', calendar, eventId, event: { subject: 'Fresh' }, ifMatch: '*' }]);
+    expect(fresh.ok).toBe(true);
   });
 });

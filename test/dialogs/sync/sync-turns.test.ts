@@ -86,4 +86,29 @@ describe('/sync: connect a CalDAV calendar, preview, start, pause, resume, remov
     expect(cardText(confirmed)).toContain('Sync now');
     expect(JSON.stringify(await agenda())).not.toContain('Escalade');
   });
+
+  it('the CalDAV calendar deleted: after repeated failures the pair pauses and the owner is told once, plainly', async () => {
+    const travail = await radicale.makeCalendar('alex', password, 'Travail');
+    // The pair of the test before is removed first (its events kept), so /sync offers to connect again.
+    const previous = cardFrom(await bot.say(alex, '/sync'));
+    if (!cardText(previous).includes('Connect')) await press(bot, alex, cardFrom(await press(bot, alex, previous, 'Remove')), 'Keep them on both sides');
+    const connect = cardFrom(await bot.say(alex, '/sync'));
+    const pick = cardFrom(await press(bot, alex, connect, 'Connect', { serverUrl: radicale.url, userName: 'alex', password }));
+    const outlookValue = String(choicesOf(pick, 'outlookCalendar')[0].value);
+    const preview = cardFrom(await press(bot, alex, pick, 'See what will happen', { caldavCalendar: travail, outlookCalendar: outlookValue, direction: 'both', policy: 'newer' }));
+    let status = cardFrom(await press(bot, alex, preview, 'Start syncing'));
+    await bot.deliverOutbox();
+    await fetch(travail, { method: 'DELETE', headers: { authorization: `Basic ${Buffer.from(`alex:${password}`).toString('base64')}` } });
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      expect(cardText(status)).toContain('Sync now');
+      status = cardFrom(await press(bot, alex, status, 'Sync now'));
+    }
+    expect(cardText(status)).toContain('the calendar was deleted on the server');
+    expect(cardText(status)).not.toContain('Sync now');
+    const notices = (await bot.deliverOutbox()).map((activity) => activity.text ?? '').filter((text) => text.includes('is paused'));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toContain('the calendar was deleted on the server');
+    expect(notices[0]).toContain('Type /sync to see it and resume.');
+    expect(await bot.deliverOutbox()).toHaveLength(0);
+  });
 });
