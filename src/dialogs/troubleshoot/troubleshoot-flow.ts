@@ -60,9 +60,9 @@ export class TroubleshootFlow {
       const node = nextInteractive(tree, symptom.start, { facts: checks.facts, clientId: session.clientId });
       const named = person && { address: person.address, name: checks.vars.person ?? person.name };
       const result = await this.show(viewOf(this.deps, session), { checks, nodeId: node.id, history: [], ...(named && { person: named }) });
-      return [...resultReplies(result), ...(await this.bookingToolReplies(caller, args))];
+      return [...resultReplies(result), ...(await this.bookingToolReplies(caller, args, understood))];
     }
-    return [cardReply(startCard(viewOf(this.deps, session))), ...(await this.bookingToolReplies(caller, args))];
+    return [cardReply(startCard(viewOf(this.deps, session))), ...(await this.bookingToolReplies(caller, args, understood))];
   }
 
   /** A name from a message, when the directory knows exactly one such person; anything else is left to the card. */
@@ -162,8 +162,9 @@ export class TroubleshootFlow {
 
   /** Saves the step (if the case has not moved meanwhile) and shows its card. */
   /** "Calendly ne voit pas mes rendez-vous": what such a tool sees next to what it misses (the free/busy feature's card). */
-  private async bookingToolReplies(caller: Caller, args: string): Promise<Reply[]> {
-    return this.deps.bookingToolView && mentionsBookingTool(args) ? this.deps.bookingToolView(caller) : [];
+  private async bookingToolReplies(caller: Caller, args: string, understood?: Understanding): Promise<Reply[]> {
+    const aboutBookingTool = understood?.client === 'booking-tool' || mentionsBookingTool(args);
+    return this.deps.bookingToolView && aboutBookingTool ? this.deps.bookingToolView(caller) : [];
   }
 
   private async show(view: CaseView, changes: SessionChanges): Promise<ActionResult> {
