@@ -2,10 +2,9 @@ import { alex } from '../support/demo-users';
 import { testBackends } from '../support/test-databases';
 import type { AppDatabase } from '../../src/storage/database';
 import type { ConflictPolicy } from '../../src/two-way-sync/sync-pair-store';
-import { single, startSyncKit, vcalendar, type SyncKit } from './sync-kit';
+import { type SyncKit, single, startSyncKit, subjectsOnBothSides, vcalendar } from './sync-kit';
 
 const user = { userId: alex.aadObjectId };
-const wide = { start: new Date('2026-10-01T00:00:00Z'), end: new Date('2027-12-31T00:00:00Z') };
 
 describe.each(testBackends('twowayconflicts'))('two-way sync conflicts on $name', (backend) => {
   let database: AppDatabase;
@@ -21,13 +20,7 @@ describe.each(testBackends('twowayconflicts'))('two-way sync conflicts on $name'
   });
   afterAll(() => backend.cleanUp());
 
-  const subjects = async () => {
-    const outlook = [...(await kit.outlook.read(user, { calendarId: kit.outlookCalendarId }, wide)).values()].map((item) => item.event.content.subject).sort();
-    const client = await kit.direct();
-    const refs = await client.listObjects(kit.caldavCalendarUrl);
-    const caldav = (await client.fetchObjects(kit.caldavCalendarUrl, refs.map((ref) => ref.href))).map((object) => /SUMMARY:(.*)/.exec(object.data)?.[1]?.trim() ?? '').sort();
-    return { outlook, caldav };
-  };
+  const subjects = () => subjectsOnBothSides(kit);
 
   /** One event synced, then changed on both sides: Outlook at 10:00, CalDAV (LAST-MODIFIED) at `caldavAt`. */
   async function bothChanged(policy: ConflictPolicy, caldavAt: string) {

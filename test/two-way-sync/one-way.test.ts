@@ -1,10 +1,10 @@
 import { alex } from '../support/demo-users';
 import { testBackends } from '../support/test-databases';
 import type { AppDatabase } from '../../src/storage/database';
-import { single, startSyncKit, vcalendar, type SyncKit } from './sync-kit';
+import { type SyncKit, single, startSyncKit, subjectsOnBothSides, vcalendar, wideWindow } from './sync-kit';
 
 const user = { userId: alex.aadObjectId };
-const wide = { start: new Date('2026-10-01T00:00:00Z'), end: new Date('2027-12-31T00:00:00Z') };
+const wide = wideWindow;
 const caldavEvent = (uid: string, summary: string, day: string) =>
   vcalendar('BEGIN:VEVENT', `UID:${uid}`, 'DTSTAMP:20261124T000000Z', 'LAST-MODIFIED:20261124T100000Z', `DTSTART:202612${day}T090000Z`, `DTEND:202612${day}T100000Z`, `SUMMARY:${summary}`, 'END:VEVENT');
 
@@ -22,13 +22,7 @@ describe.each(testBackends('twowayoneway'))('one-way sync on $name', (backend) =
   });
   afterAll(() => backend.cleanUp());
 
-  const subjects = async () => {
-    const outlook = [...(await kit.outlook.read(user, { calendarId: kit.outlookCalendarId }, wide)).values()].map((item) => item.event.content.subject).sort();
-    const client = await kit.direct();
-    const refs = await client.listObjects(kit.caldavCalendarUrl);
-    const caldav = (await client.fetchObjects(kit.caldavCalendarUrl, refs.map((ref) => ref.href))).map((object) => /SUMMARY:(.*)/.exec(object.data)?.[1]?.trim() ?? '').sort();
-    return { outlook, caldav };
-  };
+  const subjects = () => subjectsOnBothSides(kit);
 
   it('Outlook -> CalDAV only: CalDAV events and changes never reach Outlook, and nothing of CalDAV is deleted', async () => {
     const client = await kit.direct();

@@ -102,6 +102,18 @@ export async function startSyncKit(database: AppDatabase, calendarName: string):
   };
 }
 
+/** A window wide enough for every event the sync tests write. */
+export const wideWindow = { start: new Date('2026-10-01T00:00:00Z'), end: new Date('2027-12-31T00:00:00Z') };
+
+/** The subjects on each side, sorted: what a person would see in Outlook and in the CalDAV calendar. */
+export async function subjectsOnBothSides(kit: SyncKit): Promise<{ outlook: string[]; caldav: string[] }> {
+  const outlook = [...(await kit.outlook.read({ userId: alex.aadObjectId }, { calendarId: kit.outlookCalendarId }, wideWindow)).values()].map((item) => item.event.content.subject).sort();
+  const client = await kit.direct();
+  const refs = await client.listObjects(kit.caldavCalendarUrl);
+  const caldav = (await client.fetchObjects(kit.caldavCalendarUrl, refs.map((ref) => ref.href))).map((object) => /SUMMARY:(.*)/.exec(object.data)?.[1]?.trim() ?? '').sort();
+  return { outlook, caldav };
+}
+
 export function single(subject: string, start: string, end: string, timeZone = 'Europe/Paris'): EventContent {
   return { subject, body: '', start: { dateTime: start, timeZone }, end: { dateTime: end, timeZone }, isAllDay: false, showAs: 'busy', sensitivity: 'normal', location: '', categories: [] };
 }
