@@ -17,9 +17,12 @@ export interface CalendarTarget {
   entry?: CalendarListEntry;
 }
 
-/** The user whose mailbox a /users/{id} path names; Exchange answers ErrorInvalidUser for anyone else. */
+/**
+ * The user whose mailbox a /users/{key} path names (object id or userPrincipalName); Exchange answers
+ * ErrorInvalidUser for anyone else, a mail address that differs from the UPN included.
+ */
 export function mailboxUser(store: EmulatorStore, segment: string): DirectoryUser {
-  const user = store.findUser(segment);
+  const user = store.findUserByKey(segment);
   if (!user) throw invalidUser(segment);
   return user;
 }

@@ -43,7 +43,16 @@ export class EmulatorStore {
     return result;
   }
 
-  /** A directory user by object id, userPrincipalName or mail (case-insensitive). */
+  /**
+   * A directory user by the key Graph documents for `/users/{key}`: object id or userPrincipalName
+   * (case-insensitive). A mail address that is not also the UPN names nobody there.
+   */
+  findUserByKey(key: string): DirectoryUser | undefined {
+    const wanted = key.trim().toLowerCase();
+    return this.org.users.find((user) => user.id.toLowerCase() === wanted || user.userPrincipalName === wanted);
+  }
+
+  /** A directory user by object id, userPrincipalName or mail (case-insensitive): recipients, attendees, schedules. */
   findUser(idOrAddress: string): DirectoryUser | undefined {
     const key = idOrAddress.trim().toLowerCase();
     return this.org.users.find((user) => user.id.toLowerCase() === key || user.mail === key || user.userPrincipalName === key);

@@ -39,6 +39,7 @@ export class Availability {
         return;
       }
       const users = index < queries.length ? ((answer.value as GraphPage<User>).value ?? []) : [answer.value as User];
+      this.deps.api.mailboxes.learn(users);
       matches.set(query, { ok: true, value: users.map(toPerson).filter((person): person is Person => person !== undefined) });
     });
     const user = me.value as User;

@@ -149,10 +149,12 @@ export class Events implements CalendarEventsGateway {
 
   /** One `$batch`: the requests dealt round-robin into 4 dependsOn chains, so at most 4 run at once. */
   private async sendBatch(caller: Caller, operations: EventOperation[], indexes: number[]): Promise<Map<number, InnerAnswer>> {
-    const requests = indexes.map((index, position) => {
-      const request = innerRequest(operations[index], String(index));
+    const inner = indexes.map((index) => innerRequest(operations[index], String(index)));
+    const urls = await this.deps.api.wirePaths(caller, inner.map((request) => String(request.url)));
+    const requests = inner.map((request, position) => {
       const previous = position >= chains ? indexes[position - chains] : undefined;
-      return previous === undefined ? request : { ...request, dependsOn: [String(previous)] };
+      const wired = { ...request, url: urls[position] };
+      return previous === undefined ? wired : { ...wired, dependsOn: [String(previous)] };
     });
     const answer = await this.deps.api.post<{ responses?: InnerAnswer[] }>(caller, '/$batch', { requests }, { mailbox: caller.userId });
     return new Map((answer.responses ?? []).map((response) => [Number(response.id), response]));

@@ -2,6 +2,7 @@ import { Client, GraphError as ClientGraphError, type GraphRequest } from '@micr
 import type { Caller } from './calendar-gateway';
 import { GraphError, graphErrorFromResponse } from './graph-error';
 import { pathForCaller } from './graph-paths';
+import { MailboxKeys } from './mailbox-keys';
 import { GraphRequestContext } from './middleware/request-context';
 import { parseRetryAfter } from './middleware/retry-after';
 import type { Clock } from '../clock';
@@ -26,12 +27,25 @@ export interface GraphPage<T> {
  * `@odata.nextLink` followed for every collection. Paths are relative to the version segment (`/me/...`).
  */
 export class GraphApi {
+  /** Directory ids behind the addresses paths name mailboxes by (see MailboxKeys). */
+  readonly mailboxes: MailboxKeys;
+
   constructor(
     private readonly client: Client,
     /** Absolute base with the version segment, without trailing slash. */
     readonly baseUrl: string,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.mailboxes = new MailboxKeys((caller, path) => this.getAll(caller, path), clock);
+  }
+
+  /** Paths as they go on the wire: `/me` for the app identity and address-keyed mailboxes named by directory id. */
+  async wirePaths(caller: Caller, paths: readonly string[]): Promise<string[]> {
+    return this.mailboxes.rewrite(
+      caller,
+      paths.map((path) => pathForCaller(caller, path)),
+    );
+  }
 
   async get<T>(caller: Caller, path: string, options: ReadOptions = {}): Promise<T> {
     return this.send<T>(caller, 'GET', path, (request) => withHeaders(request, options.headers).get());
@@ -76,8 +90,9 @@ export class GraphApi {
 
   private async send<T>(caller: Caller, method: string, path: string, run: (request: GraphRequest) => Promise<unknown>, mailbox?: string): Promise<T> {
     const context = new GraphRequestContext(caller, mailbox);
-    const request = this.client.api(pathForCaller(caller, path)).middlewareOptions([context]);
     try {
+      const [wirePath] = await this.wirePaths(caller, [path]);
+      const request = this.client.api(wirePath).middlewareOptions([context]);
       const result: unknown = await run(request);
       return result as T;
     } catch (error) {

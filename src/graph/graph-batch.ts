@@ -1,7 +1,6 @@
 import type { Caller, Outcome } from './calendar-gateway';
 import type { GraphApi, GraphPage } from './graph-api';
 import { GraphError, graphErrorFromResponse } from './graph-error';
-import { pathForCaller } from './graph-paths';
 import type { RetryPolicy } from './middleware/retry-policy';
 
 /** Graph's documented ceiling of requests in one `$batch`. */
@@ -85,12 +84,14 @@ export class GraphBatch {
   private async sendChunks(caller: Caller, reads: BatchRead[], indexes: number[]): Promise<Map<number, InnerResult>> {
     const chunks: number[][] = [];
     for (let start = 0; start < indexes.length; start += maxBatchSize) chunks.push(indexes.slice(start, start + maxBatchSize));
+    const wirePaths = await this.api.wirePaths(caller, indexes.map((index) => reads[index].path));
+    const wirePathOf = new Map(indexes.map((index, position) => [index, wirePaths[position]]));
     const answers = await Promise.all(
       chunks.map((chunk) =>
         this.api.post<BatchAnswer>(
           caller,
           '/$batch',
-          { requests: chunk.map((index) => innerRequest(String(index), { ...reads[index], path: pathForCaller(caller, reads[index].path) })) },
+          { requests: chunk.map((index) => innerRequest(String(index), { ...reads[index], path: wirePathOf.get(index) ?? reads[index].path })) },
           // The inner requests may target several mailboxes; the batch itself counts against the caller's.
           { mailbox: caller.userId },
         ),

@@ -40,6 +40,7 @@ export class People {
 
   private rememberMe(caller: Caller, me: Outcome<unknown>, settings: Outcome<unknown>): Me {
     if (!me.ok) throw me.error;
+    this.deps.api.mailboxes.learn([me.value as User]);
     const person = toPerson(me.value as User);
     if (!person) throw new GraphError('notFound', 'The caller has no mail address');
     const timeZone = settings.ok ? ((settings.value as MailboxSettings).timeZone ?? undefined) : undefined;
@@ -59,6 +60,7 @@ export class People {
     const text = odataString(query);
     const filter = ['displayName', 'mail', 'givenName', 'surname'].map((field) => `startswith(${field},${text})`).join(' or ');
     const users = await this.deps.api.getAll<User>(caller, withQuery('/users', { $filter: filter, $select: selectFields.user, $top: limit }), { limit });
+    this.deps.api.mailboxes.learn(users);
     return users.map(toPerson).filter((person): person is Person => person !== undefined);
   }
 
@@ -66,6 +68,7 @@ export class People {
   async personById(caller: Caller, params: { id: string }): Promise<Person | undefined> {
     try {
       const user = await this.deps.api.get<User>(caller, withQuery(`/users/${segment(params.id)}`, { $select: selectFields.user }));
+      this.deps.api.mailboxes.learn([user]);
       return toPerson(user);
     } catch (error) {
       if (isGraphError(error) && error.reason === 'notFound') return undefined;
@@ -94,10 +97,11 @@ export class People {
       page = found.value as GraphPage<User>;
     }
     const wanted = address.toLowerCase();
-    const users = await this.deps.api.rest(caller, page);
-    const found = users
-      .map(toPerson)
-      .find((person) => person?.address.toLowerCase() === wanted);
+    const users = await this.deps.api.rest<User>(caller, page);
+    this.deps.api.mailboxes.learn(users);
+    // Typed as the mail or as the sign-in name (UPN): either is that person, known by their mail.
+    const user = users.find((candidate) => [candidate.mail, candidate.userPrincipalName].some((known) => known?.toLowerCase() === wanted));
+    const found = user && toPerson(user);
     if (found) return found;
 
     if (domainOf(me.address) === domainOf(wanted)) throw new GraphError('notFound', 'No one in the organization has this address', { status: 404 });

@@ -34,9 +34,19 @@ describe('emulator: authentication and the directory', () => {
     expect(reply.headers.get('content-type')).toContain('application/json');
   });
 
-  it.each([isaiah.aadObjectId, 'isaiah@example.com', 'ISAIAHL@example.com'])('finds a user by id, userPrincipalName or mail: %s', async (key) => {
+  it.each([isaiah.aadObjectId, 'isaiah@example.com', 'ISAIAH@example.com'])('finds a user by id or userPrincipalName: %s', async (key) => {
     const reply = await graphAs(emu.emulator, alex).get(`/users/${key}`);
     expect(reply.body).toMatchObject({ id: isaiah.aadObjectId, mail: 'isaiahl@example.com', userPrincipalName: 'isaiah@example.com' });
+  });
+
+  it('refuses a mail address that is not the userPrincipalName, as Graph does', async () => {
+    const directory = await graphAs(emu.emulator, alex).get('/users/isaiahl@example.com');
+    expect(directory.status).toBe(404);
+    expect(directory.body.error.code).toBe('Request_ResourceNotFound');
+
+    const mailbox = await graphAs(emu.emulator, alex).get('/users/isaiahl@example.com/calendars');
+    expect(mailbox.status).toBe(404);
+    expect(mailbox.body.error).toMatchObject({ code: 'ErrorInvalidUser', message: "The requested user 'isaiahl@example.com' is invalid." });
   });
 
   it.each(['nobody@example.com', 'jordan@partner.example.org'])('answers 404 Request_ResourceNotFound for %s', async (key) => {

@@ -39,7 +39,19 @@ describe('listCalendarsSharedBy', () => {
     const shared = await kit.gateway.listCalendarsSharedBy(callers.megan, { ownerAddress: alex.email });
 
     expect(shared).toEqual([expect.objectContaining({ name: 'Project Phoenix', canShare: false, canEdit: false, owner: { name: 'Alex Wilber', address: alex.email } })]);
-    expect(outerRequests(kit)).toEqual([expect.objectContaining({ method: 'GET', path: `/users/${alex.email}/calendars` })]);
+    // Graph's key for /users/{key} is the id or the UPN: the address is looked up once, then the mailbox is named by id.
+    expect(outerRequests(kit).map((request) => `${request.method} ${request.path}`)).toEqual(['GET /users', `GET /users/${alex.aadObjectId}/calendars`]);
+    await kit.gateway.listCalendarsSharedBy(callers.megan, { ownerAddress: alex.email });
+    expect(outerRequests(kit).map((request) => request.path)).toEqual(['/users', `/users/${alex.aadObjectId}/calendars`, `/users/${alex.aadObjectId}/calendars`]);
+  });
+
+  it('needs no lookup for someone the gateway already met in a directory search', async () => {
+    await kit.gateway.findPeople(callers.megan, { query: 'Alex' });
+    kit.emulator.control.clearRequests();
+
+    await kit.gateway.listCalendarsSharedBy(callers.megan, { ownerAddress: alex.email });
+
+    expect(outerRequests(kit).map((request) => request.path)).toEqual([`/users/${alex.aadObjectId}/calendars`]);
   });
 
   it('is empty when nothing is shared', async () => {
@@ -56,7 +68,8 @@ describe('listCalendarsSharedBy', () => {
     expect(byOwner.get(alex.email)).toEqual({ ok: true, value: [expect.objectContaining({ name: 'Project Phoenix' })] });
     expect(byOwner.get(patti.email)).toEqual({ ok: true, value: [expect.objectContaining({ name: 'Calendar', owner: expect.objectContaining({ address: patti.email }) as unknown })] });
     expect(byOwner.get('nobody@example.com')).toEqual({ ok: false, error: expect.objectContaining({ reason: 'notFound' }) as unknown });
-    expect(outerRequests(kit).map((request) => `${request.method} ${request.path}`)).toEqual(['POST /$batch']);
+    // One directory lookup for all the owners, then one $batch.
+    expect(outerRequests(kit).map((request) => `${request.method} ${request.path}`)).toEqual(['GET /users', 'POST /$batch']);
     expect(kit.requests().filter((request) => request.inBatch)).toHaveLength(3);
   });
 
@@ -65,7 +78,8 @@ describe('listCalendarsSharedBy', () => {
     const byOwner = await kit.gateway.listCalendarsSharedByMany(callers.megan, { ownerAddresses: owners });
 
     expect([...byOwner.values()].every((outcome) => !outcome.ok)).toBe(true);
-    expect(outerRequests(kit).map((request) => request.path)).toEqual(['/$batch', '/$batch']);
+    // 21 unknown addresses: three lookups of seven, then 20 + 1 reads.
+    expect(outerRequests(kit).map((request) => request.path)).toEqual(['/users', '/users', '/users', '/$batch', '/$batch']);
   });
 });
 

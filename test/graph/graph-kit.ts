@@ -46,7 +46,7 @@ export async function startGraphKit(options: { pageSize?: number } = {}): Promis
   };
   const gatewayWith = (overrides: Partial<CalendarGatewayOptions>): CalendarGateway =>
     createCalendarGateway({ baseUrl: emulator.baseUrl, tokenProvider: new LocalTokenProvider(), sleep, clock, random: () => 0.5, ...overrides });
-  return {
+  const kit: GraphKit = {
     emulator,
     clock,
     waits,
@@ -54,6 +54,8 @@ export async function startGraphKit(options: { pageSize?: number } = {}): Promis
     gatewayWith,
     requests: () => emulator.control.requests(),
     reset: () => {
+      // A fresh gateway too: what it learnt (directory ids, the caller's profile) must not carry over between tests.
+      kit.gateway = gatewayWith({});
       clock.set(testNow);
       emulator.control.reset();
       emulator.control.clearFaults();
@@ -62,6 +64,7 @@ export async function startGraphKit(options: { pageSize?: number } = {}): Promis
     },
     close: () => emulator.close(),
   };
+  return kit;
 }
 
 /** The id of one of an owner's calendars, straight from the emulator (no Graph call, nothing in the request log). */

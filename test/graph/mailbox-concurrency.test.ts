@@ -40,8 +40,10 @@ describe('per-mailbox concurrency', () => {
     const results = await Promise.all(Array.from({ length: 8 }, () => gateway.listCalendarsSharedBy(callers.megan, { ownerAddress: alex.email })));
 
     expect(results.every((calendars) => calendars.some((calendar) => calendar.name === 'Project Phoenix'))).toBe(true);
-    expect(meter.peak.get(alex.email)).toBe(4);
-    expect(kit.requests().filter((request) => request.path === `/users/${alex.email}/calendars`)).toHaveLength(8);
+    expect(meter.peak.get(alex.aadObjectId)).toBe(4);
+    expect(kit.requests().filter((request) => request.path === `/users/${alex.aadObjectId}/calendars`)).toHaveLength(8);
+    // The eight calls shared one directory lookup of Alex's address.
+    expect(kit.requests().filter((request) => request.path === '/users')).toHaveLength(1);
   });
 
   it('does not make one mailbox wait for another', async () => {
@@ -54,8 +56,8 @@ describe('per-mailbox concurrency', () => {
       ...Array.from({ length: 6 }, () => gateway.listCalendarsSharedBy(callers.megan, { ownerAddress: patti.email })),
     ]);
 
-    expect(meter.peak.get(alex.email)).toBe(4);
-    expect(meter.peak.get(patti.email)).toBe(4);
+    expect(meter.peak.get(alex.aadObjectId)).toBe(4);
+    expect(meter.peak.get(patti.aadObjectId)).toBe(4);
     expect(meter.overallPeak()).toBe(8);
   });
 

@@ -104,7 +104,7 @@ describe('retry middleware', () => {
   });
 
   it('gives up on inner requests of a $batch under the same bounds', async () => {
-    kit.emulator.control.injectFault({ path: `^/users/${alex.email}/calendars$`, status: 429, retryAfter: '1' });
+    kit.emulator.control.injectFault({ path: `^/users/${alex.aadObjectId}/calendars$`, status: 429, retryAfter: '1' });
 
     const byOwner = await kit.gateway.listCalendarsSharedByMany(callers.megan, { ownerAddresses: [alex.email, 'pattif@example.com'] });
 

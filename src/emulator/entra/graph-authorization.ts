@@ -63,13 +63,13 @@ export class EntraGraphAuth {
     if (principal.kind === 'user') {
       const user = store.findUser(principal.userId);
       if (!user) throw invalidToken('Access token validation failure. The user is not in this tenant.');
-      const mailbox = head === 'users' && segments[1] ? store.findUser(segments[1]) : user;
+      const mailbox = head === 'users' && segments[1] ? store.findUserByKey(segments[1]) : user;
       if (!allowed(principal.scopes, delegatedNeeds(request.method, segments, mailbox?.id === user.id))) throw denied();
       return user;
     }
     if (head === 'me') throw new GraphApiError(400, 'BadRequest', '/me request is only valid with delegated authentication flow.');
     if (!allowed(principal.roles, appNeeds(request.method, segments))) throw denied();
-    const mailbox = head === 'users' && segments[1] ? store.findUser(segments[1]) : undefined;
+    const mailbox = head === 'users' && segments[1] ? store.findUserByKey(segments[1]) : undefined;
     if (!mailbox) return this.anyone(principal, store);
     if (segments.length > 2 && this.appMailboxScope && !this.appMailboxScope.has(mailbox.id.toLowerCase())) {
       throw new GraphApiError(403, 'ErrorAccessDenied', 'Access to OData is disabled: Blocked by tenant configured AppOnly AccessPolicy settings.');

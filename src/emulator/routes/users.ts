@@ -22,8 +22,9 @@ export function userJson(user: DirectoryUser): Record<string, unknown> {
   };
 }
 
+/** `/users/{key}` takes the object id or the userPrincipalName, as Graph documents; a mail address is not a key. */
 function directoryUser(store: EmulatorStore, id: string): DirectoryUser {
-  const user = store.findUser(id);
+  const user = store.findUserByKey(id);
   if (!user) {
     throw new GraphApiError(
       404,
