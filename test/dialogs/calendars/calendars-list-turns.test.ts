@@ -59,7 +59,7 @@ describe('/calendars: what I follow, checked against Graph', () => {
 
   it('keeps the list when Graph cannot check it, saying so instead of claiming a revocation', async () => {
     await follow(bot, megan, alex);
-    bot.emulator.control.injectFault({ path: '^/users/alexw@example.com/calendars', status: 500 });
+    bot.emulator.control.injectFault({ path: `^/users/${alex.aadObjectId}/calendars`, status: 500 });
     const card = cardFrom(await bot.say(megan, '/calendars'));
     expect(cardText(card)).toContain('I could not check this calendar right now');
     expect(cardText(card)).not.toContain('no longer shares');

@@ -66,7 +66,7 @@ describe('Graph failures and stops during a share', () => {
     ])('accepting, when Graph answers %i: the invitation stays open, Accept works once Graph is back', async (_status, fault, note) => {
       await share(bot, alex, { calendar: 'Team Offsite', people: 'meganb@example.com', role: 'read' });
       const invitation = await deliveredInvitation(bot, megan);
-      bot.emulator.control.injectFault({ method: 'GET', path: `^/users/${alex.email}/calendars$`, ...fault });
+      bot.emulator.control.injectFault({ method: 'GET', path: `^/users/${alex.aadObjectId}/calendars$`, ...fault });
       const refused = invokeCard(await bot.click(megan, buttonData(invitation, 'Accept')));
       expect(cardJson(refused)).toContain(note);
       expect(buttonTitles(refused)).toEqual(['Accept', 'Decline']);
@@ -260,7 +260,7 @@ describe('Graph failures and stops during a share', () => {
       await share(bot, alex, { calendar: 'Team Offsite', people: 'pattif@example.com', role: 'read' });
       const { code } = await invitationRow('pattif@example.com');
       expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
-      bot.emulator.control.injectFault({ method: 'GET', path: `^/users/${alex.email}/calendars$`, ...faults[status] });
+      bot.emulator.control.injectFault({ method: 'GET', path: `^/users/${alex.aadObjectId}/calendars$`, ...faults[status] });
       const refused = cardOf((await bot.say(patti, `/accept ${code}`)).messages[0]);
       expect(cardJson(refused)).toContain(note);
       expect(await invitationRow('pattif@example.com')).toMatchObject({ status: 'pending', intent_id: null });

@@ -117,7 +117,7 @@ describe('/subscribe: follow a calendar someone already shared', () => {
   });
 
   it('treats Exchange refusing to list the calendars as nothing shared', async () => {
-    bot.emulator.control.injectFault({ path: '^/users/alexw@example.com/calendars', status: 403, code: 'ErrorAccessDenied' });
+    bot.emulator.control.injectFault({ path: `^/users/${alex.aadObjectId}/calendars`, status: 403, code: 'ErrorAccessDenied' });
     const card = cardFrom(await bot.say(megan, '/subscribe alexw@example.com'));
     expect(cardText(card)).toContain('Alex Wilber shares no calendar with you');
   });
@@ -273,14 +273,14 @@ describe('/subscribe: follow a calendar someone already shared', () => {
     });
 
     it('explains throttling while listing the calendars, with the wait Graph asked for', async () => {
-      bot.emulator.control.injectFault({ path: '^/users/alexw@example.com/calendars', status: 429, retryAfter: '120' });
+      bot.emulator.control.injectFault({ path: `^/users/${alex.aadObjectId}/calendars`, status: 429, retryAfter: '120' });
       const turn = await bot.say(megan, '/subscribe alexw@example.com');
       expect(textFrom(turn)).toContain('Please try again in 120 seconds');
     });
 
     it('saves nothing when the check before saving fails', async () => {
       const pick = cardFrom(await bot.say(megan, '/subscribe alexw@example.com'));
-      bot.emulator.control.injectFault({ path: '^/users/alexw@example.com/calendars', status: 500 });
+      bot.emulator.control.injectFault({ path: `^/users/${alex.aadObjectId}/calendars`, status: 500 });
       const turn = await bot.click(megan, { ...buttonData(pick, 'Save'), calendarIds: inputValue(pick, 'calendarIds') });
       expect(textFrom(turn)).toContain('Microsoft 365 is not answering right now');
       expect(await subscriptionsOf(bot, megan)).toEqual([]);
