@@ -2,7 +2,7 @@ import type { Caller } from './caller';
 import { textReply, type Reply } from './reply';
 
 const knownReasons = new Set([
-  'throttled', 'unavailable', 'forbidden', 'notFound', 'consentRequired', 'unauthenticated', 'notOwner', 'policyForbids', 'timeout',
+  'throttled', 'unavailable', 'forbidden', 'notFound', 'consentRequired', 'unauthenticated', 'timeout',
   'alreadyExists', 'invalidRequest',
 ]);
 

@@ -16,6 +16,8 @@ export const faultSpecSchema = z.object({
   /** Retry-After header value: seconds or an HTTP date. */
   retryAfter: z.string().optional(),
   code: z.string().optional(),
+  /** The error message; a default per status when absent (a 403 worded differently from the emulator's own, say). */
+  message: z.string().max(1000).optional(),
   latencyMs: z.number().int().min(0).optional(),
   /** Never answer, so the client times out. */
   hang: z.boolean().optional(),
@@ -42,8 +44,8 @@ export function faultCode(fault: FaultSpec, status: number): string {
   return fault.code ?? defaultCodes[status] ?? 'ErrorInternalServerError';
 }
 
-export function faultMessage(status: number): string {
-  return defaultMessages[status] ?? `Injected fault (HTTP ${status}).`;
+export function faultMessage(fault: FaultSpec, status: number): string {
+  return fault.message ?? defaultMessages[status] ?? `Injected fault (HTTP ${status}).`;
 }
 
 /**

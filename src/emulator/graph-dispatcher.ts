@@ -48,7 +48,7 @@ export class GraphDispatcher {
     let response: GraphResponse;
     if (fault && status !== undefined) {
       const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'Retry-After': fault.retryAfter } : {};
-      response = this.errorResponse(request, new GraphApiError(status, faultCode(fault, status), faultMessage(status), headers));
+      response = this.errorResponse(request, new GraphApiError(status, faultCode(fault, status), faultMessage(fault, status), headers));
     } else {
       response = await this.handle(request);
     }

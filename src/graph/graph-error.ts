@@ -2,8 +2,6 @@
 export type GraphErrorReason =
   | 'notFound'
   | 'forbidden'
-  | 'notOwner'
-  | 'policyForbids'
   | 'alreadyExists'
   | 'invalidRequest'
   | 'throttled'
@@ -41,8 +39,6 @@ export function isGraphError(error: unknown): error is GraphError {
   return error instanceof GraphError;
 }
 
-/** Outlook's wording when an external share goes beyond the organization's sharing policy (no dedicated code exists). */
-const sharingPolicyMessage = /sharing policy .*does not allow/i;
 const alreadyExistsCodes = new Set(['ErrorItemAlreadyExists', 'ErrorFolderExists', 'ErrorDuplicateSharingRecipient', 'NameAlreadyExists']);
 
 export interface FailedGraphResponse {
@@ -63,25 +59,18 @@ export function graphErrorFromResponse(failure: FailedGraphResponse): GraphError
   return new GraphError(reasonFor(failure), message, details);
 }
 
-function reasonFor({ status, code, message, method, path }: FailedGraphResponse): GraphErrorReason {
+function reasonFor({ status, code }: FailedGraphResponse): GraphErrorReason {
   if (code && alreadyExistsCodes.has(code)) return 'alreadyExists';
   if (status === 401) return 'unauthenticated';
-  if (status === 403) {
-    if (message && sharingPolicyMessage.test(message)) return 'policyForbids';
-    if (isPermissionWrite(method, path)) return 'notOwner';
-    return 'forbidden';
-  }
+  // Exchange's 403 does not say why (no code for the sharing policy, wording that changes): the layer that knows
+  // what was attempted explains a refused share (src/sharing/share-refusal.ts).
+  if (status === 403) return 'forbidden';
   if (status === 404 || code === 'ErrorInvalidRecipients') return 'notFound';
   if (status === 409) return 'alreadyExists';
   if (status === 408) return 'timeout';
   if (status === 429) return 'throttled';
   if (status >= 500 || status <= 0) return 'unavailable';
   return 'invalidRequest';
-}
-
-/** Only a calendar's owner may change who sees it: a 403 on such a write means "not yours". */
-function isPermissionWrite(method: string, path: string): boolean {
-  return method.toUpperCase() !== 'GET' && /\/calendarPermissions(\/|$|\?)/i.test(path);
 }
 
 /** Query strings may hold search text; logs keep the path only. */

@@ -68,7 +68,13 @@ export class MailboxKeys {
 
   private async resolve(caller: Caller, addresses: string[]): Promise<void> {
     const filter = addresses.flatMap((address) => [`mail eq ${odataString(address)}`, `userPrincipalName eq ${odataString(address)}`]).join(' or ');
-    this.learn(await this.lookup(caller, withQuery('/users', { $filter: filter, $select: ['id', 'mail', 'userPrincipalName'] })));
+    try {
+      this.learn(await this.lookup(caller, withQuery('/users', { $filter: filter, $select: ['id', 'mail', 'userPrincipalName'] })));
+    } catch {
+      // No directory read (the app identity without User.Read.All, a throttled lookup): the paths go as they are,
+      // which Graph accepts whenever the address is also the UPN; the call itself then reports any refusal.
+      return;
+    }
     const now = this.clock.now().getTime();
     for (const address of addresses) if (!this.ids.has(address)) this.unknown.set(address, now);
     while (this.unknown.size > maxKeys) this.unknown.delete(this.unknown.keys().next().value as string);

@@ -5,7 +5,7 @@ import { isGraphError } from './graph-error';
 import { selectFields, toCalendarPermission } from './graph-mappers';
 import { permissionsPath, withQuery } from './graph-paths';
 
-/** Who sees the caller's calendars, and changing it. Only the owner can; Exchange refuses the others (notOwner). */
+/** Who sees the caller's calendars, and changing it. Only the owner can; Exchange refuses the others (403, explained by src/sharing/share-refusal.ts). */
 export class Permissions {
   constructor(private readonly deps: GraphDeps) {}
 

@@ -9,6 +9,7 @@ import type { AuditStore } from './audit-store';
 import type { Intent, Invitation } from './invitation';
 import type { InvitationStore } from './invitation-store';
 import type { Audience, ShareNotices } from './share-notices';
+import type { SharingPolicy } from './sharing-policy';
 
 /**
  * Test seams around a share's Graph write: a test throws from one to play a process that stops
@@ -47,6 +48,8 @@ export interface ShareServiceDeps {
   /** How often a running operation refreshes its `intent_at` (default 20 s; recovery waits 60 s). */
   heartbeatMs?: number;
   externalLinks?: ExternalShareLinks;
+  /** The caps configured for people outside: tells a refusal by the sharing policy from one we cannot explain. */
+  policy?: SharingPolicy;
   /** Background work waiting for the app identity; without it, such work is only logged (tests of other features). */
   parked?: ParkedJobStore;
   /** Installs the app for an inside recipient the bot cannot reach yet; true when they now are reachable. */

@@ -6,6 +6,7 @@ import type { Intent, Invitation, InvitationCalendar, InvitationOwner, Invitatio
 import { newInvitationCode } from './invitation-code';
 import { invitationUndeliverable } from './invitation-email-fallback';
 import { notifyPerson } from './share-deps';
+import { shareFailureReason } from './share-refusal';
 import { isIdentityRefusal } from '../jobs/identity-refusal';
 import { isWorthRetryingLater, leavesWaiting, ownerMailbox, ShareOperations, type StepOptions } from './share-operations';
 import { noteUntrackedChange, type UntrackedChange } from './untracked-change';
@@ -67,7 +68,7 @@ export class ShareService extends ShareOperations {
     } catch (error) {
       if (!isGraphError(error) || leavesWaiting(error, options)) throw error;
       await this.record(invitation, intent, 'shareFailed');
-      await invitations.finish(invitation.id, intent.id, { status: 'failed', failure: error.reason });
+      await invitations.finish(invitation.id, intent.id, { status: 'failed', failure: shareFailureReason(error, invitation, this.deps.policy) });
       return this.reload(invitation);
     }
     await invitations.advance(invitation.id, intent.id, { permissionId });

@@ -38,7 +38,7 @@ export interface CheckReport {
 }
 
 /** Graph failures that say "nothing there for you", as opposed to "could not ask". */
-export const refusalReasons = new Set(['forbidden', 'notFound', 'notOwner']);
+export const refusalReasons = new Set(['forbidden', 'notFound']);
 
 /** The reason of a GraphError (or any error with one), for a row that could not be checked. */
 export function reasonOf(error: unknown): string {

@@ -5,7 +5,7 @@ import type { Caller } from '../../src/dialogs/caller';
 
 const callerIn = (locale: Locale): Caller => ({ userId: 'u', tenantId: 't', name: 'Megan', mri: '29:u', locale, t: translatorFor(locale) });
 const reasons: GraphErrorReason[] = [
-  'notFound', 'forbidden', 'notOwner', 'policyForbids', 'alreadyExists', 'invalidRequest', 'throttled', 'unavailable', 'consentRequired', 'unauthenticated', 'timeout',
+  'notFound', 'forbidden', 'alreadyExists', 'invalidRequest', 'throttled', 'unavailable', 'consentRequired', 'unauthenticated', 'timeout',
 ];
 
 describe('errorReplies', () => {

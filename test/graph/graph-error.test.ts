@@ -6,9 +6,10 @@ const read = { method: 'GET', path: '/users/meganb@example.com/calendar/calendar
 
 describe('graphErrorFromResponse', () => {
   it.each<[string, FailedGraphResponse, string]>([
-    ['the sharing policy refusal', { status: 403, code: 'ErrorAccessDenied', message: policyMessage, ...write }, 'policyForbids'],
-    ['a permission write on a calendar of someone else', { status: 403, code: 'ErrorAccessDenied', message: 'Access is denied.', ...write }, 'notOwner'],
-    ['a permission delete on a calendar of someone else', { status: 403, code: 'ErrorAccessDenied', method: 'DELETE', path: '/me/calendars/abc/calendarPermissions/p1' }, 'notOwner'],
+    // A 403 says no more than "refused", whatever its wording: the sharing layer explains a refused share.
+    ['the sharing policy refusal', { status: 403, code: 'ErrorAccessDenied', message: policyMessage, ...write }, 'forbidden'],
+    ['a permission write refused in other words', { status: 403, code: 'ErrorAccessDenied', message: 'Access is denied.', ...write }, 'forbidden'],
+    ['a permission delete refused with another code', { status: 403, code: 'ErrorSharingPolicy', method: 'DELETE', path: '/me/calendars/abc/calendarPermissions/p1' }, 'forbidden'],
     ['a read refused', { status: 403, code: 'ErrorAccessDenied', message: 'Access is denied.', ...read }, 'forbidden'],
     ['a missing item', { status: 404, code: 'ErrorItemNotFound', ...read }, 'notFound'],
     ['an unknown user', { status: 404, code: 'ErrorInvalidUser', ...read }, 'notFound'],

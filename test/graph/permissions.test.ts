@@ -78,11 +78,11 @@ describe('grantPermission', () => {
     expect(granted.allowedRoles).not.toContain('write');
   });
 
-  it('reports a share beyond the sharing policy as policyForbids', async () => {
+  it('reports a share beyond the sharing policy as a plain refusal: Exchange says no more (the sharing layer explains it)', async () => {
     const primary = calendarId(alex.email);
     await expect(
       kit.gateway.grantPermission(callers.alex, { calendarId: primary, recipient: { address: 'sam@fabrikam.example.net' }, role: 'limitedRead' }),
-    ).rejects.toMatchObject({ reason: 'policyForbids', status: 403 });
+    ).rejects.toMatchObject({ reason: 'forbidden', status: 403, code: 'ErrorAccessDenied' });
   });
 
   it('reports a role outside the allowed roles as invalidRequest', async () => {
@@ -104,13 +104,13 @@ describe('grantPermission', () => {
     expect((await kit.gateway.listPermissions(callers.alex, { calendarId: phoenix })).filter((permission) => permission.recipient.address === megan.email)).toHaveLength(1);
   });
 
-  it('reports a share of a calendar the caller does not own as notOwner', async () => {
+  it('reports a share of a calendar the caller does not own as a refusal', async () => {
     const phoenix = calendarId(alex.email, 'Project Phoenix');
     const entryId = kit.emulator.control.addToCalendarList({ userId: megan.aadObjectId, ownerId: alex.aadObjectId, calendarId: phoenix });
 
     await expect(
       kit.gateway.grantPermission(callers.megan, { calendarId: entryId, recipient: { address: adele.email }, role: 'read' }),
-    ).rejects.toMatchObject({ reason: 'notOwner', status: 403 });
+    ).rejects.toMatchObject({ reason: 'forbidden', status: 403 });
   });
 
   it('reports an unknown colleague address as notFound', async () => {
@@ -143,16 +143,16 @@ describe('updatePermission and revokePermission', () => {
     await expect(kit.gateway.revokePermission(callers.alex, { calendarId: phoenix, permissionId: 'bm9ib2R5' })).rejects.toMatchObject({ reason: 'notFound' });
   });
 
-  it("reports a change on someone else's calendar as notOwner", async () => {
+  it("reports a change on someone else's calendar as a refusal", async () => {
     const adelePrimary = calendarId(adele.email);
     const alexPermission = byAddress(await kit.gateway.listPermissions(callers.adele, { calendarId: adelePrimary }), alex.email);
     const entryId = kit.emulator.control.addToCalendarList({ userId: alex.aadObjectId, ownerId: adele.aadObjectId, calendarId: adelePrimary });
 
     await expect(
       kit.gateway.updatePermission(callers.alex, { calendarId: entryId, permissionId: alexPermission?.id ?? '', role: 'read' }),
-    ).rejects.toMatchObject({ reason: 'notOwner' });
+    ).rejects.toMatchObject({ reason: 'forbidden' });
     await expect(kit.gateway.revokePermission(callers.alex, { calendarId: entryId, permissionId: alexPermission?.id ?? '' })).rejects.toMatchObject({
-      reason: 'notOwner',
+      reason: 'forbidden',
     });
   });
 });

@@ -10,7 +10,7 @@ interface Speaker {
 /** The plain-words reason of a parked job, for its owner and the helpdesk. */
 function reasonText(t: Translate, reason: string): string {
   if (reason === 'AppIdentityNotConfigured') return t('identity:parked.reasonMissing');
-  if (reason === 'forbidden' || reason === 'notOwner') return t('identity:parked.reasonRefused');
+  if (reason === 'forbidden') return t('identity:parked.reasonRefused');
   return t('identity:parked.reasonSignIn');
 }
 

@@ -34,7 +34,7 @@ export function stateLine(caller: Caller, invitation: Invitation | undefined, na
 
 /** A share's failure (a GraphError reason) in words. */
 export function failureText(caller: Caller, failure: string | undefined): string {
-  const known = ['notFound', 'forbidden', 'notOwner', 'policyForbids', 'invalidRequest', 'throttled', 'unavailable', 'consentRequired', 'unauthenticated', 'timeout', 'interrupted'];
+  const known = ['notFound', 'forbidden', 'policyForbids', 'externalRefused', 'refusedUnexplained', 'invalidRequest', 'throttled', 'unavailable', 'consentRequired', 'unauthenticated', 'timeout', 'interrupted'];
   return caller.t(`share:failure.${failure && known.includes(failure) ? failure : 'generic'}`);
 }
 

@@ -144,7 +144,7 @@ describe('managing who sees my calendars', () => {
 
   it.each([
     ['listing', 'GET', '^/\\$batch$|calendarPermissions$', 429, 'Microsoft 365 is busy right now'],
-    ['changing', 'PATCH', 'calendarPermissions/', 403, 'Only the owner of this calendar can change who sees it.'],
+    ['changing', 'PATCH', 'calendarPermissions/', 403, 'Microsoft 365 refused this request: you do not have access to it.'],
     ['revoking', 'DELETE', 'calendarPermissions/', 404, 'I could not find that in Microsoft 365.'],
   ])('explains a Graph failure while %s, and changes nothing', async (step, method, path, status, message) => {
     const card = await list();

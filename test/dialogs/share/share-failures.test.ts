@@ -39,7 +39,7 @@ describe('Graph failures and stops during a share', () => {
     });
 
     it.each([
-      [403, { status: 403 }, 'Not shared: only the owner of the calendar can share it.'],
+      [403, { status: 403 }, 'Not shared: Microsoft 365 refused the share without saying why.'],
       [404, { status: 404 }, 'Not shared: Microsoft 365 could not find the calendar or the person.'],
       [429, throttled, 'Not shared: Microsoft 365 is busy; please try again in a minute.'],
     ])('writing the share: %i is shown per recipient, no invitation goes out', async (_status, fault, message) => {
@@ -193,7 +193,7 @@ describe('Graph failures and stops during a share', () => {
     });
 
     it.each([
-      [403, 'Only the owner of this calendar can change who sees it.'],
+      [403, 'Microsoft 365 refused this request: you do not have access to it.'],
       [404, 'I could not find that in Microsoft 365. It may have been deleted or renamed.'],
       [429, 'Microsoft 365 is busy right now. Please try again in 120 seconds.'],
     ] as const)('changing a level: %i; the share and the person are left as they were, a retry works', async (status, message) => {
@@ -213,7 +213,7 @@ describe('Graph failures and stops during a share', () => {
     });
 
     it.each([
-      [403, 'Only the owner of this calendar can change who sees it.'],
+      [403, 'Microsoft 365 refused this request: you do not have access to it.'],
       [404, 'I could not find that in Microsoft 365. It may have been deleted or renamed.'],
       [429, 'Microsoft 365 is busy right now. Please try again in 120 seconds.'],
     ] as const)('revoking: %i; the share and its subscription stay, nobody is told, a retry works', async (status, message) => {
