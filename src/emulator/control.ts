@@ -3,7 +3,7 @@ import type { FaultRegistry, FaultSpec } from './faults';
 import type { GraphDispatcher, RequestLogEntry } from './graph-dispatcher';
 import type { DirectoryUser } from './org-schema';
 import { calendarRoles, type CalendarRole } from './sharing-rules';
-import { exchangeId, type CapturedMessage, type StoredCalendar, type StoredEvent, type StoredPermission } from './state';
+import { exchangeId, type CapturedMessage, type EmulatorState, type StoredCalendar, type StoredEvent, type StoredPermission } from './state';
 import { resolveTimeZone } from './time-zone';
 import type { EmulatorStore } from './state-store';
 
@@ -37,6 +37,8 @@ export interface EmulatorControl {
   clearRequests(): void;
   /** Caps what the organisation lets its people share with a domain outside; domain "*" sets the default. */
   setPolicy(domain: string, maxRole: CalendarRole): void;
+  /** What listing the calendars of someone who shares none answers (see EmulatorState.unsharedCalendarList); reset restores 403. */
+  setUnsharedCalendarList(answer: EmulatorState['unsharedCalendarList']): void;
   getUser(idOrAddress: string): DirectoryUser | undefined;
   /** The owner's calendars (ids and names), for tests that need an id without a Graph call. */
   calendarsOf(ownerId: string): StoredCalendar[];
@@ -130,6 +132,11 @@ export function createControl(store: EmulatorStore, faults: FaultRegistry, dispa
       store.change((state) => {
         if (key === '*') state.policy.defaultExternal = maxRole;
         else state.policy.domains[key] = maxRole;
+      });
+    },
+    setUnsharedCalendarList(answer) {
+      store.change((state) => {
+        state.unsharedCalendarList = answer;
       });
     },
     getUser: (idOrAddress) => store.findUser(idOrAddress),

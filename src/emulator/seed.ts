@@ -43,6 +43,7 @@ export function seedState(org: DemoOrg, clock: Clock): EmulatorState {
     version: 1,
     seededAt: now.toISOString(),
     policy: { defaultExternal: org.sharingPolicy.defaultExternal, domains: { ...org.sharingPolicy.domains } },
+    unsharedCalendarList: 'accessDenied',
     calendars,
     permissions,
     events,

@@ -86,6 +86,11 @@ export const emulatorStateSchema = z.object({
   version: z.literal(1),
   seededAt: z.string(),
   policy: z.object({ defaultExternal: role, domains: z.record(z.string(), role) }),
+  /**
+   * What listing someone else's calendars answers when they share none with the caller: Exchange's access
+   * denied (403), or, as some tenants do, their default calendar alone (which the caller still cannot open).
+   */
+  unsharedCalendarList: z.enum(['accessDenied', 'defaultCalendarOnly']).default('accessDenied'),
   calendars: z.array(storedCalendarSchema),
   permissions: z.array(storedPermissionSchema),
   events: z.array(storedEventSchema),

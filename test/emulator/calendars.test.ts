@@ -37,9 +37,26 @@ describe('emulator: calendars and the calendar list', () => {
     const asMegan = await graphAs(emu.emulator, megan).get(`/users/${alex.email}/calendars`);
     expect(items(asMegan.body.value).map((calendar) => [calendar.name, calendar.canShare, calendar.canEdit])).toEqual([['Project Phoenix', false, false]]);
     expect(asMegan.body.value[0].owner).toEqual({ name: 'Alex Wilber', address: 'alexw@example.com' });
+  });
+
+  it('answers 403 ErrorAccessDenied, as Exchange does, to the calendar list of someone who shares nothing with the caller', async () => {
     const asIsaiah = await graphAs(emu.emulator, isaiah).get(`/users/${alex.email}/calendars`);
-    expect(asIsaiah.status).toBe(200);
-    expect(asIsaiah.body.value).toEqual([]);
+    expect(asIsaiah.status).toBe(403);
+    expect(asIsaiah.body.error.code).toBe('ErrorAccessDenied');
+  });
+
+  it('can answer as the tenants that list the default calendar alone, which still cannot be opened', async () => {
+    emu.emulator.control.setUnsharedCalendarList('defaultCalendarOnly');
+    try {
+      const listed = await graphAs(emu.emulator, isaiah).get(`/users/${alex.email}/calendars`);
+      expect(listed.status).toBe(200);
+      expect(items(listed.body.value).map((calendar) => [calendar.name, calendar.canShare, calendar.canEdit])).toEqual([['Calendar', false, false]]);
+      const opened = await graphAs(emu.emulator, isaiah).get(`/users/${alex.email}/calendars/${calendarId(emu.emulator, alex)}/calendarView?startDateTime=2025-03-10T00:00:00Z&endDateTime=2025-03-11T00:00:00Z`);
+      expect(opened.status).toBe(403);
+    } finally {
+      emu.emulator.control.reset();
+    }
+    expect((await graphAs(emu.emulator, isaiah).get(`/users/${alex.email}/calendars`)).status).toBe(403);
   });
 
   it('refuses a calendar that is not shared with 403 ErrorAccessDenied, even with the default free/busy', async () => {

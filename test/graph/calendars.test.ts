@@ -54,8 +54,8 @@ describe('listCalendarsSharedBy', () => {
     expect(outerRequests(kit).map((request) => request.path)).toEqual([`/users/${alex.aadObjectId}/calendars`]);
   });
 
-  it('is empty when nothing is shared', async () => {
-    await expect(kit.gateway.listCalendarsSharedBy(callers.alex, { ownerAddress: 'lynner@example.com' })).resolves.toEqual([]);
+  it('reports a refusal when nothing is shared (Exchange answers 403 ErrorAccessDenied)', async () => {
+    await expect(kit.gateway.listCalendarsSharedBy(callers.alex, { ownerAddress: 'lynner@example.com' })).rejects.toMatchObject({ reason: 'forbidden', status: 403 });
   });
 
   it('reports an owner missing from the directory as notFound', async () => {

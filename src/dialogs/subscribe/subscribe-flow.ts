@@ -81,10 +81,12 @@ export class SubscribeFlow {
     const followed = await this.followedFrom(caller, owner.address);
     // Read again rather than taken from the card: card data never carries a permission.
     const shown = await readShownRoles(this.deps, caller, owner.address, chosen);
+    const readable = chosen.filter((calendar) => !shown.refused.has(calendar.id));
+    if (readable.length === 0) return { card: nothingSharedCard(caller, await this.personOrAddress(caller, owner)) };
     const saved: Subscription[] = [];
-    for (const calendar of chosen) {
+    for (const calendar of readable) {
       const existing = followed.find((subscription) => subscription.calendarId === calendar.id);
-      const role = currentRole(existing?.role, shown.get(calendar.id));
+      const role = currentRole(existing?.role, shown.roles.get(calendar.id));
       saved.push(
         await this.deps.subscriptions.upsert({
           userId: caller.userId,
@@ -98,7 +100,7 @@ export class SubscribeFlow {
         }),
       );
     }
-    const nothingNew = chosen.every((calendar) => followed.some((subscription) => subscription.calendarId === calendar.id));
+    const nothingNew = readable.every((calendar) => followed.some((subscription) => subscription.calendarId === calendar.id));
     return { card: doneCard(caller, saved, nothingNew) };
   }
 
@@ -152,10 +154,16 @@ export class SubscribeFlow {
       readShownRoles(this.deps, caller, owner.address, calendars),
       this.followedFrom(caller, owner.address),
     ]);
-    return pickCard(caller, { owner, calendars, shown, followed, ...(warning !== undefined && { warning }) });
+    // Listed but refused when read: a tenant that lists the default calendar of someone who shares nothing.
+    const readable = calendars.filter((calendar) => !shown.refused.has(calendar.id));
+    if (readable.length === 0) return nothingSharedCard(caller, owner);
+    return pickCard(caller, { owner, calendars: readable, shown: shown.roles, followed, ...(warning !== undefined && { warning }) });
   }
 
-  /** The owner's calendars the caller may open. Exchange answers "access denied" when there are none. */
+  /**
+   * The owner's calendars listed for the caller. Exchange answers "access denied" when none is shared; some
+   * tenants list the default calendar instead, which the pick card drops once reading it is refused.
+   */
   private async sharedWithCaller(caller: Caller, ownerAddress: string): Promise<CalendarSummary[]> {
     try {
       return await this.deps.gateway.listCalendarsSharedBy(caller, { ownerAddress });

@@ -52,10 +52,13 @@ function listCalendars({ request, params, caller, store, pageSize }: RouteContex
     const added = state.calendarList.filter((entry) => entry.userId === caller.id).map((entry) => resolveCalendar(store, caller, mailbox, entry.id));
     targets = [...own, ...added];
   } else {
-    targets = state.calendars
-      .filter((calendar) => calendar.ownerId === mailbox.id)
-      .map((calendar) => ({ owner: mailbox, calendar, ...accessTo(state, calendar, caller) }))
-      .filter((target) => target.canOpen);
+    const theirs = state.calendars.filter((calendar) => calendar.ownerId === mailbox.id).map((calendar) => ({ owner: mailbox, calendar, ...accessTo(state, calendar, caller) }));
+    targets = theirs.filter((target) => target.canOpen);
+    if (targets.length === 0) {
+      // Nothing shared with the caller: Exchange denies access; some tenants list the default calendar alone.
+      if (state.unsharedCalendarList === 'accessDenied') throw accessDenied();
+      targets = theirs.filter((target) => target.calendar.isDefault);
+    }
   }
   const result = page(request, targets, pageSize);
   return json(200, { ...result, value: result.value.map((target) => applySelect(request, calendarJson(target))) });
