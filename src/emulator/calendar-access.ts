@@ -1,5 +1,5 @@
-import { invalidUser, itemNotFound } from './graph-http';
-import type { DirectoryUser } from './org-schema';
+import { GraphApiError, invalidUser, itemNotFound } from './graph-http';
+import { hasMailbox, type DirectoryUser } from './org-schema';
 import type { AccessLevel } from './role-filter';
 import { roleRank, type CalendarRole } from './sharing-rules';
 import type { CalendarListEntry, EmulatorState, StoredCalendar } from './state';
@@ -24,11 +24,13 @@ export interface CalendarTarget {
 export function mailboxUser(store: EmulatorStore, segment: string): DirectoryUser {
   const user = store.findUserByKey(segment);
   if (!user) throw invalidUser(segment);
+  // A guest is in the directory but has no mailbox in this tenant.
+  if (!hasMailbox(user)) throw new GraphApiError(404, 'MailboxNotEnabledForRESTAPI', 'The mailbox is either inactive, soft-deleted, or is hosted on-premise.');
   return user;
 }
 
 function explicitRole(state: EmulatorState, calendar: StoredCalendar, reader: DirectoryUser): CalendarRole | undefined {
-  const addresses = [reader.mail, reader.userPrincipalName];
+  const addresses = [reader.mail, reader.userPrincipalName.toLowerCase()];
   return state.permissions.find((permission) => permission.calendarId === calendar.id && permission.address !== null && addresses.includes(permission.address))?.role;
 }
 

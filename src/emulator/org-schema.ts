@@ -5,6 +5,10 @@ import { resolveTimeZone } from './time-zone';
 
 const role = z.enum(calendarRoles);
 const address = z.string().email().transform((value) => value.toLowerCase());
+/** A sign-in name, kept as written (compare it case-insensitively): a guest's reads `kim_litware.example.net#EXT#@example.com`. */
+const principalName = z
+  .string()
+  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'expected name@domain');
 const timeOfDay = z.string().regex(/^\d{2}:\d{2}$/, 'expected HH:MM');
 const timeZone = z.string().refine((value) => resolveTimeZone(value) !== undefined, 'unknown time zone');
 
@@ -18,7 +22,9 @@ const orgUser = z.object({
   givenName: z.string(),
   surname: z.string(),
   mail: address,
-  userPrincipalName: address,
+  userPrincipalName: principalName,
+  /** Guest: someone of another organisation invited into this directory; no mailbox here, outside the organisation. */
+  userType: z.enum(['Member', 'Guest']).default('Member'),
   jobTitle: z.string().nullable().default(null),
   timeZone: timeZone.default('Europe/Paris'),
   /** Calendars besides the primary "Calendar", which every user has. */
@@ -89,6 +95,11 @@ export const demoOrgSchema = z.object({
 
 export type DemoOrg = z.infer<typeof demoOrgSchema>;
 export type DirectoryUser = DemoOrg['users'][number];
+
+/** Members have a mailbox in this tenant; guests are in the directory only (their mailbox is at home). */
+export function hasMailbox(user: DirectoryUser): boolean {
+  return user.userType !== 'Guest';
+}
 export type OrgEvent = DemoOrg['events'][number];
 
 /** Validates a demo organisation; throws with the offending paths when it does not fit. */

@@ -1,5 +1,5 @@
 import type { Clock } from '../clock';
-import type { DemoOrg, DirectoryUser, OrgEvent } from './org-schema';
+import { hasMailbox, type DemoOrg, type DirectoryUser, type OrgEvent } from './org-schema';
 import { myOrganizationPermissionId, permissionIdFor } from './sharing-rules';
 import { exchangeId, type CalendarListEntry, type EmulatorState, type StoredCalendar, type StoredEvent, type StoredPermission } from './state';
 import { localParts, parseInZone, resolveTimeZone } from './time-zone';
@@ -9,7 +9,7 @@ export const primaryCalendarName = 'Calendar';
 /** Builds the initial mailboxes of the demo organisation, with events placed around the clock's week. */
 export function seedState(org: DemoOrg, clock: Clock): EmulatorState {
   const now = clock.now();
-  const inside = org.users.flatMap((user) => calendarsOf(user));
+  const inside = org.users.filter(hasMailbox).flatMap((user) => calendarsOf(user));
   const calendars = [...inside, ...org.outsideMailboxes.flatMap((user) => calendarsOf(user))];
   // "My Organization" is this tenant's: an outside mailbox's calendars only open through explicit shares.
   const permissions: StoredPermission[] = inside
@@ -91,7 +91,7 @@ function findCalendar(org: DemoOrg, calendars: StoredCalendar[], ownerAddress: s
 /** The name Exchange shows for an address: the directory's, an external contact's, or the address. */
 export function displayNameOf(org: DemoOrg, address: string): string {
   const lower = address.toLowerCase();
-  const user = org.users.find((candidate) => candidate.mail === lower || candidate.userPrincipalName === lower);
+  const user = org.users.find((candidate) => candidate.mail === lower || candidate.userPrincipalName.toLowerCase() === lower);
   if (user) return user.displayName;
   const outside = org.outsideMailboxes.find((candidate) => candidate.mail === lower);
   if (outside) return outside.displayName;

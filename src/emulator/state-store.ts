@@ -49,13 +49,13 @@ export class EmulatorStore {
    */
   findUserByKey(key: string): DirectoryUser | undefined {
     const wanted = key.trim().toLowerCase();
-    return this.org.users.find((user) => user.id.toLowerCase() === wanted || user.userPrincipalName === wanted);
+    return this.org.users.find((user) => user.id.toLowerCase() === wanted || user.userPrincipalName.toLowerCase() === wanted);
   }
 
   /** A directory user by object id, userPrincipalName or mail (case-insensitive): recipients, attendees, schedules. */
   findUser(idOrAddress: string): DirectoryUser | undefined {
     const key = idOrAddress.trim().toLowerCase();
-    return this.org.users.find((user) => user.id.toLowerCase() === key || user.mail === key || user.userPrincipalName === key);
+    return this.org.users.find((user) => user.id.toLowerCase() === key || user.mail === key || user.userPrincipalName.toLowerCase() === key);
   }
 
   /** A directory user or a mailbox of another organisation: for calendars shared across organisations. */

@@ -1,4 +1,4 @@
-import { alex, isaiah, lynne, megan } from '../support/demo-users';
+import { alex, isaiah, kim, lynne, megan } from '../support/demo-users';
 import { graphAs, items, startEmu, text, type Emu } from './emulator-kit';
 
 describe('emulator: authentication and the directory', () => {
@@ -37,6 +37,15 @@ describe('emulator: authentication and the directory', () => {
   it.each([isaiah.aadObjectId, 'isaiah@example.com', 'ISAIAH@example.com'])('finds a user by id or userPrincipalName: %s', async (key) => {
     const reply = await graphAs(emu.emulator, alex).get(`/users/${key}`);
     expect(reply.body).toMatchObject({ id: isaiah.aadObjectId, mail: 'isaiahl@example.com', userPrincipalName: 'isaiah@example.com' });
+  });
+
+  it('returns userType: members, and a guest invited from another organisation, with no mailbox here', async () => {
+    const guest = await graphAs(emu.emulator, alex).get('/users/kim_litware.example.net%23EXT%23@example.com');
+    expect(guest.body).toMatchObject({ displayName: 'Kim Abercrombie', mail: 'kim@litware.example.net', userPrincipalName: 'kim_litware.example.net#EXT#@example.com', userType: 'Guest' });
+    expect((await graphAs(emu.emulator, alex).get(`/users/${isaiah.aadObjectId}`)).body).toMatchObject({ userType: 'Member' });
+    const calendars = await graphAs(emu.emulator, alex).get(`/users/${kim.aadObjectId}/calendars`);
+    expect(calendars.status).toBe(404);
+    expect(calendars.body.error.code).toBe('MailboxNotEnabledForRESTAPI');
   });
 
   it('refuses a mail address that is not the userPrincipalName, as Graph does', async () => {
@@ -89,8 +98,8 @@ describe('emulator: authentication and the directory', () => {
       link = next;
       pages++;
     }
-    expect(pages).toBe(3);
-    expect(names).toEqual(['Adele Vance', 'Alex Wilber', 'Isaiah Langer', 'Lynne Robbins', 'Megan Bowen', 'Patti Fernandez']);
+    expect(pages).toBe(4);
+    expect(names).toEqual(['Adele Vance', 'Alex Wilber', 'Isaiah Langer', 'Kim Abercrombie', 'Lynne Robbins', 'Megan Bowen', 'Patti Fernandez']);
   });
 
   it('projects $select and always keeps id', async () => {

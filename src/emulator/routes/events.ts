@@ -1,3 +1,4 @@
+import { hasMailbox } from '../org-schema';
 import { randomUUID } from 'node:crypto';
 import { accessTo, mailboxUser, primaryCalendarOf, resolveCalendar, type CalendarTarget } from '../calendar-access';
 import { findEventOrOccurrence, instancesOf, type EventInView } from '../event-occurrences';
@@ -126,7 +127,7 @@ function createEvent(context: RouteContext) {
     if (target.owner.id !== context.caller.id) return;
     for (const attendee of event.attendees) {
       const user = store.findUser(attendee.address);
-      if (!user || user.id === target.owner.id) continue;
+      if (!user || !hasMailbox(user) || user.id === target.owner.id) continue;
       state.events.push({ ...event, id: exchangeId('event', `${event.id}:${user.id}`), calendarId: primaryCalendarOf(state, user.id).id, showAs: 'tentative', transactionId: undefined, extendedProperties: undefined });
     }
   });

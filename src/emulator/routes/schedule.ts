@@ -1,6 +1,6 @@
 import { accessTo, mailboxUser, primaryCalendarOf } from '../calendar-access';
 import { invalidParameter, json, objectBody } from '../graph-http';
-import type { DirectoryUser } from '../org-schema';
+import { hasMailbox, type DirectoryUser } from '../org-schema';
 import { canReadItems, scheduleShowsDetails, type AccessLevel } from '../role-filter';
 import type { Route, RouteContext } from '../router';
 import type { StoredEvent } from '../state';
@@ -46,7 +46,8 @@ interface ScheduleWindow {
 
 function scheduleFor(store: EmulatorStore, caller: DirectoryUser, scheduleId: string, window: ScheduleWindow): Record<string, unknown> {
   const target = store.findUser(scheduleId);
-  if (!target) {
+  // A guest's free/busy lives in their own organisation's Exchange: the same answer as any outside address.
+  if (!target || !hasMailbox(target)) {
     return { scheduleId, error: { message: `Unable to resolve e-mail address ${scheduleId} to an Active Directory object.`, responseCode: '5009' } };
   }
   const calendar = primaryCalendarOf(store.state, target.id);

@@ -19,6 +19,7 @@ export function userJson(user: DirectoryUser): Record<string, unknown> {
     preferredLanguage: null,
     surname: user.surname,
     userPrincipalName: user.userPrincipalName,
+    userType: user.userType,
   };
 }
 
