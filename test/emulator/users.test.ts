@@ -109,7 +109,8 @@ describe('emulator: authentication and the directory', () => {
 
   it('gives the mailbox time zone to its owner only', async () => {
     expect((await graphAs(emu.emulator, alex).get('/me/mailboxSettings')).body.timeZone).toBe('Europe/Paris');
-    expect((await graphAs(emu.emulator, isaiah).get('/me/mailboxSettings')).body.timeZone).toBe('America/New_York');
+    // Windows names for some mailboxes (what Graph returns by default), IANA for others.
+    expect((await graphAs(emu.emulator, isaiah).get('/me/mailboxSettings')).body.timeZone).toBe('Eastern Standard Time');
     const other = await graphAs(emu.emulator, lynne).get(`/users/${alex.aadObjectId}/mailboxSettings`);
     expect(other.status).toBe(403);
     expect(other.body.error.code).toBe('ErrorAccessDenied');
