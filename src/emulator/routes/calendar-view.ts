@@ -2,7 +2,7 @@ import { mailboxUser, resolveCalendar } from '../calendar-access';
 import { eventJson, preferredBodyType } from '../event-json';
 import { eventsInWindow } from '../event-occurrences';
 import { accessDenied, invalidParameter, json, type GraphRequest } from '../graph-http';
-import { applySelect, page, queryOption } from '../odata';
+import { applySelect, outlookAlwaysReturns, page, queryOption } from '../odata';
 import { filterEvent } from '../role-filter';
 import { calendarPatterns, routesFor, type Route, type RouteContext } from '../router';
 import type { StoredEvent } from '../state';
@@ -49,6 +49,7 @@ function calendarView({ request, params, caller, store, pageSize }: RouteContext
         target.level,
         event.sensitivity,
       ),
+      outlookAlwaysReturns,
     ),
   );
   return json(200, { ...result, value }, { 'Preference-Applied': `outlook.timezone="${zone}"` });

@@ -4,7 +4,7 @@ import { findEventOrOccurrence, instancesOf, type EventInView } from '../event-o
 import { readEventFields, transactionIdOf } from '../event-input';
 import { changeKeyOf, eventJson, preferredBodyType } from '../event-json';
 import { accessDenied, GraphApiError, invalidParameter, itemNotFound, json, noContent, objectBody, type GraphRequest } from '../graph-http';
-import { applySelect, page, queryOption } from '../odata';
+import { applySelect, outlookAlwaysReturns, page, queryOption } from '../odata';
 import { canEditItems, filterEvent } from '../role-filter';
 import { calendarPatterns, routesFor, type Route, type RouteContext } from '../router';
 import { exchangeId, type StoredEvent } from '../state';
@@ -62,7 +62,7 @@ function viewJson(context: RouteContext, view: EventInView, target: CalendarTarg
     type: view.type,
     ...(view.event.originalStart ? { originalStart: view.event.originalStart.replace(/\.\d{3}Z$/, 'Z') } : {}),
   };
-  const shown = applySelect(request, filterEvent(full, target.level, view.event.sensitivity));
+  const shown = applySelect(request, filterEvent(full, target.level, view.event.sensitivity), outlookAlwaysReturns);
   // $expand adds to what $select keeps, as in Graph.
   const ids = expandedPropertyIds(request);
   if (ids) {
