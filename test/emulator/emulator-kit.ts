@@ -23,8 +23,9 @@ export function text(json: Json | undefined): string {
 
 /** A body without its `@odata.context`, which names the URL it was read from: to compare one item read two ways. */
 export function withoutContext(json: Json): Json {
-  const { ['@odata.context']: _context, ...rest } = json;
-  return rest as Json;
+  const rest = { ...json };
+  delete rest['@odata.context'];
+  return rest;
 }
 
 /** A JSON array (a collection's `value`) as a list. */

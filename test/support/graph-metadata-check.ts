@@ -40,7 +40,7 @@ export function resolvePath(model: GraphModel, path: string): { target?: GraphTa
       target = { kind: 'entity', type: target.type }; // a key
       continue;
     }
-    if (target.kind === 'action' || target.kind === 'batch' || (target.kind === 'value' && !model.types.has(shortName(target.type)))) {
+    if (target.kind === 'action' || (target.kind === 'value' && !model.types.has(shortName(target.type)))) {
       return { problem: `${path}: nothing can follow '${segment}'s parent` };
     }
     const typeName = shortName(target.type);
@@ -169,6 +169,8 @@ function checkResponse(model: GraphModel, target: GraphTarget, exchange: GraphEx
   const problems = isObject(body) && typeof body['@odata.context'] !== 'string' ? [`${at}: a JSON answer without @odata.context`] : [];
   switch (target.kind) {
     case 'collection':
+      // A POST to a collection creates one item and answers with it.
+      if (exchange.method === 'POST') return [...problems, ...checkStructured(model, target.type, body, at)];
       return [...problems, ...checkCollectionBody(model, `graph.${target.type}`, body, at)];
     case 'entity':
       return [...problems, ...checkStructured(model, target.type, body, at)];
