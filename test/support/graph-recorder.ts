@@ -40,7 +40,8 @@ export async function startGraphRecorder(emulatorOrigin: string): Promise<GraphR
       const body = await readBody(req);
       const url = req.url ?? '/';
       if (!url.startsWith(`${prefix}/`)) {
-        res.writeHead(404).end();
+        res.writeHead(404);
+        res.end();
         return;
       }
       const headers = new Headers();
@@ -64,9 +65,12 @@ export async function startGraphRecorder(emulatorOrigin: string): Promise<GraphR
         responseHeaders,
       });
       const passed = Object.fromEntries(Object.entries(responseHeaders).filter(([name]) => !['content-length', 'transfer-encoding', 'connection', 'content-encoding'].includes(name)));
-      res.writeHead(upstream.status, passed).end(text);
+      // Not chained: restify, loaded in the same process by the bot, patches writeHead to return nothing.
+      res.writeHead(upstream.status, passed);
+      res.end(text);
     })().catch((error: unknown) => {
-      res.writeHead(502).end(String(error));
+      if (!res.headersSent) res.writeHead(502);
+      res.end(String(error));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
