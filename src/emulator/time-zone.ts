@@ -53,6 +53,11 @@ export function toDateTimeTimeZone(instant: Date, zone: string): { dateTime: str
   return { dateTime: formatInZone(instant, resolveTimeZone(zone) ?? 'UTC'), timeZone: zone };
 }
 
+/** Graph's `Preference-Applied` answer to an `outlook.timezone` preference it honoured. */
+export function timeZoneApplied(prefer: string | undefined): Record<string, string> {
+  return { 'Preference-Applied': `outlook.timezone="${preferredTimeZone(prefer)}"` };
+}
+
 /** The `outlook.timezone` preference of a Prefer header as written, when it names a known zone; UTC when absent or unknown. */
 export function preferredTimeZone(prefer: string | undefined): string {
   const asked = /outlook\.timezone\s*=\s*"?([^",]+)"?/i.exec(prefer ?? '')?.[1]?.trim();
