@@ -22,11 +22,13 @@ function locationJson(displayName: string | null): Record<string, unknown> {
 export function eventJson(event: StoredEvent, owner: DirectoryUser, zone: string, bodyType: BodyContentType): Record<string, unknown> {
   const isOrganizer = event.organizer.address === owner.mail;
   const location = locationJson(event.location);
+  const changeKey = changeKeyOf(event);
   return {
+    '@odata.etag': weakETag(changeKey),
     id: event.id,
     createdDateTime: event.createdDateTime,
     lastModifiedDateTime: event.lastModifiedDateTime ?? event.createdDateTime,
-    changeKey: changeKeyOf(event),
+    changeKey,
     categories: event.categories,
     originalStartTimeZone: event.originalTimeZone,
     originalEndTimeZone: event.originalTimeZone,
@@ -69,6 +71,11 @@ export function eventJson(event: StoredEvent, owner: DirectoryUser, zone: string
     })),
     organizer: { emailAddress: { name: event.organizer.name, address: event.organizer.address } },
   };
+}
+
+/** Outlook's `@odata.etag`: the item's changeKey as a weak entity tag, what `If-Match` may send back. */
+export function weakETag(changeKey: string): string {
+  return `W/"${changeKey}"`;
 }
 
 /** Changes with every change of the event, as Exchange's does: what If-Match compares. */

@@ -8,8 +8,11 @@ export interface GraphRequest {
   /** Lower-cased header names. */
   headers: Record<string, string | undefined>;
   body: unknown;
-  /** Scheme and host the client used, for absolute @odata.nextLink values. */
-  origin: string;
+  /**
+   * The service root the client addressed (scheme, host, a proxy's prefix, `/v1.0`): what absolute
+   * `@odata.nextLink` and `@odata.context` values start with, so they lead back through the same proxy.
+   */
+  serviceRoot: string;
   /** True for a request inside a $batch. */
   inBatch: boolean;
 }

@@ -61,6 +61,21 @@ function isLoopback(address: string | undefined): boolean {
   return plain === '::1' || plain.startsWith('127.');
 }
 
+/** The first value of a header a chain of proxies may have appended to. */
+const firstValue = (header: string | undefined): string | undefined => header?.split(',')[0]?.trim() || undefined;
+
+/**
+ * Where the client sent the request: behind a proxy, the proxy's scheme, host and path prefix
+ * (X-Forwarded-Proto / -Host / -Prefix), else the Host header. The emulator listens on loopback only, so
+ * whoever sets these headers is on this machine.
+ */
+function requestOrigin(headers: Record<string, string | undefined>, url: URL): string {
+  const proto = firstValue(headers['x-forwarded-proto']) ?? 'http';
+  const host = firstValue(headers['x-forwarded-host']) ?? headers.host ?? url.host;
+  const prefix = (firstValue(headers['x-forwarded-prefix']) ?? '').replace(/\/+$/, '');
+  return `${proto}://${host}${prefix && !prefix.startsWith('/') ? '/' : ''}${prefix}`;
+}
+
 function headerMap(req: IncomingMessage): Record<string, string | undefined> {
   return Object.fromEntries(Object.entries(req.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : value]));
 }
@@ -134,7 +149,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: HttpDeps)
     query: url.searchParams,
     headers,
     body,
-    origin: `http://${headers.host ?? url.host}`,
+    serviceRoot: `${requestOrigin(headers, url)}/v1.0`,
     inBatch: false,
   });
   writeGraph(res, response);

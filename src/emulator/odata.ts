@@ -5,12 +5,17 @@ export function queryOption(request: GraphRequest, name: string): string | undef
   return request.query.get(`$${name}`) ?? request.query.get(name) ?? undefined;
 }
 
-/** Keeps only the `$select`ed properties (and always `id`), as Graph does. */
-export function applySelect<T extends Record<string, unknown>>(request: GraphRequest, item: T): Record<string, unknown> {
+/** Outlook items (calendars, events, permissions) always come with their id, whatever `$select` says. */
+export const outlookAlwaysReturns = ['id'] as const;
+
+/**
+ * Keeps only the `$select`ed properties, and the annotations (`@odata.etag`). Directory objects (users)
+ * return nothing else, not even `id`; Outlook items add `alwaysReturned` (`outlookAlwaysReturns`).
+ */
+export function applySelect<T extends Record<string, unknown>>(request: GraphRequest, item: T, alwaysReturned: readonly string[] = []): Record<string, unknown> {
   const select = queryOption(request, 'select');
   if (!select) return item;
-  const wanted = new Set(select.split(',').map((name) => name.trim()).filter(Boolean));
-  wanted.add('id');
+  const wanted = new Set([...select.split(',').map((name) => name.trim()).filter(Boolean), ...alwaysReturned]);
   return Object.fromEntries(Object.entries(item).filter(([key]) => wanted.has(key) || key.startsWith('@odata.')));
 }
 
@@ -49,7 +54,7 @@ function nextLink(request: GraphRequest, offset: number): string {
     params.push(`${key}=${encodeQueryValue(value)}`);
   }
   params.push(`$skiptoken=${Buffer.from(`offset:${offset}`, 'utf8').toString('base64url')}`);
-  return `${request.origin}/v1.0${request.path}?${params.join('&')}`;
+  return `${request.serviceRoot}${request.path}?${params.join('&')}`;
 }
 
 /**

@@ -47,7 +47,7 @@ export function visibleEventProperties(level: AccessLevel, sensitivity: Sensitiv
 export function filterEvent(event: Record<string, unknown>, level: AccessLevel, sensitivity: Sensitivity): Record<string, unknown> {
   const visible = visibleEventProperties(level, sensitivity);
   if (visible === 'all') return event;
-  return Object.fromEntries(Object.entries(event).filter(([key]) => visible.includes(key)));
+  return Object.fromEntries(Object.entries(event).filter(([key]) => visible.includes(key) || key.startsWith('@odata.')));
 }
 
 /** getSchedule detail: subject and location from limitedRead up, never for someone else's private items. */

@@ -45,13 +45,21 @@ export function parseInZone(dateTime: string, zone: string): Date | undefined {
   return instantOfWallClock({ year: Number(y), month: Number(mo), day: Number(d), hour: Number(h ?? 0), minute: Number(mi ?? 0), second: Number(s ?? 0) }, zone);
 }
 
-/** A Graph dateTimeTimeZone object for an instant, in the zone the caller asked for. */
+/**
+ * A Graph dateTimeTimeZone object for an instant, in the zone the caller asked for, named as the caller named it
+ * (a Windows name stays a Windows name, as in Graph's answers to `Prefer: outlook.timezone="Pacific Standard Time"`).
+ */
 export function toDateTimeTimeZone(instant: Date, zone: string): { dateTime: string; timeZone: string } {
-  return { dateTime: formatInZone(instant, zone), timeZone: zone };
+  return { dateTime: formatInZone(instant, resolveTimeZone(zone) ?? 'UTC'), timeZone: zone };
 }
 
-/** The `outlook.timezone` preference of a Prefer header, resolved; UTC when absent or unknown. */
+/** Graph's `Preference-Applied` answer to an `outlook.timezone` preference it honoured. */
+export function timeZoneApplied(prefer: string | undefined): Record<string, string> {
+  return { 'Preference-Applied': `outlook.timezone="${preferredTimeZone(prefer)}"` };
+}
+
+/** The `outlook.timezone` preference of a Prefer header as written, when it names a known zone; UTC when absent or unknown. */
 export function preferredTimeZone(prefer: string | undefined): string {
-  const match = /outlook\.timezone\s*=\s*"?([^",]+)"?/i.exec(prefer ?? '');
-  return resolveTimeZone(match?.[1]) ?? 'UTC';
+  const asked = /outlook\.timezone\s*=\s*"?([^",]+)"?/i.exec(prefer ?? '')?.[1]?.trim();
+  return asked !== undefined && resolveTimeZone(asked) !== undefined ? asked : 'UTC';
 }

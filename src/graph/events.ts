@@ -1,6 +1,7 @@
 import type { Calendar } from '@microsoft/microsoft-graph-types';
 import type { Caller, CalendarSummary, Outcome } from './calendar-gateway';
 import type { CalendarEventsGateway, CalendarRef, EventContent, EventInstance, EventOperation, SyncedEvent, WrittenEvent } from './event-gateway';
+import { headerOf, type BatchRequestItem, type BatchResponseItem } from './graph-api';
 import type { GraphDeps } from './graph-deps';
 import { GraphError, graphErrorFromResponse } from './graph-error';
 import { toCalendarSummary } from './graph-mappers';
@@ -12,12 +13,7 @@ const batchSize = 20;
 /** Exchange allows 4 concurrent requests per app and mailbox: a batch runs as 4 chains (dependsOn). */
 const chains = 4;
 
-interface InnerAnswer {
-  id: string;
-  status: number;
-  headers?: Record<string, string>;
-  body?: { id?: string; changeKey?: string; error?: { code?: string; message?: string } };
-}
+type InnerAnswer = BatchResponseItem<{ id?: string; changeKey?: string; error?: { code?: string; message?: string } }>;
 
 function eventsPath(calendar: CalendarRef): string {
   return `${calendarPath(calendar.ownerAddress, calendar.calendarId)}/events`;
@@ -45,7 +41,7 @@ function eventBody(event: Partial<EventContent>): Record<string, unknown> {
 
 const ifMatchOf = (operation: { ifMatch?: string }): Record<string, string> => (operation.ifMatch ? { 'if-match': operation.ifMatch } : {});
 
-function innerRequest(operation: EventOperation, id: string): Record<string, unknown> {
+function innerRequest(operation: EventOperation, id: string): BatchRequestItem {
   const json = { 'content-type': 'application/json' };
   switch (operation.op) {
     case 'create':
@@ -65,11 +61,6 @@ function innerRequest(operation: EventOperation, id: string): Record<string, unk
     case 'delete':
       return { id, method: 'DELETE', url: eventPath(operation.calendar, operation.eventId), headers: ifMatchOf(operation) };
   }
-}
-
-function headerOf(headers: Record<string, string> | undefined, name: string): string | undefined {
-  const key = Object.keys(headers ?? {}).find((candidate) => candidate.toLowerCase() === name);
-  return key === undefined ? undefined : headers?.[key];
 }
 
 /** Event writes and the reads a sync needs. */
@@ -156,8 +147,8 @@ export class Events implements CalendarEventsGateway {
       const wired = { ...request, url: urls[position] };
       return previous === undefined ? wired : { ...wired, dependsOn: [String(previous)] };
     });
-    const answer = await this.deps.api.post<{ responses?: InnerAnswer[] }>(caller, '/$batch', { requests }, { mailbox: caller.userId });
-    return new Map((answer.responses ?? []).map((response) => [Number(response.id), response]));
+    const answers: InnerAnswer[] = await this.deps.api.batch(caller, requests);
+    return new Map(answers.map((response) => [Number(response.id), response]));
   }
 
   private outcome(operation: EventOperation, answer: InnerAnswer): Outcome<WrittenEvent> {
@@ -165,6 +156,7 @@ export class Events implements CalendarEventsGateway {
     if (operation.op === 'delete' && answer.status === 404) return { ok: true, value: {} };
     const error = answer.body?.error;
     const path = operation.op === 'create' ? eventsPath(operation.calendar) : eventPath(operation.calendar, operation.eventId);
-    return { ok: false, error: graphErrorFromResponse({ status: answer.status, code: error?.code, message: error?.message, method: operation.op, path }) };
+    const { clientRequestId, requestId } = answer;
+    return { ok: false, error: graphErrorFromResponse({ status: answer.status, code: error?.code, message: error?.message, method: operation.op, path, clientRequestId, requestId }) };
   }
 }

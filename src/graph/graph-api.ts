@@ -1,9 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { Client, GraphError as ClientGraphError, type GraphRequest } from '@microsoft/microsoft-graph-client';
 import type { Caller } from './calendar-gateway';
-import { GraphError, graphErrorFromResponse } from './graph-error';
+import { GraphError, graphErrorFromResponse, pathForLog } from './graph-error';
+import { silentLogger, type GraphLogger } from './graph-logger';
 import { pathForCaller } from './graph-paths';
 import { MailboxKeys } from './mailbox-keys';
 import { GraphRequestContext } from './middleware/request-context';
+import { clientRequestIdHeader } from './middleware/request-id-middleware';
 import { parseRetryAfter } from './middleware/retry-after';
 import type { Clock } from '../clock';
 
@@ -22,6 +25,35 @@ export interface GraphPage<T> {
   '@odata.nextLink'?: string;
 }
 
+/** One request inside a `$batch`. */
+export interface BatchRequestItem {
+  id: string;
+  method: string;
+  url: string;
+  headers?: Record<string, string>;
+  body?: unknown;
+  dependsOn?: string[];
+}
+
+/** Graph's answer to one request of a `$batch`, with the ids support would ask about. */
+export interface BatchResponseItem<B = unknown> {
+  id: string;
+  status: number;
+  headers?: Record<string, string>;
+  body?: B;
+  /** The `client-request-id` the inner request went out with. */
+  clientRequestId?: string;
+  /** The `request-id` Graph gave the inner answer, when it gave one. */
+  requestId?: string;
+}
+
+/** A header of a `$batch` inner answer, whatever its case. */
+export function headerOf(headers: Record<string, string> | undefined, name: string): string | undefined {
+  if (!headers) return undefined;
+  const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name.toLowerCase());
+  return key === undefined ? undefined : headers[key];
+}
+
 /**
  * The gateway's only way to Graph: one shared client, a caller on every request, errors mapped once, and
  * `@odata.nextLink` followed for every collection. Paths are relative to the version segment (`/me/...`).
@@ -35,6 +67,7 @@ export class GraphApi {
     /** Absolute base with the version segment, without trailing slash. */
     readonly baseUrl: string,
     private readonly clock: Clock,
+    private readonly logger: GraphLogger = silentLogger,
   ) {
     this.mailboxes = new MailboxKeys((caller, path) => this.getAll(caller, path), clock);
   }
@@ -81,6 +114,29 @@ export class GraphApi {
     await this.send<unknown>(caller, 'DELETE', path, (request) => request.delete());
   }
 
+  /**
+   * One `$batch` POST (counted against the caller's mailbox). Every inner request gets its own `client-request-id`
+   * as the outer one does; each failed inner answer is logged once with it and Graph's `request-id`.
+   */
+  async batch<B = unknown>(caller: Caller, requests: BatchRequestItem[]): Promise<Array<BatchResponseItem<B>>> {
+    const named = requests.map((request) => ({
+      ...request,
+      headers: { ...request.headers, [clientRequestIdHeader]: headerOf(request.headers, clientRequestIdHeader) ?? randomUUID() },
+    }));
+    const sent = new Map(named.map((request) => [request.id, request]));
+    const answer = await this.post<{ responses?: Array<BatchResponseItem<B>> }>(caller, '/$batch', { requests: named }, { mailbox: caller.userId });
+    return (answer.responses ?? []).map((response) => {
+      const request = sent.get(response.id);
+      const clientRequestId = request?.headers[clientRequestIdHeader];
+      const requestId = headerOf(response.headers, 'request-id');
+      if (response.status >= 400) {
+        const code = (response.body as { error?: { code?: string } } | undefined)?.error?.code;
+        this.logger.warn({ method: request?.method, path: pathForLog(request?.url ?? ''), status: response.status, code, clientRequestId, requestId, inBatch: true }, 'Graph call failed');
+      }
+      return { ...response, clientRequestId, requestId };
+    });
+  }
+
   /** A nextLink as a path under our base URL; a link elsewhere is refused (it would receive the caller's token). */
   relative(link: string): string {
     if (link.startsWith(this.baseUrl)) return link.slice(this.baseUrl.length);
@@ -96,7 +152,10 @@ export class GraphApi {
       const result: unknown = await run(request);
       return result as T;
     } catch (error) {
-      throw context.failure ?? this.toGraphError(error, method, path);
+      const failure = context.failure ?? this.toGraphError(error, method, path);
+      failure.clientRequestId ??= context.clientRequestId;
+      failure.requestId ??= context.requestId;
+      throw failure;
     }
   }
 

@@ -1,5 +1,5 @@
 import type { Caller, Outcome } from './calendar-gateway';
-import type { GraphApi, GraphPage } from './graph-api';
+import { headerOf, type BatchRequestItem, type BatchResponseItem, type GraphApi, type GraphPage } from './graph-api';
 import { GraphError, graphErrorFromResponse } from './graph-error';
 import type { RetryPolicy } from './middleware/retry-policy';
 
@@ -14,15 +14,7 @@ export interface BatchRead {
   body?: unknown;
 }
 
-interface BatchAnswer {
-  responses?: Array<{ id: string; status: number; headers?: Record<string, string>; body?: unknown }>;
-}
-
-interface InnerResult {
-  status: number;
-  retryAfter?: string;
-  body: unknown;
-}
+type InnerResult = BatchResponseItem & { retryAfter?: string };
 
 /**
  * Several independent reads of one user action in as few round trips as possible. Graph throttles the inner
@@ -86,28 +78,19 @@ export class GraphBatch {
     for (let start = 0; start < indexes.length; start += maxBatchSize) chunks.push(indexes.slice(start, start + maxBatchSize));
     const wirePaths = await this.api.wirePaths(caller, indexes.map((index) => reads[index].path));
     const wirePathOf = new Map(indexes.map((index, position) => [index, wirePaths[position]]));
+    // The inner requests may target several mailboxes; the batch itself counts against the caller's.
     const answers = await Promise.all(
       chunks.map((chunk) =>
-        this.api.post<BatchAnswer>(
-          caller,
-          '/$batch',
-          { requests: chunk.map((index) => innerRequest(String(index), { ...reads[index], path: wirePathOf.get(index) ?? reads[index].path })) },
-          // The inner requests may target several mailboxes; the batch itself counts against the caller's.
-          { mailbox: caller.userId },
-        ),
+        this.api.batch(caller, chunk.map((index) => innerRequest(String(index), { ...reads[index], path: wirePathOf.get(index) ?? reads[index].path }))),
       ),
     );
     const results = new Map<number, InnerResult>();
-    for (const answer of answers) {
-      for (const response of answer.responses ?? []) {
-        results.set(Number(response.id), { status: response.status, retryAfter: headerOf(response.headers, 'retry-after'), body: response.body });
-      }
-    }
+    for (const response of answers.flat()) results.set(Number(response.id), { ...response, retryAfter: headerOf(response.headers, 'retry-after') });
     return results;
   }
 }
 
-function innerRequest(id: string, read: BatchRead): Record<string, unknown> {
+function innerRequest(id: string, read: BatchRead): BatchRequestItem {
   if (read.method !== 'POST') return { id, method: 'GET', url: read.path, headers: read.headers };
   return { id, method: 'POST', url: read.path, body: read.body, headers: { ...read.headers, 'Content-Type': 'application/json' } };
 }
@@ -115,15 +98,19 @@ function innerRequest(id: string, read: BatchRead): Record<string, unknown> {
 function toOutcome(result: InnerResult, read: BatchRead): Outcome<unknown> {
   if (result.status >= 200 && result.status < 300) return { ok: true, value: result.body };
   const error = (result.body as { error?: { code?: string; message?: string } } | undefined)?.error;
-  return failed(graphErrorFromResponse({ status: result.status, code: error?.code, message: error?.message, method: read.method ?? 'GET', path: read.path }));
+  return failed(
+    graphErrorFromResponse({
+      status: result.status,
+      code: error?.code,
+      message: error?.message,
+      method: read.method ?? 'GET',
+      path: read.path,
+      clientRequestId: result.clientRequestId,
+      requestId: result.requestId,
+    }),
+  );
 }
 
 function failed(error: Error): { ok: false; error: Error } {
   return { ok: false, error };
-}
-
-function headerOf(headers: Record<string, string> | undefined, name: string): string | undefined {
-  if (!headers) return undefined;
-  const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name);
-  return key === undefined ? undefined : headers[key];
 }

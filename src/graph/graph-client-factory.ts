@@ -5,6 +5,7 @@ import { silentLogger, type GraphLogger } from './graph-logger';
 import { AuthMiddleware } from './middleware/auth-middleware';
 import { MailboxLimiter } from './middleware/mailbox-limiter';
 import { MailboxLimitMiddleware } from './middleware/mailbox-limit-middleware';
+import { RequestIdMiddleware } from './middleware/request-id-middleware';
 import { RetryMiddleware } from './middleware/retry-middleware';
 import { RetryPolicy, realSleep, type Sleep } from './middleware/retry-policy';
 import { TransportMiddleware, type Fetch } from './middleware/transport-middleware';
@@ -39,11 +40,12 @@ export interface GraphClientBundle {
   baseUrl: string;
   retryPolicy: RetryPolicy;
   clock: Clock;
+  logger: GraphLogger;
 }
 
 /**
  * Builds the gateway's single Graph client with its middleware chain:
- * retry (429/503/504, Retry-After) → auth (a token per attempt) → per-mailbox concurrency limit → HTTP with a deadline.
+ * request id (a `client-request-id` per call, failures logged with it) → retry (429/503/504, Retry-After) → auth (a token per attempt) → per-mailbox concurrency limit → HTTP with a deadline.
  */
 export function createGraphClient(options: GraphClientOptions): GraphClientBundle {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -63,13 +65,14 @@ export function createGraphClient(options: GraphClientOptions): GraphClientBundl
     baseUrl: host,
     defaultVersion: version,
     middleware: [
+      new RequestIdMiddleware(baseUrl, logger),
       new RetryMiddleware(retryPolicy, baseUrl, logger),
       new AuthMiddleware(options.tokenProvider, baseUrl),
       new MailboxLimitMiddleware(new MailboxLimiter(options.maxConcurrentPerMailbox ?? 4), baseUrl),
       new TransportMiddleware(fetchImpl, options.timeoutMs ?? 10_000, baseUrl, logger),
     ],
   });
-  return { client, baseUrl, retryPolicy, clock };
+  return { client, baseUrl, retryPolicy, clock, logger };
 }
 
 /** `https://host/prefix/v1.0` → host `https://host/prefix`, version `v1.0`: the client joins them back per request. */

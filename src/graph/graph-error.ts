@@ -16,6 +16,9 @@ export interface GraphErrorDetails {
   code?: string;
   /** How long to wait before trying again, when Graph said so (or when we gave up waiting). */
   retryAfterMs?: number;
+  /** The `client-request-id` the call went out with and the `request-id` Graph answered: what Microsoft support asks for. */
+  clientRequestId?: string;
+  requestId?: string;
 }
 
 /** The one error every gateway call throws. Its message is for logs, never for users, and never holds a token. */
@@ -24,6 +27,9 @@ export class GraphError extends Error {
   readonly status?: number;
   readonly code?: string;
   readonly retryAfterMs?: number;
+  /** Set once the call is known (see GraphErrorDetails); logged with the error. */
+  clientRequestId?: string;
+  requestId?: string;
 
   constructor(reason: GraphErrorReason, message: string, details: GraphErrorDetails = {}) {
     super(message);
@@ -32,6 +38,8 @@ export class GraphError extends Error {
     this.status = details.status;
     this.code = details.code;
     this.retryAfterMs = details.retryAfterMs;
+    this.clientRequestId = details.clientRequestId;
+    this.requestId = details.requestId;
   }
 }
 
@@ -49,12 +57,14 @@ export interface FailedGraphResponse {
   /** Path after the version segment, e.g. `/me/calendars/{id}/calendarPermissions`. */
   path: string;
   retryAfterMs?: number;
+  clientRequestId?: string;
+  requestId?: string;
 }
 
 /** Maps a Graph error answer to a reason, once, from status + code + message + what was attempted. */
 export function graphErrorFromResponse(failure: FailedGraphResponse): GraphError {
   const { status, code, method, path } = failure;
-  const details: GraphErrorDetails = { status, code, retryAfterMs: failure.retryAfterMs };
+  const details: GraphErrorDetails = { status, code, retryAfterMs: failure.retryAfterMs, clientRequestId: failure.clientRequestId, requestId: failure.requestId };
   const message = `Graph ${method} ${pathForLog(path)} failed: ${status} ${code ?? ''} ${failure.message ?? ''}`.trim();
   return new GraphError(reasonFor(failure), message, details);
 }

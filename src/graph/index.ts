@@ -19,7 +19,7 @@ export type CalendarGatewayOptions = GraphClientOptions;
  * shared by all calls: build it once at start-up.
  */
 export function createCalendarGateway(options: CalendarGatewayOptions): CalendarGateway {
-  const { client, baseUrl, retryPolicy, clock } = createGraphClient(options);
-  const api = new GraphApi(client, baseUrl, clock);
+  const { client, baseUrl, retryPolicy, clock, logger } = createGraphClient(options);
+  const api = new GraphApi(client, baseUrl, clock, logger);
   return new GraphCalendarGateway({ api, batch: new GraphBatch(api, retryPolicy), clock }, retryPolicy);
 }

@@ -63,6 +63,6 @@ export class GraphAppInstallations implements AppInstallations {
 
 /** Its own Graph client, built once at start-up beside the calendar gateway's. */
 export function createAppInstallations(options: GraphClientOptions): AppInstallations {
-  const { client, baseUrl, clock } = createGraphClient(options);
-  return new GraphAppInstallations(new GraphApi(client, baseUrl, clock));
+  const { client, baseUrl, clock, logger } = createGraphClient(options);
+  return new GraphAppInstallations(new GraphApi(client, baseUrl, clock, logger));
 }

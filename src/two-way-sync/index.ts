@@ -33,7 +33,7 @@ export function createTwoWaySync(deps: { config: AppConfig; db: Kysely<DatabaseS
   const { config, clock, logger } = deps;
   const store = new SyncPairStore(deps.db, secretBoxFrom({ encryptionKeys: config.secrets.encryptionKeys, mode: config.mode, dataDir: config.storage.dataDir }), clock);
   const bundle = createGraphClient({ baseUrl: config.graph.baseUrl, tokenProvider: deps.tokenProvider, logger });
-  const outlook = new OutlookCalendar({ api: new GraphApi(bundle.client, bundle.baseUrl, clock), gateway: deps.gateway });
+  const outlook = new OutlookCalendar({ api: new GraphApi(bundle.client, bundle.baseUrl, clock, bundle.logger), gateway: deps.gateway });
   const engine = new TwoWaySync({
     store,
     outlook,

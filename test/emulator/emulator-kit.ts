@@ -21,6 +21,13 @@ export function text(json: Json | undefined): string {
   return typeof json === 'string' ? json : JSON.stringify(json);
 }
 
+/** A body without its `@odata.context`, which names the URL it was read from: to compare one item read two ways. */
+export function withoutContext(json: Json): Json {
+  const rest = { ...json };
+  delete rest['@odata.context'];
+  return rest;
+}
+
 /** A JSON array (a collection's `value`) as a list. */
 export function items(json: Json | undefined): Json[] {
   if (!Array.isArray(json)) throw new Error(`expected an array, got ${JSON.stringify(json)}`);

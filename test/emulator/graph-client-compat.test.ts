@@ -44,7 +44,7 @@ describe('emulator: seen through @microsoft/microsoft-graph-client', () => {
 
   it('reads entities and creates permissions', async () => {
     const me = (await client.api('/me').select(['displayName']).get()) as { id: string; displayName: string };
-    expect(me).toEqual({ id: alex.aadObjectId, displayName: 'Alex Wilber' });
+    expect(me).toEqual({ '@odata.context': `${emu.emulator.baseUrl}/$metadata#users(displayName)/$entity`, displayName: 'Alex Wilber' });
     const created = (await client
       .api('/me/calendar/calendarPermissions')
       

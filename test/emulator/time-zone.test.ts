@@ -1,4 +1,4 @@
-import { formatInZone, parseInZone, preferredTimeZone, resolveTimeZone } from '../../src/emulator/time-zone';
+import { formatInZone, parseInZone, preferredTimeZone, resolveTimeZone, toDateTimeTimeZone } from '../../src/emulator/time-zone';
 
 describe('Graph date-times in time zones', () => {
   it('formats an instant as wall-clock time in a zone, with daylight saving time', () => {
@@ -23,7 +23,9 @@ describe('Graph date-times in time zones', () => {
 
   it('reads outlook.timezone from Prefer, UTC otherwise', () => {
     expect(preferredTimeZone('outlook.timezone="Europe/Paris"')).toBe('Europe/Paris');
-    expect(preferredTimeZone('odata.maxpagesize=5, outlook.timezone="Pacific Standard Time"')).toBe('America/Los_Angeles');
+    // Named as asked: Graph answers a Windows name with that Windows name.
+    expect(preferredTimeZone('odata.maxpagesize=5, outlook.timezone="Pacific Standard Time"')).toBe('Pacific Standard Time');
+    expect(toDateTimeTimeZone(new Date('2026-07-01T12:00:00Z'), 'Pacific Standard Time')).toEqual({ dateTime: '2026-07-01T05:00:00.0000000', timeZone: 'Pacific Standard Time' });
     expect(preferredTimeZone(undefined)).toBe('UTC');
     expect(preferredTimeZone('outlook.timezone="Nowhere/Land"')).toBe('UTC');
   });

@@ -102,9 +102,16 @@ describe('emulator: authentication and the directory', () => {
     expect(names).toEqual(['Adele Vance', 'Alex Wilber', 'Isaiah Langer', 'Kim Abercrombie', 'Lynne Robbins', 'Megan Bowen', 'Patti Fernandez']);
   });
 
-  it('projects $select and always keeps id', async () => {
-    const reply = await graphAs(emu.emulator, alex).get('/users/meganb@example.com?$select=displayName,mail');
-    expect(reply.body).toEqual({ id: megan.aadObjectId, displayName: 'Megan Bowen', mail: 'meganb@example.com' });
+  it('projects $select to the selected properties only, without id, as Graph does for directory objects', async () => {
+    const reply = await graphAs(emu.emulator, alex).get(`/users/${megan.aadObjectId}?$select=displayName,mail`);
+    expect(reply.body).toEqual({
+      '@odata.context': `${emu.emulator.baseUrl}/$metadata#users(displayName,mail)/$entity`,
+      displayName: 'Megan Bowen',
+      mail: 'meganb@example.com',
+    });
+    const list = await graphAs(emu.emulator, alex).get('/users?$select=id,displayName&$top=1');
+    expect(list.body['@odata.context']).toBe(`${emu.emulator.baseUrl}/$metadata#users(id,displayName)`);
+    expect(Object.keys(items(list.body.value)[0]).sort()).toEqual(['displayName', 'id']);
   });
 
   it('gives the mailbox time zone to its owner only', async () => {

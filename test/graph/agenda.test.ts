@@ -46,6 +46,12 @@ describe('readAgenda', () => {
     expect(first).toMatchObject({ subject: 'Marketing stand-up', start: '2025-03-10T04:30:00.0000000', timeZone: 'America/New_York' });
   });
 
+  it('asks Graph for that zone in Prefer, and takes a Windows zone name answered back as the same zone', async () => {
+    const [windows] = await kit.gateway.readAgenda(callers.alex, { ...thisWeek, timeZone: 'Eastern Standard Time' });
+    expect(kit.requests().at(-1)?.prefer).toBe('outlook.timezone="Eastern Standard Time"');
+    expect(windows).toMatchObject({ subject: 'Marketing stand-up', start: '2025-03-10T04:30:00.0000000', timeZone: 'Eastern Standard Time' });
+  });
+
   it("reads an owner's shared calendar with the caller's token, private items masked (read)", async () => {
     const phoenix = calendarIdOf(kit, alex.email, 'Project Phoenix');
 

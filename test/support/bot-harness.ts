@@ -40,7 +40,7 @@ export class BotHarness {
       APP_MODE: 'local',
       BOT_PORT: '0',
       DATA_DIR: this.dataDir,
-      GRAPH_BASE_URL: this.emulator.baseUrl,
+      GRAPH_BASE_URL: await this.graphBaseUrl(),
       ALLOWED_TENANT_IDS: tenantId,
       HELPDESK_USERS: 'lynner@example.com',
       SHARING_POLICY_DOMAINS: 'partner.example.org:limitedRead',
@@ -48,6 +48,11 @@ export class BotHarness {
     });
     this.app = await startApp(this.config, { ...this.baseOptions(), ...options });
     return this;
+  }
+
+  /** Where the bot finds Graph: the emulator itself; a harness may put a proxy in front (test/support/graph-recorder.ts). */
+  protected graphBaseUrl(): Promise<string> {
+    return Promise.resolve(this.emulator.baseUrl);
   }
 
   /** What every start of the app gets (the production harness adds its emulators' trust and credentials). */

@@ -44,9 +44,10 @@ function innerGraphRequest(outer: GraphRequest, inner: InnerRequest): GraphReque
     method: inner.method,
     path: decodeURIComponent(url.pathname),
     query: url.searchParams,
-    headers: { ...inner.headers, authorization: outer.headers.authorization },
+    // An inner request without its own client-request-id is known by the batch's.
+    headers: { 'client-request-id': outer.headers['client-request-id'], ...inner.headers, authorization: outer.headers.authorization },
     body,
-    origin: outer.origin,
+    serviceRoot: outer.serviceRoot,
     inBatch: true,
   };
 }

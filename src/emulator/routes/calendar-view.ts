@@ -2,11 +2,11 @@ import { mailboxUser, resolveCalendar } from '../calendar-access';
 import { eventJson, preferredBodyType } from '../event-json';
 import { eventsInWindow } from '../event-occurrences';
 import { accessDenied, invalidParameter, json, type GraphRequest } from '../graph-http';
-import { applySelect, page, queryOption } from '../odata';
+import { applySelect, outlookAlwaysReturns, page, queryOption } from '../odata';
 import { filterEvent } from '../role-filter';
 import { calendarPatterns, routesFor, type Route, type RouteContext } from '../router';
 import type { StoredEvent } from '../state';
-import { parseInZone, preferredTimeZone } from '../time-zone';
+import { parseInZone, preferredTimeZone, timeZoneApplied } from '../time-zone';
 
 const windowMessage = 'This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.';
 
@@ -49,9 +49,10 @@ function calendarView({ request, params, caller, store, pageSize }: RouteContext
         target.level,
         event.sensitivity,
       ),
+      outlookAlwaysReturns,
     ),
   );
-  return json(200, { ...result, value }, { 'Preference-Applied': `outlook.timezone="${zone}"` });
+  return json(200, { ...result, value }, timeZoneApplied(request.headers.prefer));
 }
 
 /** `/users/{id}/calendarView` is Graph's shorthand for the primary calendar's view. */

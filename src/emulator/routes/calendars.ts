@@ -1,6 +1,7 @@
 import { accessTo, mailboxUser, resolveCalendar, type CalendarTarget } from '../calendar-access';
 import { accessDenied, GraphApiError, invalidRequest, json, objectBody } from '../graph-http';
-import { applySelect, page } from '../odata';
+import { weakETag } from '../event-json';
+import { applySelect, outlookAlwaysReturns, page } from '../odata';
 import { calendarColors } from '../org-schema';
 import { canEditItems, canViewPrivateItems } from '../role-filter';
 import { calendarPatterns, routesFor, type Route, type RouteContext } from '../router';
@@ -25,6 +26,7 @@ export function calendarJson(target: CalendarTarget): Record<string, unknown> {
   const own = level === 'owner';
   const color = entry?.color ?? calendar.color;
   return {
+    '@odata.etag': weakETag(calendar.changeKey),
     id: entry?.id ?? calendar.id,
     name: entry?.name ?? calendar.name,
     color,
@@ -61,7 +63,7 @@ function listCalendars({ request, params, caller, store, pageSize }: RouteContex
     }
   }
   const result = page(request, targets, pageSize);
-  return json(200, { ...result, value: result.value.map((target) => applySelect(request, calendarJson(target))) });
+  return json(200, { ...result, value: result.value.map((target) => applySelect(request, calendarJson(target), outlookAlwaysReturns)) });
 }
 
 function openCalendar({ params, caller, store }: RouteContext): CalendarTarget {
@@ -105,6 +107,6 @@ function updateCalendar(context: RouteContext) {
 
 export const calendarRoutes: Route[] = [
   { method: 'GET', pattern: '/users/:user/calendars', handler: listCalendars },
-  ...routesFor('GET', calendarPatterns(''), (context) => json(200, applySelect(context.request, calendarJson(openCalendar(context))))),
+  ...routesFor('GET', calendarPatterns(''), (context) => json(200, applySelect(context.request, calendarJson(openCalendar(context)), outlookAlwaysReturns))),
   ...routesFor('PATCH', calendarPatterns(''), updateCalendar),
 ];

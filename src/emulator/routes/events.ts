@@ -5,11 +5,11 @@ import { findEventOrOccurrence, instancesOf, type EventInView } from '../event-o
 import { readEventFields, transactionIdOf } from '../event-input';
 import { changeKeyOf, eventJson, preferredBodyType } from '../event-json';
 import { accessDenied, GraphApiError, invalidParameter, itemNotFound, json, noContent, objectBody, type GraphRequest } from '../graph-http';
-import { applySelect, page, queryOption } from '../odata';
+import { applySelect, outlookAlwaysReturns, page, queryOption } from '../odata';
 import { canEditItems, filterEvent } from '../role-filter';
 import { calendarPatterns, routesFor, type Route, type RouteContext } from '../router';
 import { exchangeId, type StoredEvent } from '../state';
-import { parseInZone, preferredTimeZone } from '../time-zone';
+import { parseInZone, preferredTimeZone, timeZoneApplied } from '../time-zone';
 
 /** The calendar a collection path names: `/users/{id}/events` is the primary calendar's. */
 function collectionTarget({ params, caller, store }: RouteContext): CalendarTarget {
@@ -63,7 +63,7 @@ function viewJson(context: RouteContext, view: EventInView, target: CalendarTarg
     type: view.type,
     ...(view.event.originalStart ? { originalStart: view.event.originalStart.replace(/\.\d{3}Z$/, 'Z') } : {}),
   };
-  const shown = applySelect(request, filterEvent(full, target.level, view.event.sensitivity));
+  const shown = applySelect(request, filterEvent(full, target.level, view.event.sensitivity), outlookAlwaysReturns);
   // $expand adds to what $select keeps, as in Graph.
   const ids = expandedPropertyIds(request);
   if (ids) {
@@ -86,7 +86,8 @@ function listEvents(context: RouteContext) {
     .filter((event) => event.calendarId === target.calendar.id && !event.seriesMasterId && matches(event))
     .sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
   const result = page(context.request, events, context.pageSize);
-  return json(200, { ...result, value: result.value.map((event) => viewJson(context, { event, type: event.recurrence ? 'seriesMaster' : 'singleInstance' }, target)) });
+  const value = result.value.map((event) => viewJson(context, { event, type: event.recurrence ? 'seriesMaster' : 'singleInstance' }, target));
+  return json(200, { ...result, value }, timeZoneApplied(context.request.headers.prefer));
 }
 
 function createEvent(context: RouteContext) {
@@ -197,7 +198,7 @@ function listInstances(context: RouteContext) {
   if (!start || !end) throw invalidParameter('This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.');
   const instances = instancesOf(store.state, view.event, start, end).sort((a, b) => a.event.start.localeCompare(b.event.start));
   const result = page(request, instances, context.pageSize);
-  return json(200, { ...result, value: result.value.map((instance) => viewJson(context, instance, target)) });
+  return json(200, { ...result, value: result.value.map((instance) => viewJson(context, instance, target)) }, timeZoneApplied(request.headers.prefer));
 }
 
 const collections = [...calendarPatterns('/events'), '/users/:user/events'];
@@ -209,7 +210,7 @@ export const eventRoutes: Route[] = [
   ...routesFor('POST', collections, createEvent),
   ...routesFor('GET', items, (context) => {
     const { view, target } = findEvent(context);
-    return json(200, viewJson(context, view, target));
+    return json(200, viewJson(context, view, target), timeZoneApplied(context.request.headers.prefer));
   }),
   ...routesFor('PATCH', items, updateEvent),
   ...routesFor('DELETE', items, deleteEvent),

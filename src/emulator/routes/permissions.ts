@@ -1,6 +1,6 @@
 import { mailboxUser, resolveCalendar, type CalendarTarget } from '../calendar-access';
 import { accessDenied, GraphApiError, invalidParameter, invalidRequest, itemNotFound, json, noContent, objectBody } from '../graph-http';
-import { applySelect } from '../odata';
+import { applySelect, outlookAlwaysReturns } from '../odata';
 import { calendarPatterns, routesFor, type Route, type RouteContext } from '../router';
 import { displayNameOf } from '../seed';
 import {
@@ -77,7 +77,7 @@ function listPermissions(context: RouteContext) {
   const permissions = context.store.state.permissions
     .filter((permission) => permission.calendarId === calendar.calendar.id)
     .sort((a, b) => Number(a.address === null) - Number(b.address === null));
-  return json(200, { value: permissions.map((permission) => applySelect(context.request, permissionJson(context.store, calendar.calendar, permission))) });
+  return json(200, { value: permissions.map((permission) => applySelect(context.request, permissionJson(context.store, calendar.calendar, permission), outlookAlwaysReturns)) });
 }
 
 function createPermission(context: RouteContext) {
@@ -140,7 +140,7 @@ export const permissionRoutes: Route[] = [
   ...routesFor('POST', calendarPatterns('/calendarPermissions'), createPermission),
   ...routesFor('GET', calendarPatterns('/calendarPermissions/:permission'), (context) => {
     const { calendar } = ownedTarget(context);
-    return json(200, applySelect(context.request, permissionJson(context.store, calendar, findPermission(context.store, calendar, context.params.permission))));
+    return json(200, applySelect(context.request, permissionJson(context.store, calendar, findPermission(context.store, calendar, context.params.permission)), outlookAlwaysReturns));
   }),
   ...routesFor('PATCH', calendarPatterns('/calendarPermissions/:permission'), updatePermission),
   ...routesFor('DELETE', calendarPatterns('/calendarPermissions/:permission'), deletePermission),

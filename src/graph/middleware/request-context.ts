@@ -9,6 +9,10 @@ import type { GraphError } from '../graph-error';
  */
 export class GraphRequestContext implements MiddlewareOptions {
   failure?: GraphError;
+  /** The `client-request-id` this call went out with. */
+  clientRequestId?: string;
+  /** The `request-id` Graph answered a failed call with. */
+  requestId?: string;
 
   constructor(
     readonly caller: Caller,

@@ -27,15 +27,16 @@ export class RetryMiddleware extends ChainedMiddleware {
       if (!response || !this.policy.isRetryable(response.status, method)) return;
 
       const path = pathForLog(pathAfterBase(requestUrl(context), this.baseUrl));
+      const call = requestContextOf(context);
+      const clientRequestId = call?.clientRequestId;
       const decision = this.policy.decide({ retriesSoFar, retryAfter: response.headers.get('retry-after'), waitedMs });
       if (!decision.retry) {
-        const call = requestContextOf(context);
         const attempts = retriesSoFar + 1;
         if (call) call.failure = this.policy.giveUp({ status: response.status, retryAfterMs: decision.retryAfterMs, attempts, what: `Graph ${method} ${path}` });
-        this.logger.warn({ method, path, status: response.status, attempts, retryAfterMs: decision.retryAfterMs }, 'Graph call given up');
+        this.logger.warn({ method, path, status: response.status, attempts, retryAfterMs: decision.retryAfterMs, clientRequestId }, 'Graph call given up');
         return;
       }
-      this.logger.warn({ method, path, status: response.status, attempt: retriesSoFar + 1, retryInMs: decision.delayMs }, 'Graph call will be retried');
+      this.logger.warn({ method, path, status: response.status, attempt: retriesSoFar + 1, retryInMs: decision.delayMs, clientRequestId }, 'Graph call will be retried');
       await this.policy.sleep(decision.delayMs);
       waitedMs += decision.delayMs;
     }

@@ -39,7 +39,7 @@ export class TransportMiddleware extends ChainedMiddleware {
         : new GraphError('unavailable', `Graph ${method} ${path} could not be reached: ${networkCause(error)}`);
       const call = requestContextOf(context);
       if (call) call.failure = failure;
-      this.logger.warn({ method, path, reason: failure.reason, ms: Date.now() - startedAt }, 'Graph call failed');
+      this.logger.debug({ method, path, reason: failure.reason, ms: Date.now() - startedAt }, 'Graph call not answered');
       throw failure;
     } finally {
       clearTimeout(timer);
