@@ -122,7 +122,7 @@ export class TwoWaySync {
     await store.update(pair.id, { lastAttemptAt: now.toISOString() });
     const report = emptyReport();
     try {
-      const client = await this.connect({ serverUrl: pair.serverUrl, userName: pair.userName, password: await store.passwordOf(pair.id) });
+      const client = await this.connect({ serverUrl: pair.serverUrl, userName: pair.userName, password: await store.passwordOf(pair.id), calendarUrl: pair.caldav.calendarUrl });
       const caller = await this.deps.graphAccess.callerFor(pair.ownerId);
       const calendar: CalendarRef = { calendarId: pair.outlook.calendarId, ownerAddress: pair.outlook.ownerAddress };
       const window = this.window(now);
