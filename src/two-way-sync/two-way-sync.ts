@@ -8,7 +8,7 @@ import type { CalendarRef } from '../graph/event-gateway';
 import { isGraphError } from '../graph/graph-error';
 import { readCalDavSide, stateAfterOwnWrites, type CalDavSnapshot } from './caldav-side';
 import { inWindow, leaseMs, PairRun } from './pair-run';
-import { deltaWindowOf, outlookItemsFromStatus, type OutlookCalendar, type OutlookItem } from './outlook-calendar';
+import { deltaWindowOf, outlookItemsFromStatus, type ListedOutlookItem, type OutlookCalendar, type OutlookItem } from './outlook-calendar';
 import type { SyncEvent } from './sync-event';
 import type { GraphDeltaState, SyncItemStatus, SyncPair, SyncPairStore, SyncRunReport } from './sync-pair-store';
 
@@ -139,7 +139,7 @@ export class TwoWaySync {
       await run.apply();
       const graphDelta: GraphDeltaState = { link: outlookChanges.deltaLink, windowStart };
       if (run.outlookWritten.size > 0 || run.outlookDeleted.size > 0) {
-        const listed = run.outlookWritten.size > 0 ? await run.refreshOutlookStatus() : new Map();
+        const listed = run.outlookWritten.size > 0 ? await run.refreshOutlookStatus() : new Map<string, ListedOutlookItem>();
         // The link after our own writes, unless someone else changed Outlook meanwhile (then the next run looks again).
         const after = await this.deps.outlook.changes(caller, calendar, deltaWindow, outlookChanges.deltaLink);
         const own = run.ownOutlookIds(listed);
