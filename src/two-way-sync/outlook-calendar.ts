@@ -129,7 +129,12 @@ export class OutlookCalendar {
       }
       for (const start of expected.get(event.id) ?? []) if (!present.has(start)) exceptions.push({ originalStart: start, cancelled: true });
       exceptions.sort((a, b) => a.originalStart.localeCompare(b.originalStart));
-      const syncEvent: SyncEvent = { uid, content, exceptions, lastModified: event.lastModifiedDateTime };
+      // A series changed when its master or any of its exceptions did: "the newer change wins" looks at the latest.
+      const lastModified = [event.lastModifiedDateTime, ...seriesInstances.filter((instance) => instance.type === 'exception').map((instance) => instance.lastModifiedDateTime)]
+        .filter((time): time is string => !!time)
+        .sort()
+        .pop();
+      const syncEvent: SyncEvent = { uid, content, exceptions, lastModified };
       const version = [event.changeKey ?? '', ...seriesInstances.filter((instance) => instance.type === 'exception').map((instance) => instance.changeKey ?? '').sort()].join('|');
       items.set(uid, { uid, id: event.id, version, changeKey: event.changeKey, hash: hashOf(syncEvent), event: syncEvent, instanceIds: seriesInstances.map((instance) => instance.id) });
     }
