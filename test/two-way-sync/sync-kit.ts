@@ -26,6 +26,8 @@ export interface SyncKit {
   outlook: OutlookCalendar;
   /** HTTP methods the sync sent to CalDAV. */
   caldavRequests: string[];
+  /** Time the sync spent waiting for CalDAV answers, in ms (the bench reports it). */
+  caldavWaitMs(): number;
   /** A CalDAV client of the test's own, to change the server behind the sync's back. */
   direct(): Promise<CalDavClient>;
   engine(overrides?: Partial<TwoWaySyncDeps>): TwoWaySync;
@@ -53,9 +55,15 @@ export async function startSyncKit(database: AppDatabase, calendarName: string):
   const outlookCalendarId = (await gateway.createCalendar({ userId: alex.aadObjectId }, { name: 'Outlook side' })).id;
   const caldavCalendarUrl = await radicale.makeCalendar(caldavUser.name, caldavUser.password, calendarName);
   const caldavRequests: string[] = [];
-  const counting: typeof fetch = (input, init) => {
+  let caldavWait = 0;
+  const counting: typeof fetch = async (input, init) => {
     caldavRequests.push(init?.method ?? 'GET');
-    return fetch(input, init);
+    const started = performance.now();
+    try {
+      return await fetch(input, init);
+    } finally {
+      caldavWait += performance.now() - started;
+    }
   };
   const connect = (credentials: CalDavCredentials) => CalDavClient.connect(credentials, { fetch: counting });
   emulator.control.clearRequests();
@@ -67,6 +75,7 @@ export async function startSyncKit(database: AppDatabase, calendarName: string):
     store,
     outlook,
     caldavRequests,
+    caldavWaitMs: () => caldavWait,
     outlookCalendarId,
     caldavCalendarUrl,
     direct: () => CalDavClient.connect({ serverUrl: radicale.url, userName: caldavUser.name, password: caldavUser.password }),
