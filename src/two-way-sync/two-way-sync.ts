@@ -8,7 +8,8 @@ import type { CalendarRef } from '../graph/event-gateway';
 import { isGraphError } from '../graph/graph-error';
 import { readCalDavSide, stateAfterOwnWrites, type CalDavSnapshot } from './caldav-side';
 import { inWindow, leaseMs, PairRun } from './pair-run';
-import { deltaWindowOf, outlookItemsFromStatus, type ListedOutlookItem, type OutlookCalendar, type OutlookItem } from './outlook-calendar';
+import type { OutlookCalendar, OutlookItem } from './outlook-calendar';
+import { OutlookDelta } from './outlook-delta';
 import type { SyncEvent } from './sync-event';
 import type { GraphDeltaState, SyncItemStatus, SyncPair, SyncPairStore, SyncRunReport } from './sync-pair-store';
 
@@ -128,23 +129,12 @@ export class TwoWaySync {
       const window = this.window(now);
       const status = await store.items(pair.id);
       const caldav = await readCalDavSide(client, pair.caldav.calendarUrl, { ctag: pair.ctag, syncToken: pair.syncToken }, status, { floatingZone: 'UTC', window });
-      // One delta round says whether Outlook changed; only then is the calendar listed.
-      const deltaWindow = deltaWindowOf(window);
-      const windowStart = deltaWindow.start.toISOString();
-      const outlookChanges = await this.deps.outlook.changes(caller, calendar, deltaWindow, pair.graphDelta?.windowStart === windowStart ? pair.graphDelta.link : undefined);
-      const quiet = !outlookChanges.restarted && outlookChanges.changedIds.length === 0 && outlookChanges.removedIds.length === 0;
-      const outlook = quiet ? outlookItemsFromStatus(status) : await this.deps.outlook.read(caller, calendar, window);
+      const delta = await OutlookDelta.begin(this.deps.outlook, caller, calendar, window, pair.graphDelta);
+      const outlook = await delta.items(status, window);
       if (!confirmEmptied) this.refuseEmptied(status, outlook, caldav);
       const run = new PairRun({ ...this.deps, client, caller, calendar, pair, status, caldav, outlookNow: outlook, window, report, now });
       await run.apply();
-      const graphDelta: GraphDeltaState = { link: outlookChanges.deltaLink, windowStart };
-      if (run.outlookWritten.size > 0 || run.outlookDeleted.size > 0) {
-        const listed = run.outlookWritten.size > 0 ? await run.refreshOutlookStatus() : new Map<string, ListedOutlookItem>();
-        // The link after our own writes, unless someone else changed Outlook meanwhile (then the next run looks again).
-        const after = await this.deps.outlook.changes(caller, calendar, deltaWindow, outlookChanges.deltaLink);
-        const own = run.ownOutlookIds(listed);
-        if (!after.restarted && [...after.changedIds, ...after.removedIds].every((id) => own.has(id))) graphDelta.link = after.deltaLink;
-      }
+      const graphDelta = await delta.settle(run);
       const wroteCaldav = report.toCaldav.created + report.toCaldav.updated + report.toCaldav.deleted > 0;
       const caldavState = wroteCaldav ? await stateAfterOwnWrites(client, pair.caldav.calendarUrl, caldav.state, status, run.caldavDeleted) : caldav.state;
       report.skipped.push(...caldav.skipped);
@@ -165,7 +155,7 @@ export class TwoWaySync {
     if (known.some((item) => item.graph) && outlook.size === 0 && caldav.items.size > 0) throw new EmptiedSide('outlook');
   }
 
-  private async succeeded(pair: SyncPair, report: SyncRunReport, state: { ctag?: string; syncToken?: string }, graphDelta: GraphDeltaState): Promise<void> {
+  private async succeeded(pair: SyncPair, report: SyncRunReport, state: { ctag?: string; syncToken?: string }, graphDelta: GraphDeltaState | undefined): Promise<void> {
     const now = this.deps.clock.now();
     await this.deps.store.update(pair.id, {
       ...('ctag' in state || 'syncToken' in state ? { ctag: state.ctag, syncToken: state.syncToken } : {}),

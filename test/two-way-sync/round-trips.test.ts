@@ -95,4 +95,14 @@ describe.each(testBackends('twowaytrips'))('two-way sync round trips on $name', 
     const after = await costOf(kit, pairId);
     expect({ graph: after.graph, caldav: after.caldav, writes: after.writes }).toEqual(unchanged);
   });
+
+  it('a calendar Graph offers no delta for (400) is listed on every run instead, and still nothing is written twice', async () => {
+    kit.emulator.control.injectFault({ path: 'calendarView/delta', status: 400, code: 'ErrorInvalidRequest' });
+    const pairId = await seedBothSides();
+    const again = await costOf(kit, pairId);
+    expect(again.outcome).toMatchObject({ status: 'synced', report: { toCaldav: { created: 0, updated: 0, deleted: 0 }, toOutlook: { created: 0, updated: 0, deleted: 0 } } });
+    expect(again.writes).toEqual({ graph: 0, caldav: 0 });
+    expect(again.graph).toContain('GET /calendar/events');
+    expect(again.caldav).toEqual(['PROPFIND']);
+  });
 });
