@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Caller } from '../graph/calendar-gateway';
-import type { CalendarEventsGateway, CalendarRef, EventChanges, EventContent, EventOperation, EventRecord } from '../graph/event-gateway';
+import type { CalendarEventsGateway, CalendarRef, EventChanges, EventContent, EventOperation, EventRecord, ZonedDateTime } from '../graph/event-gateway';
 import type { MappedException } from '../ical/graph-event-mapping';
 import { instantOf } from '../ical/ics-zones';
 import { patternToRrule, type PatternedRecurrence } from '../ical/patterned-recurrence';
@@ -37,9 +37,6 @@ export interface OutlookItem {
 /** An item read from Graph in this run. */
 export type ListedOutlookItem = OutlookItem & { event: SyncEvent };
 
-type GraphTime = EventRecord['start'];
-type GraphEvent = EventRecord;
-
 function pad(value: number, width = 2): string {
   return String(value).padStart(width, '0');
 }
@@ -49,14 +46,14 @@ function wallIn(instant: Date, zone: string): string {
   return `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}T${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}`;
 }
 
-const instantOfUtc = (time: GraphTime): Date => new Date(`${time.dateTime.slice(0, 19)}Z`);
+const instantOfUtc = (time: ZonedDateTime): Date => new Date(`${time.dateTime.slice(0, 19)}Z`);
 
 /** Graph's UTC times back in the event's own zone (a Windows name becomes its IANA zone). */
-function contentOf(event: GraphEvent, zone: string): EventContent {
+function contentOf(event: EventRecord, zone: string): EventContent {
   const isAllDay = event.isAllDay ?? false;
   const start = instantOfUtc(event.start);
   const end = instantOfUtc(event.end);
-  const time = (instant: Date): GraphTime => ({ dateTime: isAllDay ? `${wallIn(instant, zone).slice(0, 10)}T00:00:00` : wallIn(instant, zone), timeZone: zone });
+  const time = (instant: Date): ZonedDateTime => ({ dateTime: isAllDay ? `${wallIn(instant, zone).slice(0, 10)}T00:00:00` : wallIn(instant, zone), timeZone: zone });
   return {
     subject: event.subject ?? '',
     body: event.body?.content ?? '',
@@ -71,7 +68,7 @@ function contentOf(event: GraphEvent, zone: string): EventContent {
   };
 }
 
-function zoneOf(event: GraphEvent): string {
+function zoneOf(event: EventRecord): string {
   return resolveTimeZone(event.recurrence?.range.recurrenceTimeZone ?? event.originalStartTimeZone) ?? 'UTC';
 }
 
@@ -106,7 +103,7 @@ export class OutlookCalendar {
   async read(caller: Caller, calendar: CalendarRef, window: { start: Date; end: Date }): Promise<Map<string, ListedOutlookItem>> {
     const { events, instances } = await this.deps.gateway.listEventsWithContent(caller, { calendar, window, read: [uidProperty] });
     const masters = events.filter((event) => event.recurrence);
-    const bySeries = new Map<string, GraphEvent[]>();
+    const bySeries = new Map<string, EventRecord[]>();
     for (const instance of instances) {
       if (!instance.seriesMasterId) continue;
       bySeries.set(instance.seriesMasterId, [...(bySeries.get(instance.seriesMasterId) ?? []), instance]);
@@ -142,7 +139,7 @@ export class OutlookCalendar {
   }
 
   /** The occurrence starts (UTC ISO) each series' pattern gives inside the window: those missing from calendarView were cancelled. */
-  private async expectedStarts(masters: GraphEvent[], window: { start: Date; end: Date }): Promise<Map<string, string[]>> {
+  private async expectedStarts(masters: EventRecord[], window: { start: Date; end: Date }): Promise<Map<string, string[]>> {
     const requests = masters.map((master, id) => {
       const zone = zoneOf(master);
       const isDate = master.isAllDay ?? false;
