@@ -40,6 +40,7 @@ export async function benchTwoWaySync(): Promise<void> {
       const graphWritesBefore = kit.graphWrites();
       const caldavBefore = kit.caldavRequests.length;
       const caldavWritesBefore = kit.caldavWrites();
+      const caldavWaitBefore = kit.caldavWaitMs();
       const t0 = performance.now();
       const outcome = await kit.engine().sync(pair.id);
       const ms = performance.now() - t0;
@@ -47,12 +48,12 @@ export async function benchTwoWaySync(): Promise<void> {
       const graphCalls = kit.emulator.control.requests().filter((request) => !request.inBatch).length - graphBefore;
       const listings = kit.caldavRequests.slice(caldavBefore).filter((method) => method === 'REPORT').length;
       rows.push(
-        `| ${name} | ${(ms / 1000).toFixed(1)} | ${outcome.report.toCaldav.created + outcome.report.toCaldav.updated} / ${outcome.report.toOutlook.created + outcome.report.toOutlook.updated} | ${graphCalls} | ${kit.graphWrites() - graphWritesBefore} | ${kit.caldavRequests.length - caldavBefore} | ${kit.caldavWrites() - caldavWritesBefore} | ${listings} |`,
+        `| ${name} | ${(ms / 1000).toFixed(1)} | ${((kit.caldavWaitMs() - caldavWaitBefore) / 1000).toFixed(1)} | ${outcome.report.toCaldav.created + outcome.report.toCaldav.updated} / ${outcome.report.toOutlook.created + outcome.report.toOutlook.updated} | ${graphCalls} | ${kit.graphWrites() - graphWritesBefore} | ${kit.caldavRequests.length - caldavBefore} | ${kit.caldavWrites() - caldavWritesBefore} | ${listings} |`,
       );
     }
     console.log(`Two-way sync, ${count} events each way (Graph emulator + Radicale on loopback)`);
-    console.log('| run | s | written to CalDAV / Outlook | Graph HTTP round trips | Graph writes | CalDAV round trips | CalDAV writes | CalDAV REPORTs |');
-    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    console.log('| run | s | of which waiting for CalDAV, s | written to CalDAV / Outlook | Graph HTTP round trips | Graph writes | CalDAV round trips | CalDAV writes | CalDAV REPORTs |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const row of rows) console.log(row);
   } finally {
     await kit.close();

@@ -7,7 +7,7 @@
  *   npx tsx scripts/vendor-graph-metadata.ts /tmp/v1.0-Prod.csdl <commit>
  *
  * Kept: the root types below with their base types, every type their properties use (transitively), the entity
- * sets and singletons the product addresses, and the bound actions it calls. Navigation properties are kept as
+ * sets and singletons the product addresses, and the bound actions and functions it calls. Navigation properties are kept as
  * declarations; their target types only when they are roots too. Annotations and descriptions are dropped.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -33,6 +33,8 @@ const roots = [
 ];
 const containerEntries = ['users', 'me', 'appCatalogs'];
 const actions = ['getSchedule', 'sendMail'];
+/** Bound functions, by name and binding type (several functions share a name, e.g. `delta`). */
+const functions = [{ name: 'delta', binding: 'Collection(graph.event)' }];
 const output = path.join(__dirname, '..', 'test', 'graph-metadata', 'graph-v1.0-subset.xml');
 
 const [csdlFile, commit] = process.argv.slice(2);
@@ -77,6 +79,14 @@ const actionXml = actions.map((name) => {
   graphTypesIn(xml, 'Type').forEach(keep);
   return xml;
 });
+const functionXml = functions.map(({ name, binding }) => {
+  const candidates = csdl.matchAll(new RegExp(`<Function Name="${name}"[^>]*IsBound="true"[^>]*>[\\s\\S]*?<\\/Function>`, 'g'));
+  const match = [...candidates].find((candidate) => candidate[0].includes(`Type="${binding}"`));
+  if (!match) throw new Error(`function ${name} bound to ${binding} is not in the metadata`);
+  const xml = withoutAnnotations(match[0]);
+  graphTypesIn(xml, 'Type').forEach(keep);
+  return xml;
+});
 
 const container = /<EntityContainer Name="GraphService">[\s\S]*?<\/EntityContainer>/.exec(csdl)?.[0] ?? '';
 const entries = containerEntries.map((name) => {
@@ -91,10 +101,11 @@ writeFileSync(
   [
     '<?xml version="1.0" encoding="utf-8"?>',
     `<!-- Extract of the Microsoft Graph v1.0 metadata: github.com/microsoftgraph/msgraph-metadata, schemas/v1.0-Prod.csdl at commit ${commit}.`,
-    `     Written by scripts/vendor-graph-metadata.ts (roots: ${roots.join(', ')}; actions: ${actions.join(', ')}). Reference data: do not edit by hand. -->`,
+    `     Written by scripts/vendor-graph-metadata.ts (roots: ${roots.join(', ')}; actions: ${actions.join(', ')}; functions: ${functions.map(({ name, binding }) => `${name} on ${binding}`).join(', ')}). Reference data: do not edit by hand. -->`,
     '<Schema Namespace="microsoft.graph" Alias="graph" xmlns="http://docs.oasis-open.org/odata/ns/edm">',
     ...body,
     ...actionXml.map((xml) => `    ${xml}`),
+    ...functionXml.map((xml) => `    ${xml}`),
     '    <EntityContainer Name="GraphService">',
     ...entries.map((entry) => `      ${entry}`),
     '    </EntityContainer>',
@@ -102,4 +113,4 @@ writeFileSync(
     '',
   ].join('\n'),
 );
-console.log(`${kept.size} types, ${actionXml.length} actions, ${entries.length} container entries → ${path.relative(process.cwd(), output)}`);
+console.log(`${kept.size} types, ${actionXml.length} actions, ${functionXml.length} functions, ${entries.length} container entries → ${path.relative(process.cwd(), output)}`);

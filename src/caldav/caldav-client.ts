@@ -11,6 +11,8 @@ export interface CalDavCredentials {
   serverUrl: string;
   userName: string;
   password: string;
+  /** The calendar a sync already knows: the account is not discovered again, requests go straight to it. */
+  calendarUrl?: string;
 }
 
 export interface CalDavCalendar {
@@ -70,7 +72,10 @@ export class CalDavClient {
     private readonly counter: { count: number },
   ) {}
 
-  /** Discovers the account (well-known, principal, calendar home); refused credentials and unreachable servers become `CalDavError`s. */
+  /**
+   * Discovers the account (well-known, principal, calendar home) unless the calendar is already known;
+   * refused credentials and unreachable servers become `CalDavError`s (on the first request to the calendar when not discovered).
+   */
   static async connect(credentials: CalDavCredentials, options: { fetch?: typeof fetch; timeoutMs?: number } = {}): Promise<CalDavClient> {
     const counter = { count: 0 };
     const base = options.fetch ?? fetch;
@@ -92,7 +97,7 @@ export class CalDavClient {
         serverUrl: credentials.serverUrl,
         credentials: { username: credentials.userName, password: credentials.password },
         authMethod: 'Basic',
-        defaultAccountType: 'caldav',
+        defaultAccountType: credentials.calendarUrl ? undefined : 'caldav',
         fetch: counting,
       });
     } catch (error) {

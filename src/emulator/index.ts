@@ -9,6 +9,7 @@ import { startHttpServer } from './http-server';
 import { loadDemoOrg, parseDemoOrg } from './org-schema';
 import { batchRoutes } from './routes/batch';
 import { calendarViewRoutes } from './routes/calendar-view';
+import { calendarViewDeltaRoutes } from './routes/calendar-view-delta';
 import { calendarRoutes } from './routes/calendars';
 import { calendarFolderRoutes } from './routes/calendar-folders';
 import { eventRoutes } from './routes/events';
@@ -56,7 +57,7 @@ export interface RunningEmulator {
 }
 
 /** Every Graph route the emulator answers (the metadata suite checks that each one is exercised). */
-export const graphRoutes: readonly Route[] = [...userRoutes, ...calendarRoutes, ...permissionRoutes, ...calendarViewRoutes, ...scheduleRoutes, ...mailRoutes, ...batchRoutes, ...eventRoutes, ...calendarFolderRoutes, ...teamworkRoutes];
+export const graphRoutes: readonly Route[] = [...userRoutes, ...calendarRoutes, ...permissionRoutes, ...calendarViewRoutes, ...calendarViewDeltaRoutes, ...scheduleRoutes, ...mailRoutes, ...batchRoutes, ...eventRoutes, ...calendarFolderRoutes, ...teamworkRoutes];
 
 /**
  * Starts a local Microsoft Graph v1.0 emulator on 127.0.0.1 with Exchange Online's calendar-sharing

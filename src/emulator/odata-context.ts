@@ -11,6 +11,7 @@ const valueSegments = new Set(['mailboxsettings', 'timezone']);
 /** Actions and functions answer a collection of a named type, not a path of the model. */
 const operationContexts: Record<string, string> = {
   getschedule: 'Collection(microsoft.graph.scheduleInformation)',
+  delta: 'Collection(microsoft.graph.event)',
 };
 
 /** Routes whose body is no OData payload: the batch envelope, and actions that answer 202 without a body. */

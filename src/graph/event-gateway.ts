@@ -60,6 +60,50 @@ export interface EventInstance {
   id: string;
   /** The occurrence's original start, UTC ISO. */
   originalStart: string;
+  /** The If-Match of a write to this occurrence. */
+  changeKey?: string;
+}
+
+/** An event as Graph holds it, times in UTC and bodies as text: a single event, a series master, an occurrence or an exception. */
+export interface EventRecord {
+  id: string;
+  changeKey?: string;
+  iCalUId?: string;
+  lastModifiedDateTime?: string;
+  subject?: string;
+  body?: { content?: string };
+  start: ZonedDateTime;
+  end: ZonedDateTime;
+  isAllDay?: boolean;
+  showAs?: ShowAs;
+  sensitivity?: Sensitivity;
+  location?: { displayName?: string };
+  categories?: string[];
+  recurrence?: PatternedRecurrence | null;
+  type?: 'singleInstance' | 'occurrence' | 'exception' | 'seriesMaster';
+  seriesMasterId?: string | null;
+  originalStart?: string;
+  originalStartTimeZone?: string;
+  /** The extended properties asked for, by id (events of the calendar listing only). */
+  properties: Record<string, string>;
+}
+
+/** A calendar's content for a sync: every event and series master, and the occurrences and exceptions inside the window. */
+export interface CalendarContent {
+  events: EventRecord[];
+  instances: EventRecord[];
+}
+
+/** One round of `calendarView/delta`: what changed in the window since the link of the previous round. */
+export interface EventChanges {
+  /** Ids of single events, occurrences and exceptions added or changed. */
+  changedIds: string[];
+  /** Ids Graph reported `@removed` (deleted, or moved out of the window). */
+  removedIds: string[];
+  /** Where the next round starts. */
+  deltaLink: string;
+  /** True when the round started afresh (no link given, or Graph no longer knew it): every event of the window is in `changedIds`. */
+  restarted: boolean;
 }
 
 export interface CalendarEventsGateway {
@@ -75,6 +119,16 @@ export interface CalendarEventsGateway {
    * an event already gone succeeds.
    */
   writeEvents(caller: Caller, operations: EventOperation[]): Promise<Array<Outcome<WrittenEvent>>>;
+  /**
+   * Every event of a calendar with its content (series masters with their pattern, the properties named
+   * in `read`), and, when there are series, their occurrences and exceptions between two instants.
+   */
+  listEventsWithContent(caller: Caller, params: { calendar: CalendarRef; window: { start: Date; end: Date }; read: string[] }): Promise<CalendarContent>;
+  /**
+   * What changed in the calendar's view of a window since `deltaLink` (calendarView/delta); without a link,
+   * or when Graph has forgotten it (410, syncStateNotFound), a fresh round over `window`.
+   */
+  readEventChanges(caller: Caller, params: { calendar: CalendarRef; window: { start: Date; end: Date }; deltaLink?: string }): Promise<EventChanges>;
   /** The occurrences and exceptions of a series between two instants. */
   listInstances(caller: Caller, params: { calendar: CalendarRef; eventId: string; start: Date; end: Date }): Promise<EventInstance[]>;
 }

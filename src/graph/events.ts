@@ -2,6 +2,7 @@ import type { Calendar } from '@microsoft/microsoft-graph-types';
 import type { Caller, CalendarSummary, Outcome } from './calendar-gateway';
 import type { CalendarEventsGateway, CalendarRef, EventContent, EventInstance, EventOperation, SyncedEvent, WrittenEvent } from './event-gateway';
 import { headerOf, type BatchRequestItem, type BatchResponseItem } from './graph-api';
+import type { EventReads } from './event-reads';
 import type { GraphDeps } from './graph-deps';
 import { GraphError, graphErrorFromResponse } from './graph-error';
 import { toCalendarSummary } from './graph-mappers';
@@ -64,7 +65,7 @@ function innerRequest(operation: EventOperation, id: string): BatchRequestItem {
 }
 
 /** Event writes and the reads a sync needs. */
-export class Events implements CalendarEventsGateway {
+export class Events implements Omit<CalendarEventsGateway, keyof EventReads> {
   constructor(
     private readonly deps: GraphDeps,
     private readonly policy: RetryPolicy,
@@ -95,11 +96,11 @@ export class Events implements CalendarEventsGateway {
     const path = withQuery(`${eventPath(params.calendar, params.eventId)}/instances`, {
       startDateTime: params.start.toISOString(),
       endDateTime: params.end.toISOString(),
-      $select: 'id,originalStart',
+      $select: 'id,originalStart,changeKey',
       $top: 100,
     });
-    const instances = await this.deps.api.getAll<{ id: string; originalStart?: string }>(caller, path);
-    return instances.map((instance) => ({ id: instance.id, originalStart: new Date(instance.originalStart ?? 0).toISOString() }));
+    const instances = await this.deps.api.getAll<{ id: string; originalStart?: string; changeKey?: string }>(caller, path);
+    return instances.map((instance) => ({ id: instance.id, originalStart: new Date(instance.originalStart ?? 0).toISOString(), changeKey: instance.changeKey }));
   }
 
   async writeEvents(caller: Caller, operations: EventOperation[]): Promise<Array<Outcome<WrittenEvent>>> {

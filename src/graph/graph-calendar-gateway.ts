@@ -4,6 +4,7 @@ import type { CalendarGateway } from './calendar-gateway';
 import { CalendarExport } from './calendar-export';
 import { Calendars } from './calendars';
 import type { GraphDeps } from './graph-deps';
+import { EventReads } from './event-reads';
 import { Events } from './events';
 import type { RetryPolicy } from './middleware/retry-policy';
 import { Mail } from './mail';
@@ -22,6 +23,7 @@ export class GraphCalendarGateway implements CalendarGateway {
   private readonly availability: Availability;
   private readonly calendarExport: CalendarExport;
   private readonly events: Events;
+  private readonly eventReads: EventReads;
 
   constructor(deps: GraphDeps, retryPolicy: RetryPolicy) {
     this.people = new People(deps);
@@ -33,6 +35,7 @@ export class GraphCalendarGateway implements CalendarGateway {
     this.availability = new Availability(deps);
     this.calendarExport = new CalendarExport(deps);
     this.events = new Events(deps, retryPolicy);
+    this.eventReads = new EventReads(deps);
   }
 
   getMe: CalendarGateway['getMe'] = (caller, options) => this.people.getMe(caller, options);
@@ -65,4 +68,6 @@ export class GraphCalendarGateway implements CalendarGateway {
   findEventsByProperty: CalendarGateway['findEventsByProperty'] = (caller, params) => this.events.findEventsByProperty(caller, params);
   writeEvents: CalendarGateway['writeEvents'] = (caller, operations) => this.events.writeEvents(caller, operations);
   listInstances: CalendarGateway['listInstances'] = (caller, params) => this.events.listInstances(caller, params);
+  listEventsWithContent: CalendarGateway['listEventsWithContent'] = (caller, params) => this.eventReads.listEventsWithContent(caller, params);
+  readEventChanges: CalendarGateway['readEventChanges'] = (caller, params) => this.eventReads.readEventChanges(caller, params);
 }

@@ -73,3 +73,18 @@ export async function readCalDavSide(client: CalDavClient, calendarUrl: string, 
   }
   return { items, state: changes.state, skipped, listed: changes.kind !== 'unchanged' };
 }
+
+/**
+ * The collection state to remember after the run's own writes, so that the next sync, if nothing else
+ * changed, costs one request: the state after the writes when every change since `before` is ours
+ * (an ETag the status recorded, or an object we deleted); else `before`, and the next run looks again.
+ */
+export async function stateAfterOwnWrites(client: CalDavClient, calendarUrl: string, before: CollectionState, status: Map<string, SyncItemStatus>, deleted: Set<string>): Promise<CollectionState> {
+  const recorded = new Map<string, string>();
+  for (const item of status.values()) if (item.caldav && !deleted.has(item.caldav.href)) recorded.set(item.caldav.href, item.caldav.etag);
+  const changes = await client.changesSince(calendarUrl, before);
+  const ours = (ref: { href: string; etag: string }) => recorded.get(ref.href) === ref.etag;
+  if (changes.kind === 'unchanged') return changes.state;
+  if (changes.kind === 'delta') return changes.changed.every(ours) && changes.deleted.every((href) => deleted.has(href) || !recorded.has(href)) ? changes.state : before;
+  return changes.objects.length === recorded.size && changes.objects.every(ours) ? changes.state : before;
+}

@@ -12,9 +12,7 @@ import type { Feature } from '../dialogs/feature';
 import type { Notifier } from '../dialogs/notifier';
 import { textReply } from '../dialogs/reply';
 import { appIdentityAccess } from '../feeds/feed-graph-access';
-import type { CalendarGateway, TokenProvider } from '../graph/calendar-gateway';
-import { GraphApi } from '../graph/graph-api';
-import { createGraphClient } from '../graph/graph-client-factory';
+import type { CalendarGateway } from '../graph/calendar-gateway';
 import { secretBoxFrom } from '../secrets/key-source';
 import type { DatabaseSchema } from '../storage/schema';
 import { OutlookCalendar } from './outlook-calendar';
@@ -29,11 +27,10 @@ export interface TwoWaySyncRuntime {
   start(intervalMs: number): () => void;
 }
 
-export function createTwoWaySync(deps: { config: AppConfig; db: Kysely<DatabaseSchema>; tokenProvider: TokenProvider; gateway: CalendarGateway; clock: Clock; logger: Logger; instanceId: string; notifier?: Notifier; localCalDav?: { url: string; userName: string; password: string } }): TwoWaySyncRuntime {
+export function createTwoWaySync(deps: { config: AppConfig; db: Kysely<DatabaseSchema>; gateway: CalendarGateway; clock: Clock; logger: Logger; instanceId: string; notifier?: Notifier; localCalDav?: { url: string; userName: string; password: string } }): TwoWaySyncRuntime {
   const { config, clock, logger } = deps;
   const store = new SyncPairStore(deps.db, secretBoxFrom({ encryptionKeys: config.secrets.encryptionKeys, mode: config.mode, dataDir: config.storage.dataDir }), clock);
-  const bundle = createGraphClient({ baseUrl: config.graph.baseUrl, tokenProvider: deps.tokenProvider, logger });
-  const outlook = new OutlookCalendar({ api: new GraphApi(bundle.client, bundle.baseUrl, clock, bundle.logger), gateway: deps.gateway });
+  const outlook = new OutlookCalendar({ gateway: deps.gateway });
   const engine = new TwoWaySync({
     store,
     outlook,

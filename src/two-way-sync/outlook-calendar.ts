@@ -1,13 +1,13 @@
 /**
- * The Outlook side of a two-way sync: one listing of the calendar's events and series masters, one
- * calendarView of the sync window for the exceptions and occurrences of series, and writes through
- * the event gateway of "iCalendar in" ($batch, Retry-After honoured, transactionId on creates).
+ * The Outlook side of a two-way sync, through the event gateway only: a `calendarView/delta` round says
+ * whether (and what) changed in the window since the last sync; when something did, one listing of the
+ * calendar's events and series masters and one calendarView of the window for the exceptions and
+ * occurrences. Writes go through the gateway of "iCalendar in" ($batch, Retry-After honoured,
+ * transactionId on creates, If-Match on every update and delete, occurrences included).
  */
 import { createHash } from 'node:crypto';
 import type { Caller } from '../graph/calendar-gateway';
-import type { CalendarEventsGateway, CalendarRef, EventContent, EventOperation, ShowAs, Sensitivity } from '../graph/event-gateway';
-import type { GraphApi } from '../graph/graph-api';
-import { calendarPath, odataString, withQuery } from '../graph/graph-paths';
+import type { CalendarEventsGateway, CalendarRef, EventChanges, EventContent, EventOperation, EventRecord, ZonedDateTime } from '../graph/event-gateway';
 import type { MappedException } from '../ical/graph-event-mapping';
 import { instantOf } from '../ical/ics-zones';
 import { patternToRrule, type PatternedRecurrence } from '../ical/patterned-recurrence';
@@ -15,6 +15,7 @@ import { expandRecurrences } from '../ical/rrule-expansion';
 import { resolveTimeZone } from '../ical/time-zones';
 import { wallClockOf } from '../time/zoned-time';
 import { hashOf, type SyncEvent } from './sync-event';
+import type { SyncItemStatus } from './sync-pair-store';
 
 /** The CalDAV UID of an event this sync created in Outlook (Graph chooses its own iCalUId). */
 export const uidProperty = 'String {4d1b7c58-5f0b-4c51-9a0e-2b7f0f3a9c12} Name caldavUid';
@@ -27,39 +28,14 @@ export interface OutlookItem {
   /** The master's own changeKey: the If-Match of our writes to it. */
   changeKey?: string;
   hash: string;
-  event: SyncEvent;
+  /** Absent when nothing changed in Outlook since the last sync (the item is what the status says). */
+  event?: SyncEvent;
+  /** The ids of a series' occurrences and exceptions in the window. */
+  instanceIds?: string[];
 }
 
-interface GraphTime {
-  dateTime: string;
-  timeZone: string;
-}
-
-interface GraphEvent {
-  id: string;
-  changeKey?: string;
-  iCalUId?: string;
-  lastModifiedDateTime?: string;
-  subject?: string;
-  body?: { content?: string };
-  start: GraphTime;
-  end: GraphTime;
-  isAllDay?: boolean;
-  showAs?: ShowAs;
-  sensitivity?: Sensitivity;
-  location?: { displayName?: string };
-  categories?: string[];
-  recurrence?: PatternedRecurrence | null;
-  type?: string;
-  seriesMasterId?: string | null;
-  originalStart?: string;
-  originalStartTimeZone?: string;
-  singleValueExtendedProperties?: Array<{ id: string; value: string }>;
-}
-
-const fields = 'id,changeKey,iCalUId,lastModifiedDateTime,subject,body,start,end,isAllDay,showAs,sensitivity,location,categories,recurrence,type,seriesMasterId,originalStart,originalStartTimeZone';
-// UTC times and text bodies: one form whatever the mailbox's settings.
-const prefer = 'outlook.timezone="UTC", outlook.body-content-type="text"';
+/** An item read from Graph in this run. */
+export type ListedOutlookItem = OutlookItem & { event: SyncEvent };
 
 function pad(value: number, width = 2): string {
   return String(value).padStart(width, '0');
@@ -70,14 +46,14 @@ function wallIn(instant: Date, zone: string): string {
   return `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}T${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}`;
 }
 
-const instantOfUtc = (time: GraphTime): Date => new Date(`${time.dateTime.slice(0, 19)}Z`);
+const instantOfUtc = (time: ZonedDateTime): Date => new Date(`${time.dateTime.slice(0, 19)}Z`);
 
 /** Graph's UTC times back in the event's own zone (a Windows name becomes its IANA zone). */
-function contentOf(event: GraphEvent, zone: string): EventContent {
+function contentOf(event: EventRecord, zone: string): EventContent {
   const isAllDay = event.isAllDay ?? false;
   const start = instantOfUtc(event.start);
   const end = instantOfUtc(event.end);
-  const time = (instant: Date): GraphTime => ({ dateTime: isAllDay ? `${wallIn(instant, zone).slice(0, 10)}T00:00:00` : wallIn(instant, zone), timeZone: zone });
+  const time = (instant: Date): ZonedDateTime => ({ dateTime: isAllDay ? `${wallIn(instant, zone).slice(0, 10)}T00:00:00` : wallIn(instant, zone), timeZone: zone });
   return {
     subject: event.subject ?? '',
     body: event.body?.content ?? '',
@@ -92,42 +68,53 @@ function contentOf(event: GraphEvent, zone: string): EventContent {
   };
 }
 
-function zoneOf(event: GraphEvent): string {
+function zoneOf(event: EventRecord): string {
   return resolveTimeZone(event.recurrence?.range.recurrenceTimeZone ?? event.originalStartTimeZone) ?? 'UTC';
 }
 
 /** A transactionId that is the same on every retry of the same create. */
 const transactionOf = (pairId: string, uid: string, hash: string): string => createHash('sha256').update(`${pairId}|${uid}|${hash}`).digest('hex').slice(0, 36);
 
+/** The window a delta round watches: whole days, wider than the sync's own window, so one link serves a whole day. */
+export function deltaWindowOf(window: { start: Date; end: Date }): { start: Date; end: Date } {
+  const day = 86400_000;
+  return { start: new Date(Math.floor(window.start.getTime() / day) * day - day), end: new Date(Math.ceil(window.end.getTime() / day) * day + day) };
+}
+
+/** What the status says Outlook held, for a run in which Graph reported no change. */
+export function outlookItemsFromStatus(status: Map<string, SyncItemStatus>): Map<string, OutlookItem> {
+  const items = new Map<string, OutlookItem>();
+  for (const known of status.values()) {
+    if (!known.graph) continue;
+    items.set(known.uid, { uid: known.uid, id: known.graph.id, version: known.graph.version, changeKey: known.graph.version.split('|')[0] || undefined, hash: known.graph.hash });
+  }
+  return items;
+}
+
 export class OutlookCalendar {
-  /** Graph requests sent (listings and $batch posts), for the bench. */
-  requests = 0;
+  constructor(private readonly deps: { gateway: CalendarEventsGateway }) {}
 
-  constructor(private readonly deps: { api: Pick<GraphApi, 'getAll'>; gateway: CalendarEventsGateway }) {}
+  /** What changed in the window since `deltaLink` (a fresh round without one, or when Graph forgot it). */
+  async changes(caller: Caller, calendar: CalendarRef, window: { start: Date; end: Date }, deltaLink?: string): Promise<EventChanges> {
+    return this.deps.gateway.readEventChanges(caller, { calendar, window, deltaLink });
+  }
 
-  /** Every event of the calendar in the window, by UID: single events and series with their exceptions. */
-  async read(caller: Caller, calendar: CalendarRef, window: { start: Date; end: Date }): Promise<Map<string, OutlookItem>> {
-    const base = calendarPath(calendar.ownerAddress, calendar.calendarId);
-    const expand = `singleValueExtendedProperties($filter=id eq ${odataString(uidProperty)})`;
-    const headers = { prefer };
-    this.requests += 1;
-    const events = await this.deps.api.getAll<GraphEvent>(caller, withQuery(`${base}/events`, { $select: fields, $expand: expand, $top: 1000 }), { headers });
+  /** Every event of the calendar by UID: single events and series with their exceptions in the window. */
+  async read(caller: Caller, calendar: CalendarRef, window: { start: Date; end: Date }): Promise<Map<string, ListedOutlookItem>> {
+    const { events, instances } = await this.deps.gateway.listEventsWithContent(caller, { calendar, window, read: [uidProperty] });
     const masters = events.filter((event) => event.recurrence);
-    const instances = masters.length
-      ? await this.countedView(caller, withQuery(`${base}/calendarView`, { startDateTime: window.start.toISOString(), endDateTime: window.end.toISOString(), $select: fields, $top: 1000 }), headers)
-      : [];
-    const bySeries = new Map<string, GraphEvent[]>();
+    const bySeries = new Map<string, EventRecord[]>();
     for (const instance of instances) {
       if (!instance.seriesMasterId) continue;
       bySeries.set(instance.seriesMasterId, [...(bySeries.get(instance.seriesMasterId) ?? []), instance]);
     }
     const expected = await this.expectedStarts(masters, window);
-    const items = new Map<string, OutlookItem>();
+    const items = new Map<string, ListedOutlookItem>();
     for (const event of events) {
       const zone = zoneOf(event);
       const content = contentOf(event, zone);
-      if (!event.recurrence && (instantOfUtc(event.end) <= window.start || instantOfUtc(event.start) >= window.end)) continue;
-      const uid = event.singleValueExtendedProperties?.find((property) => property.id.toLowerCase() === uidProperty.toLowerCase())?.value ?? event.iCalUId ?? event.id;
+      // Events outside the window stay listed: a known one that merely got old is not a deletion.
+      const uid = Object.entries(event.properties).find(([id]) => id.toLowerCase() === uidProperty.toLowerCase())?.[1] ?? event.iCalUId ?? event.id;
       const seriesInstances = bySeries.get(event.id) ?? [];
       const exceptions: MappedException[] = [];
       const present = new Set<string>();
@@ -139,20 +126,20 @@ export class OutlookCalendar {
       }
       for (const start of expected.get(event.id) ?? []) if (!present.has(start)) exceptions.push({ originalStart: start, cancelled: true });
       exceptions.sort((a, b) => a.originalStart.localeCompare(b.originalStart));
-      const syncEvent: SyncEvent = { uid, content, exceptions, lastModified: event.lastModifiedDateTime };
+      // A series changed when its master or any of its exceptions did: "the newer change wins" looks at the latest.
+      const lastModified = [event.lastModifiedDateTime, ...seriesInstances.filter((instance) => instance.type === 'exception').map((instance) => instance.lastModifiedDateTime)]
+        .filter((time): time is string => !!time)
+        .sort()
+        .pop();
+      const syncEvent: SyncEvent = { uid, content, exceptions, lastModified };
       const version = [event.changeKey ?? '', ...seriesInstances.filter((instance) => instance.type === 'exception').map((instance) => instance.changeKey ?? '').sort()].join('|');
-      items.set(uid, { uid, id: event.id, version, changeKey: event.changeKey, hash: hashOf(syncEvent), event: syncEvent });
+      items.set(uid, { uid, id: event.id, version, changeKey: event.changeKey, hash: hashOf(syncEvent), event: syncEvent, instanceIds: seriesInstances.map((instance) => instance.id) });
     }
     return items;
   }
 
-  private async countedView(caller: Caller, path: string, headers: Record<string, string>): Promise<GraphEvent[]> {
-    this.requests += 1;
-    return this.deps.api.getAll<GraphEvent>(caller, path, { headers });
-  }
-
   /** The occurrence starts (UTC ISO) each series' pattern gives inside the window: those missing from calendarView were cancelled. */
-  private async expectedStarts(masters: GraphEvent[], window: { start: Date; end: Date }): Promise<Map<string, string[]>> {
+  private async expectedStarts(masters: EventRecord[], window: { start: Date; end: Date }): Promise<Map<string, string[]>> {
     const requests = masters.map((master, id) => {
       const zone = zoneOf(master);
       const isDate = master.isAllDay ?? false;
@@ -187,7 +174,6 @@ export class OutlookCalendar {
 
   /** Writes of several events together: `$batch`es of 20 (the gateway chains 4 in flight). */
   async writeMany(caller: Caller, operations: EventOperation[]): Promise<Awaited<ReturnType<CalendarEventsGateway['writeEvents']>>> {
-    this.requests += Math.ceil(operations.length / 20);
     return this.deps.gateway.writeEvents(caller, operations);
   }
 
@@ -213,24 +199,22 @@ export class OutlookCalendar {
   private async applyExceptions(caller: Caller, calendar: CalendarRef, masterId: string, event: SyncEvent): Promise<void> {
     if (!event.content.recurrence || event.exceptions.length === 0) return;
     const starts = event.exceptions.map((exception) => new Date(exception.originalStart).getTime());
-    this.requests += 1;
     const instances = await this.deps.gateway.listInstances(caller, { calendar, eventId: masterId, start: new Date(Math.min(...starts) - 86400_000), end: new Date(Math.max(...starts) + 86400_000) });
-    const byStart = new Map(instances.map((instance) => [instance.originalStart, instance.id]));
+    const byStart = new Map(instances.map((instance) => [instance.originalStart, instance]));
     const operations: EventOperation[] = [];
     for (const exception of event.exceptions) {
-      const instanceId = byStart.get(new Date(exception.originalStart).toISOString());
-      if (!instanceId) continue;
-      operations.push(exception.cancelled ? { op: 'delete', calendar, eventId: instanceId } : { op: 'update', calendar, eventId: instanceId, event: exception.content });
+      const instance = byStart.get(new Date(exception.originalStart).toISOString());
+      if (!instance) continue;
+      // If-Match: an occurrence changed in Outlook since it was listed answers 412, and the sync decides again.
+      operations.push(exception.cancelled ? { op: 'delete', calendar, eventId: instance.id, ifMatch: instance.changeKey } : { op: 'update', calendar, eventId: instance.id, event: exception.content, ifMatch: instance.changeKey });
     }
     if (operations.length === 0) return;
-    this.requests += Math.ceil(operations.length / 20);
     const outcomes = await this.deps.gateway.writeEvents(caller, operations);
     const failed = outcomes.find((outcome) => !outcome.ok);
     if (failed && !failed.ok) throw failed.error;
   }
 
   private async writeOne(caller: Caller, operation: EventOperation): Promise<string | undefined> {
-    this.requests += 1;
     const [outcome] = await this.deps.gateway.writeEvents(caller, [operation]);
     if (!outcome.ok) throw outcome.error;
     return outcome.value.id;

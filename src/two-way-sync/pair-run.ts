@@ -7,7 +7,7 @@ import { isGraphError } from '../graph/graph-error';
 import type { CalendarRef, EventOperation } from '../graph/event-gateway';
 import type { CalDavItem, CalDavSnapshot } from './caldav-side';
 import { decide, type Decision } from './decide';
-import type { OutlookItem } from './outlook-calendar';
+import type { ListedOutlookItem, OutlookItem } from './outlook-calendar';
 import { hashOf, type SyncEvent } from './sync-event';
 import type { SyncItemStatus, SyncPair, SyncRunReport } from './sync-pair-store';
 import type { TwoWaySyncDeps } from './two-way-sync';
@@ -48,7 +48,11 @@ const batchOf = 20;
 
 /** The writes of one run, UID by UID. */
 export class PairRun {
+  /** UIDs created or updated in Outlook. */
   readonly outlookWritten = new Set<string>();
+  /** Graph ids and CalDAV hrefs this run deleted: their removal seen afterwards is our own. */
+  readonly outlookDeleted = new Set<string>();
+  readonly caldavDeleted = new Set<string>();
   private writes = 0;
   private queue: QueuedWrite[] = [];
   /** Off while a 412 is settled again: that one write goes alone, with its own retries. */
@@ -66,7 +70,7 @@ export class PairRun {
       const a = outlookNow.get(uid);
       const b = caldav.items.get(uid);
       // New events outside the window are left alone on both sides.
-      if (!known && a && !b && !inWindow(a.event, window)) continue;
+      if (!known && a?.event && !b && !inWindow(a.event, window)) continue;
       if (!known && b?.event && !a && !inWindow(b.event, window)) continue;
       if (!known && a && b) report.matched += 1;
       await this.settle(uid, a, b);
@@ -106,7 +110,7 @@ export class PairRun {
     const { pair, status } = this.context;
     for (let attempt = 0; ; attempt += 1) {
       const decision = decide({
-        outlook: a && { version: a.version, hash: a.hash, lastModified: a.event.lastModified },
+        outlook: a && { version: a.version, hash: a.hash, lastModified: a.event?.lastModified },
         caldav: b && { version: b.etag, hash: b.hash, lastModified: b.event?.lastModified },
         status: status.get(uid),
         sameContent: !!a && !!b && a.hash === b.hash,
@@ -126,7 +130,7 @@ export class PairRun {
     }
   }
 
-  private async rereadOutlook(uid: string): Promise<OutlookItem | undefined> {
+  private async rereadOutlook(uid: string): Promise<ListedOutlookItem | undefined> {
     const { outlook, caller, calendar, window } = this.context;
     const fresh = (await outlook.read(caller, calendar, window)).get(uid);
     if (fresh) this.context.outlookNow.set(uid, fresh);
@@ -158,6 +162,7 @@ export class PairRun {
           await this.beforeWrite('outlook');
           this.queue.push({ uid, b, operation: { op: 'delete', calendar: this.context.calendar, eventId: a.id, ifMatch: a.changeKey }, done: async () => {
             report.toOutlook.deleted += 1;
+            this.outlookDeleted.add(a.id);
             await store.removeItem(pair.id, uid);
           } });
           return;
@@ -165,20 +170,22 @@ export class PairRun {
           await this.beforeWrite('outlook');
           await this.context.outlook.delete(this.context.caller, this.context.calendar, a.id, a.changeKey);
           report.toOutlook.deleted += 1;
+          this.outlookDeleted.add(a.id);
         } else if (decision.on === 'caldav' && b) {
           await this.beforeWrite('caldav');
           await this.context.client.delete(b.href, b.etag);
           report.toCaldav.deleted += 1;
+          this.caldavDeleted.add(b.href);
         }
         return store.removeItem(pair.id, uid);
       case 'copy':
-        if (decision.conflict && a && b) report.conflicts.push({ uid, subject: a.event.content.subject, kept: decision.to === 'caldav' ? 'outlook' : 'caldav' });
-        if (decision.to === 'caldav' && a) return this.copyToCaldav(uid, a, b);
+        if (decision.conflict && a && b) report.conflicts.push({ uid, subject: a.event?.content.subject ?? b.event?.content.subject ?? '', kept: decision.to === 'caldav' ? 'outlook' : 'caldav' });
+        if (decision.to === 'caldav' && a) return this.copyToCaldav(uid, await this.withOutlookEvent(a), b);
         if (decision.to === 'outlook' && b) return this.copyToOutlook(uid, await this.withEvent(b), a);
     }
   }
 
-  private async copyToCaldav(uid: string, a: OutlookItem, b: CalDavItem | undefined): Promise<void> {
+  private async copyToCaldav(uid: string, a: ListedOutlookItem, b: CalDavItem | undefined): Promise<void> {
     const { client, pair, report, now } = this.context;
     const ics = icsOf({ ...a.event, uid }, now);
     const read = await readObject(ics, { floatingZone: 'UTC', window: this.context.window });
@@ -220,6 +227,14 @@ export class PairRun {
     await this.record(uid, { id, version: '', hash: hashOf(event) }, { href: b.href, etag: b.etag, hash: b.hash });
   }
 
+  /** An Outlook item known only from the status (nothing changed in Outlook) is read when its content is needed. */
+  private async withOutlookEvent(a: OutlookItem): Promise<ListedOutlookItem> {
+    if (a.event) return { ...a, event: a.event };
+    const fresh = await this.rereadOutlook(a.uid);
+    if (!fresh) throw new Error('Outlook event vanished during the sync');
+    return fresh;
+  }
+
   private async withEvent(b: CalDavItem): Promise<CalDavItem> {
     if (b.event) return b;
     const fresh = await this.reread(b.uid, b);
@@ -240,8 +255,8 @@ export class PairRun {
     await this.context.store.putItem(this.context.pair.id, item);
   }
 
-  /** After writing to Outlook: the change keys (and Graph's own reading of the content) of what was written. */
-  async refreshOutlookStatus(): Promise<void> {
+  /** After writing to Outlook: the change keys (and Graph's own reading of the content) of what was written; returns the listing. */
+  async refreshOutlookStatus(): Promise<Map<string, ListedOutlookItem>> {
     const { outlook, caller, calendar, window, status, store, pair } = this.context;
     const now = await outlook.read(caller, calendar, window);
     for (const uid of this.outlookWritten) {
@@ -249,7 +264,21 @@ export class PairRun {
       const known = status.get(uid);
       if (!item || !known) continue;
       const updated: SyncItemStatus = { ...known, graph: { id: item.id, version: item.version, hash: item.hash } };
+      status.set(uid, updated);
       await store.putItem(pair.id, updated);
     }
+    return now;
+  }
+
+  /** Graph ids whose change or removal, seen after this run, is the run's own writing. */
+  ownOutlookIds(listed: Map<string, ListedOutlookItem>): Set<string> {
+    const ids = new Set(this.outlookDeleted);
+    for (const uid of this.outlookWritten) {
+      const item = listed.get(uid);
+      if (!item) continue;
+      ids.add(item.id);
+      for (const id of item.instanceIds ?? []) ids.add(id);
+    }
+    return ids;
   }
 }

@@ -40,12 +40,19 @@ export interface SyncPair {
   pauseReason?: string;
   syncToken?: string;
   ctag?: string;
+  /** Where the next Outlook delta round starts, and the start of the window it watches. */
+  graphDelta?: GraphDeltaState;
   nextRunAt: string;
   lastAttemptAt?: string;
   lastSuccessAt?: string;
   failures: number;
   lastProblem?: string;
   lastReport?: SyncRunReport;
+}
+
+export interface GraphDeltaState {
+  link: string;
+  windowStart: string;
 }
 
 export interface NewSyncPair {
@@ -60,7 +67,7 @@ export interface NewSyncPair {
   nextRunAt: string;
 }
 
-export type SyncPairChanges = Partial<Pick<SyncPair, 'status' | 'pauseReason' | 'syncToken' | 'ctag' | 'nextRunAt' | 'lastAttemptAt' | 'lastSuccessAt' | 'failures' | 'lastProblem' | 'lastReport' | 'policy' | 'direction'>>;
+export type SyncPairChanges = Partial<Pick<SyncPair, 'status' | 'pauseReason' | 'syncToken' | 'ctag' | 'graphDelta' | 'nextRunAt' | 'lastAttemptAt' | 'lastSuccessAt' | 'failures' | 'lastProblem' | 'lastReport' | 'policy' | 'direction'>>;
 
 /** The status of one pair of items (vdirsyncer's model). */
 export interface SyncItemStatus {
@@ -82,6 +89,7 @@ const fromRow = (row: Selectable<SyncPairTable>): SyncPair => ({
   pauseReason: row.pause_reason ?? undefined,
   syncToken: row.sync_token ?? undefined,
   ctag: row.ctag ?? undefined,
+  graphDelta: row.graph_delta ? (JSON.parse(row.graph_delta) as GraphDeltaState) : undefined,
   nextRunAt: row.next_run_at,
   lastAttemptAt: row.last_attempt_at ?? undefined,
   lastSuccessAt: row.last_success_at ?? undefined,
@@ -97,6 +105,7 @@ function toRow(changes: SyncPairChanges): Updateable<SyncPairTable> {
   if ('pauseReason' in changes) row.pause_reason = nullable(changes.pauseReason);
   if ('syncToken' in changes) row.sync_token = nullable(changes.syncToken);
   if ('ctag' in changes) row.ctag = nullable(changes.ctag);
+  if ('graphDelta' in changes) row.graph_delta = changes.graphDelta ? JSON.stringify(changes.graphDelta) : null;
   if ('nextRunAt' in changes) row.next_run_at = changes.nextRunAt;
   if ('lastAttemptAt' in changes) row.last_attempt_at = nullable(changes.lastAttemptAt);
   if ('lastSuccessAt' in changes) row.last_success_at = nullable(changes.lastSuccessAt);
@@ -150,6 +159,7 @@ export class SyncPairStore {
         pause_reason: null,
         sync_token: null,
         ctag: null,
+        graph_delta: null,
         next_run_at: input.nextRunAt,
         last_attempt_at: null,
         last_success_at: null,

@@ -25,6 +25,8 @@ export interface SyncPairTable {
   /** The CalDAV collection's sync-token (RFC 6578) and ctag at the last complete sync. */
   sync_token: string | null;
   ctag: string | null;
+  /** JSON {link, windowStart}: the Outlook calendarView/delta link at the last complete sync and the window it watches. */
+  graph_delta: string | null;
   next_run_at: string;
   last_attempt_at: string | null;
   last_success_at: string | null;

@@ -6,11 +6,12 @@ import type { FeedGraphAccess } from '../feeds/feed-graph-access';
 import { nextRunAfterFailure, nextRunAfterSuccess, shouldPause } from '../feeds/feed-timing';
 import type { CalendarRef } from '../graph/event-gateway';
 import { isGraphError } from '../graph/graph-error';
-import { readCalDavSide, type CalDavSnapshot } from './caldav-side';
+import { readCalDavSide, stateAfterOwnWrites, type CalDavSnapshot } from './caldav-side';
 import { inWindow, leaseMs, PairRun } from './pair-run';
 import type { OutlookCalendar, OutlookItem } from './outlook-calendar';
+import { OutlookDelta } from './outlook-delta';
 import type { SyncEvent } from './sync-event';
-import type { SyncItemStatus, SyncPair, SyncPairStore, SyncRunReport } from './sync-pair-store';
+import type { GraphDeltaState, SyncItemStatus, SyncPair, SyncPairStore, SyncRunReport } from './sync-pair-store';
 
 /** Why a sync stopped, in the words the owner is told (sync locale `problems.*`). */
 export type SyncProblem = CalDavProblem | 'outlookEmptied' | 'caldavEmptied' | 'outlookGone' | 'graphBusy' | 'graphRefused';
@@ -122,19 +123,22 @@ export class TwoWaySync {
     await store.update(pair.id, { lastAttemptAt: now.toISOString() });
     const report = emptyReport();
     try {
-      const client = await this.connect({ serverUrl: pair.serverUrl, userName: pair.userName, password: await store.passwordOf(pair.id) });
+      const client = await this.connect({ serverUrl: pair.serverUrl, userName: pair.userName, password: await store.passwordOf(pair.id), calendarUrl: pair.caldav.calendarUrl });
       const caller = await this.deps.graphAccess.callerFor(pair.ownerId);
       const calendar: CalendarRef = { calendarId: pair.outlook.calendarId, ownerAddress: pair.outlook.ownerAddress };
       const window = this.window(now);
       const status = await store.items(pair.id);
       const caldav = await readCalDavSide(client, pair.caldav.calendarUrl, { ctag: pair.ctag, syncToken: pair.syncToken }, status, { floatingZone: 'UTC', window });
-      const outlook = await this.deps.outlook.read(caller, calendar, window);
+      const delta = await OutlookDelta.begin(this.deps.outlook, caller, calendar, window, pair.graphDelta);
+      const outlook = await delta.items(status, window);
       if (!confirmEmptied) this.refuseEmptied(status, outlook, caldav);
       const run = new PairRun({ ...this.deps, client, caller, calendar, pair, status, caldav, outlookNow: outlook, window, report, now });
       await run.apply();
-      if (run.outlookWritten.size > 0) await run.refreshOutlookStatus();
+      const graphDelta = await delta.settle(run);
+      const wroteCaldav = report.toCaldav.created + report.toCaldav.updated + report.toCaldav.deleted > 0;
+      const caldavState = wroteCaldav ? await stateAfterOwnWrites(client, pair.caldav.calendarUrl, caldav.state, status, run.caldavDeleted) : caldav.state;
       report.skipped.push(...caldav.skipped);
-      await this.succeeded(pair, report, report.skipped.length ? {} : caldav.state);
+      await this.succeeded(pair, report, report.skipped.length ? {} : caldavState, graphDelta);
       return { status: 'synced', report };
     } catch (error) {
       if (error instanceof EmptiedSide) return this.failed(pair, error.side === 'outlook' ? 'outlookEmptied' : 'caldavEmptied', true);
@@ -151,10 +155,11 @@ export class TwoWaySync {
     if (known.some((item) => item.graph) && outlook.size === 0 && caldav.items.size > 0) throw new EmptiedSide('outlook');
   }
 
-  private async succeeded(pair: SyncPair, report: SyncRunReport, state: { ctag?: string; syncToken?: string }): Promise<void> {
+  private async succeeded(pair: SyncPair, report: SyncRunReport, state: { ctag?: string; syncToken?: string }, graphDelta: GraphDeltaState | undefined): Promise<void> {
     const now = this.deps.clock.now();
     await this.deps.store.update(pair.id, {
       ...('ctag' in state || 'syncToken' in state ? { ctag: state.ctag, syncToken: state.syncToken } : {}),
+      graphDelta,
       lastReport: report,
       lastSuccessAt: now.toISOString(),
       nextRunAt: nextRunAfterSuccess(now, this.deps.intervalMinutes ?? 15, this.deps.random ?? Math.random).toISOString(),

@@ -13,6 +13,8 @@ export interface RadicaleServer {
   port: number;
   /** Makes a calendar collection for `user` (MKCALENDAR) and returns its URL. */
   makeCalendar(user: string, password: string, name: string): Promise<string>;
+  /** Replaces the accounts (Radicale reads its htpasswd file on every login): a changed app password. */
+  setUsers(users: Record<string, string>): void;
   stop(): Promise<void>;
   start(): Promise<void>;
   close(): Promise<void>;
@@ -33,6 +35,7 @@ export async function startRadicale(users: Record<string, string>): Promise<Radi
     url,
     port,
     makeCalendar: async (user, password, name) => (await makeRadicaleCalendar(url, user, password, name)).url,
+    setUsers: (next) => writeRadicaleUsers(folder, next),
     stop,
     async start() {
       if (!running) running = await launchRadicale(folder, port);

@@ -3,8 +3,6 @@ import { graphRoutes, startGraphEmulator, type RunningEmulator } from '../../src
 import { matchRoute, type RouteHandler } from '../../src/emulator/router';
 import { appActingOn, createCalendarGateway, LocalTokenProvider, type CalendarGateway } from '../../src/graph';
 import type { EventContent } from '../../src/graph/event-gateway';
-import { GraphApi } from '../../src/graph/graph-api';
-import { createGraphClient } from '../../src/graph/graph-client-factory';
 import { createAppInstallations } from '../../src/graph/teams-apps';
 import { OutlookCalendar } from '../../src/two-way-sync/outlook-calendar';
 import { adele, alex, megan } from '../support/demo-users';
@@ -66,8 +64,9 @@ async function driveEveryGatewayCall(gateway: CalendarGateway, emulator: Running
   const eventId = written.ok ? (written.value.id ?? '') : '';
   await gateway.findEventsByProperty(me, { calendar, propertyId: syncKey, value: 'uid-1', read: [syncKey] });
   await gateway.listInstances(me, { calendar, eventId, ...week });
-  const bundle = createGraphClient({ baseUrl: recorder.baseUrl, tokenProvider: new LocalTokenProvider(), clock });
-  await new OutlookCalendar({ api: new GraphApi(bundle.client, bundle.baseUrl, clock), gateway }).read(me, calendar, week);
+  await new OutlookCalendar({ gateway }).read(me, calendar, week);
+  const round = await gateway.readEventChanges(me, { calendar: { calendarId: primary }, window: week });
+  await gateway.readEventChanges(me, { calendar: { calendarId: primary }, window: week, deltaLink: round.deltaLink });
   await gateway.writeEvents(me, [{ op: 'update', calendar, eventId, event: { subject: 'Renamed' } }]);
   await gateway.writeEvents(me, [{ op: 'delete', calendar, eventId }]);
   await gateway.deleteCalendar(me, { calendarId: created.id });

@@ -37,7 +37,9 @@ export function resolvePath(model: GraphModel, path: string): { target?: GraphTa
   let target: GraphTarget = root.isCollection ? { kind: 'collection', type: root.type } : { kind: 'entity', type: root.type };
   for (const segment of segments.slice(1)) {
     if (target.kind === 'collection') {
-      target = { kind: 'entity', type: target.type }; // a key
+      const collectionType: string = target.type;
+      const bound: ActionDef | undefined = model.actions.find((candidate) => candidate.boundToCollection && candidate.name === segment && derivesFrom(model, collectionType, candidate.bindingType));
+      target = bound ? { kind: 'action', action: bound } : { kind: 'entity', type: target.type }; // a function of the collection, or a key
       continue;
     }
     if (target.kind === 'action' || (target.kind === 'value' && !model.types.has(shortName(target.type)))) {
@@ -52,7 +54,7 @@ export function resolvePath(model: GraphModel, path: string): { target?: GraphTa
       target = member.navigation ? (isCollection ? { kind: 'collection', type: name } : { kind: 'entity', type: name }) : { kind: 'value', type: member.def.type };
       continue;
     }
-    const action = model.actions.find((candidate) => candidate.name === segment && derivesFrom(model, typeName, candidate.bindingType));
+    const action = model.actions.find((candidate) => !candidate.boundToCollection && candidate.name === segment && derivesFrom(model, typeName, candidate.bindingType));
     if (!action) return { problem: `${path}: '${segment}' is neither a property, a navigation property nor a bound action of graph.${typeName}` };
     target = { kind: 'action', action };
   }

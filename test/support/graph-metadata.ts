@@ -28,9 +28,12 @@ export interface EnumDef {
   isFlags: boolean;
 }
 
+/** A bound action or function (both are a segment after what they are bound to). */
 export interface ActionDef {
   name: string;
   bindingType: string;
+  /** Bound to a collection of `bindingType` (`calendarView/delta`) rather than to one entity. */
+  boundToCollection: boolean;
   /** By lower-cased name: Graph reads action parameters case-insensitively (`Schedules` is sent as `schedules`). */
   parameters: Map<string, PropertyDef>;
   returnType?: string;
@@ -76,13 +79,15 @@ export function loadGraphModel(xml = readFileSync(path.join(__dirname, '..', 'gr
     enums.set(name, { name, isFlags: attribute(match[1], 'IsFlags') === 'true', members: new Set([...match[2].matchAll(/<Member Name="(\w+)"/g)].map((member) => member[1])) });
   }
   const actions: ActionDef[] = [];
-  for (const match of xml.matchAll(/<Action ([^>]*?)>([\s\S]*?)<\/Action>/g)) {
-    const parameters = [...match[2].matchAll(/<Parameter [^>]*>/g)].map((line) => propertyOf(line[0]));
+  for (const match of xml.matchAll(/<(Action|Function) ([^>]*?)>([\s\S]*?)<\/\1>/g)) {
+    const parameters = [...match[3].matchAll(/<Parameter [^>]*>/g)].map((line) => propertyOf(line[0]));
     const [binding, ...rest] = parameters;
-    const returnType = /<ReturnType Type="([^"]+)"/.exec(match[2])?.[1];
+    const returnType = /<ReturnType Type="([^"]+)"/.exec(match[3])?.[1];
+    const bound = collectionOf(binding?.type ?? '');
     actions.push({
-      name: attribute(match[1], 'Name') ?? '',
-      bindingType: shortName(binding?.type ?? ''),
+      name: attribute(match[2], 'Name') ?? '',
+      bindingType: shortName(bound.item),
+      boundToCollection: bound.isCollection,
       parameters: new Map(rest.map((parameter) => [parameter.name.toLowerCase(), parameter])),
       returnType,
     });

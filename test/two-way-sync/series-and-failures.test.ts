@@ -140,6 +140,23 @@ describe.each(testBackends('twowayseries'))('two-way sync of series and failures
     expect(await outlookItems()).toHaveLength(0);
   });
 
+  it('the Outlook side suddenly empty (seen by the delta round): the sync stops and asks instead of deleting the CalDAV events', async () => {
+    const client = await kit.direct();
+    for (const n of [1, 2, 3]) {
+      await client.create(kit.caldavCalendarUrl, `o${n}.ics`, vcalendar('BEGIN:VEVENT', `UID:o${n}`, 'DTSTAMP:20261120T080000Z', `DTSTART:2026121${n}T090000Z`, `DTEND:2026121${n}T100000Z`, `SUMMARY:O${n}`, 'END:VEVENT'));
+    }
+    const pair = await kit.addPair();
+    await kit.engine().sync(pair.id);
+    const items = await outlookItems();
+    expect(items).toHaveLength(3);
+    await kit.gateway.writeEvents(user, items.map((item) => ({ op: 'delete' as const, calendar: { calendarId: kit.outlookCalendarId }, eventId: item.id })));
+    expect(await kit.engine().sync(pair.id)).toEqual({ status: 'failed', problem: 'outlookEmptied', paused: true });
+    expect(await client.listObjects(kit.caldavCalendarUrl)).toHaveLength(3);
+    const confirmed = await kit.engine().sync(pair.id, { confirmEmptied: true });
+    expect(confirmed).toMatchObject({ status: 'synced', report: { toCaldav: { deleted: 3 } } });
+    expect(await client.listObjects(kit.caldavCalendarUrl)).toHaveLength(0);
+  });
+
   it('the CalDAV server stopping in the middle of a sync loses nothing; the next run converges without duplicates', async () => {
     for (const n of [1, 2, 3, 4]) await kit.createInOutlook(single(`Réunion ${n}`, `2026-12-1${n}T09:00:00`, `2026-12-1${n}T10:00:00`));
     const pair = await kit.addPair();

@@ -106,4 +106,19 @@ describe.each(testBackends('twowaysync'))('two-way sync with Radicale on $name',
     expect((await caldavObjects(kit)).map((object) => /SUMMARY:(.*)/.exec(object.data)?.[1]?.trim())).toEqual(['Reste']);
     expect(caldavUser.name).toBe('alex');
   });
+
+  it('an event that grows older than the sync window is left alone on both sides, not taken for a deletion', async () => {
+    await kit.createInOutlook(single('Atelier passé', '2026-11-24T10:00:00', '2026-11-24T11:00:00'));
+    const client = await kit.direct();
+    await client.create(kit.caldavCalendarUrl, 'old.ics', vcalendar('BEGIN:VEVENT', 'UID:old-1', 'DTSTAMP:20261120T080000Z', 'DTSTART:20261125T170000Z', 'DTEND:20261125T180000Z', 'SUMMARY:Vieux rendez-vous', 'END:VEVENT'));
+    await kit.createInOutlook(single('Plus tard', '2027-02-01T10:00:00', '2027-02-01T11:00:00'));
+    const pair = await kit.addPair();
+    expect(await kit.engine().sync(pair.id)).toMatchObject({ status: 'synced', report: { toCaldav: { created: 2 }, toOutlook: { created: 1 } } });
+    // Forty days later both first events lie before the window (30 days back): a fresh delta round no longer reports them.
+    kit.clock.advance(40 * 86400_000);
+    const later = await kit.engine().sync(pair.id);
+    expect(later).toMatchObject({ status: 'synced', report: { toCaldav: { created: 0, updated: 0, deleted: 0 }, toOutlook: { created: 0, updated: 0, deleted: 0 } } });
+    expect((await outlookEvents(kit)).map((event) => event.content.subject).sort()).toEqual(['Atelier passé', 'Plus tard', 'Vieux rendez-vous']);
+    expect(await caldavObjects(kit)).toHaveLength(3);
+  });
 });

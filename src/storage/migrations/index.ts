@@ -11,6 +11,7 @@ import { calendarExportMigration } from './2026-12-01-i10-calendar-export';
 import { parkedJobsMigration } from './2026-12-01-i9-parked-jobs';
 import { feedsMigration } from './2026-12-01-i11-feeds';
 import { twoWaySyncMigration } from './2026-12-01-i12-two-way-sync';
+import { twoWaySyncGraphDeltaMigration } from './2026-12-02-i12-graph-delta';
 import { feedCacheMigration } from './2026-12-01-i10-feed-cache';
 import { conversationContextMigration } from './2026-12-01-i14-conversation-context';
 
@@ -33,6 +34,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01-i9-parked-jobs': parkedJobsMigration,
   '2026-12-01-i11-feeds': feedsMigration,
   '2026-12-01-i12-two-way-sync': twoWaySyncMigration,
+  '2026-12-02-i12-graph-delta': twoWaySyncGraphDeltaMigration,
   '2026-12-01-i10-feed-cache': feedCacheMigration,
   '2026-12-01-i14-conversation-context': conversationContextMigration,
 };
