@@ -1,5 +1,6 @@
 import type { Calendar } from '@microsoft/microsoft-graph-types';
 import type { Caller, CalendarSummary, Outcome } from './calendar-gateway';
+import type { PlannedRead } from './graph-batch';
 import type { GraphDeps } from './graph-deps';
 import { GraphError } from './graph-error';
 import { selectFields, toCalendarSummary } from './graph-mappers';
@@ -8,6 +9,19 @@ import { calendarPath, mailboxPath, withQuery } from './graph-paths';
 /** Calendars as lists: the caller's Outlook list, and what an owner shares with the caller. */
 export class Calendars {
   constructor(private readonly deps: GraphDeps) {}
+
+  /** The calendars of the caller's list (no owner) or those an owner shares with the caller, as a planned read. */
+  planCalendars(caller: Caller, params: { ownerAddress?: string }): PlannedRead<CalendarSummary[]> {
+    return this.deps.batch.collection<Calendar, CalendarSummary>(caller, { path: calendarsOf(params.ownerAddress) }, toCalendarSummary);
+  }
+
+  /** A mailbox's primary calendar (the caller's without an owner), as a planned read. */
+  planPrimaryCalendar(params: { ownerAddress?: string }): PlannedRead<CalendarSummary> {
+    return {
+      reads: [{ path: withQuery(calendarPath(params.ownerAddress, undefined), { $select: selectFields.calendar }) }],
+      finish: ([calendar]) => (calendar.ok ? Promise.resolve(toCalendarSummary(calendar.value as Calendar)) : Promise.reject(calendar.error)),
+    };
+  }
 
   async listMyCalendars(caller: Caller): Promise<CalendarSummary[]> {
     const calendars = await this.deps.api.getAll<Calendar>(caller, calendarsOf(undefined));

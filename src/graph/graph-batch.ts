@@ -15,6 +15,16 @@ export interface BatchRead {
   body?: unknown;
 }
 
+/**
+ * One read of the gateway as `$batch` requests and what turns their answers into its result, so reads
+ * of different areas (people, calendars, agendas, permissions) can travel in one round trip.
+ */
+export interface PlannedRead<T> {
+  reads: BatchRead[];
+  /** This read's answers, one per request in order, into its result; may follow further pages. Throws the failure. */
+  finish(answers: Array<Outcome<unknown>>): Promise<T>;
+}
+
 interface BatchAnswer {
   responses?: Array<{ id: string; status: number; headers?: Record<string, string>; body?: unknown }>;
 }
@@ -65,6 +75,46 @@ export class GraphBatch {
       pending = retry;
     }
     return outcomes.map((outcome) => outcome ?? failed(new GraphError('unavailable', 'Graph $batch request not sent')));
+  }
+
+  /**
+   * Planned reads in one round trip: a single GET goes as itself, more requests as one `$batch` (chunked by
+   * 20). One outcome per plan, in order; one plan's failure does not fail the others.
+   */
+  async runPlanned(caller: Caller, plans: Array<PlannedRead<unknown>>): Promise<Array<Outcome<unknown>>> {
+    const reads = plans.flatMap((plan) => plan.reads);
+    const answers = reads.length === 1 && (reads[0].method ?? 'GET') === 'GET' ? [await this.getOne(caller, reads[0])] : reads.length === 0 ? [] : await this.getMany(caller, reads);
+    let next = 0;
+    return Promise.all(
+      plans.map(async (plan): Promise<Outcome<unknown>> => {
+        const own = answers.slice(next, (next += plan.reads.length));
+        try {
+          return { ok: true, value: await plan.finish(own) };
+        } catch (error) {
+          return failed(error instanceof Error ? error : new GraphError('unavailable', 'Graph read failed'));
+        }
+      }),
+    );
+  }
+
+  /** A collection's first page as a planned read: the pages after it are followed, then each item mapped. */
+  collection<G, T>(caller: Caller, read: BatchRead, map: (item: G) => T): PlannedRead<T[]> {
+    return {
+      reads: [read],
+      finish: async ([page]) => {
+        if (!page.ok) throw page.error;
+        const items = await this.api.rest<G>(caller, page.value as GraphPage<G>, { headers: read.headers });
+        return items.map(map);
+      },
+    };
+  }
+
+  private async getOne(caller: Caller, read: BatchRead): Promise<Outcome<unknown>> {
+    try {
+      return { ok: true, value: await this.api.get<unknown>(caller, read.path, { headers: read.headers }) };
+    } catch (error) {
+      return failed(error instanceof Error ? error : new GraphError('unavailable', 'Graph read failed'));
+    }
   }
 
   /** Collections read in one batch, each then followed through its `@odata.nextLink` pages. */

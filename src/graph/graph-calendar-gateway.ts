@@ -9,6 +9,7 @@ import type { RetryPolicy } from './middleware/retry-policy';
 import { Mail } from './mail';
 import { People } from './people';
 import { Permissions } from './permissions';
+import { ReadsTogether } from './reads-together';
 import { Schedules } from './schedule';
 
 /** The calendar port over Microsoft Graph, one area per concern; all areas share one client. */
@@ -22,6 +23,7 @@ export class GraphCalendarGateway implements CalendarGateway {
   private readonly availability: Availability;
   private readonly calendarExport: CalendarExport;
   private readonly events: Events;
+  private readonly together: ReadsTogether;
 
   constructor(deps: GraphDeps, retryPolicy: RetryPolicy) {
     this.people = new People(deps);
@@ -33,7 +35,10 @@ export class GraphCalendarGateway implements CalendarGateway {
     this.availability = new Availability(deps);
     this.calendarExport = new CalendarExport(deps);
     this.events = new Events(deps, retryPolicy);
+    this.together = new ReadsTogether(deps, { people: this.people, calendars: this.calendars, agenda: this.agenda, permissions: this.permissions });
   }
+
+  readTogether: CalendarGateway['readTogether'] = (caller, reads) => this.together.readTogether(caller, reads);
 
   getMe: CalendarGateway['getMe'] = (caller, options) => this.people.getMe(caller, options);
   findPeople: CalendarGateway['findPeople'] = (caller, params) => this.people.findPeople(caller, params);

@@ -13,9 +13,10 @@ const expected: Record<string, number> = {
   'share confirm (5 recipients)': 5,
   // The calendar is checked readable; the subscription is ours to record.
   accept: 1,
-  // Not yet the target of 1: the owner is looked up, then their calendars, then one read to learn the level.
-  'subscribe listing': 3,
-  'subscribe save': 2,
+  // One $batch: the owner's lookup, their calendars shared with me, their primary calendar and its events (the level).
+  'subscribe listing': 1,
+  // The same calendars and level read again (card data never carries a permission), in one $batch.
+  'subscribe save': 1,
   // The write, then one read of every calendar's permissions to redraw the list.
   'permission change': 2,
   revoke: 2,
