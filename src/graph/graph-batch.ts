@@ -83,7 +83,7 @@ export class GraphBatch {
    */
   async runPlanned(caller: Caller, plans: Array<PlannedRead<unknown>>): Promise<Array<Outcome<unknown>>> {
     const reads = plans.flatMap((plan) => plan.reads);
-    const answers = reads.length === 1 && (reads[0].method ?? 'GET') === 'GET' ? [await this.getOne(caller, reads[0])] : reads.length === 0 ? [] : await this.getMany(caller, reads);
+    const answers = await this.answersTo(caller, reads);
     let next = 0;
     return Promise.all(
       plans.map(async (plan): Promise<Outcome<unknown>> => {
@@ -109,11 +109,15 @@ export class GraphBatch {
     };
   }
 
-  private async getOne(caller: Caller, read: BatchRead): Promise<Outcome<unknown>> {
+  /** One answer per read; a `$batch` refused as a whole is every read's failure. */
+  private async answersTo(caller: Caller, reads: BatchRead[]): Promise<Array<Outcome<unknown>>> {
     try {
-      return { ok: true, value: await this.api.get<unknown>(caller, read.path, { headers: read.headers }) };
+      if (reads.length === 0) return [];
+      if (reads.length > 1 || (reads[0].method ?? 'GET') !== 'GET') return await this.getMany(caller, reads);
+      return [{ ok: true, value: await this.api.get<unknown>(caller, reads[0].path, { headers: reads[0].headers }) }];
     } catch (error) {
-      return failed(error instanceof Error ? error : new GraphError('unavailable', 'Graph read failed'));
+      const failure = failed(error instanceof Error ? error : new GraphError('unavailable', 'Graph read failed'));
+      return reads.map(() => failure);
     }
   }
 
