@@ -220,8 +220,12 @@ export interface CalendarGateway extends CalendarEventsGateway {
    * Graph now (a check that the mailbox answers, who is acting for the helpdesk).
    */
   getMe(caller: Caller, options?: { fresh?: boolean }): Promise<Me>;
-  /** Calendars in the caller's Outlook list: their own and those others shared that were added. */
-  listMyCalendars(caller: Caller): Promise<CalendarSummary[]>;
+  /**
+   * Calendars in the caller's Outlook list: their own and those others shared that were added.
+   * `maxAgeMs`: the caller's listing read that recently may be reused (forms that only offer the
+   * calendars); our own calendar writes (create, delete, rename) always make the next one read Graph.
+   */
+  listMyCalendars(caller: Caller, options?: { maxAgeMs?: number }): Promise<CalendarSummary[]>;
   /** Directory search by the start of a name or address. */
   findPeople(caller: Caller, params: { query: string; limit?: number }): Promise<Person[]>;
   /**

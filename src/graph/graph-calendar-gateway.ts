@@ -45,7 +45,7 @@ export class GraphCalendarGateway implements CalendarGateway {
   resolvePerson: CalendarGateway['resolvePerson'] = (caller, params) => this.people.resolvePerson(caller, params);
   personById: CalendarGateway['personById'] = (caller, params) => this.people.personById(caller, params);
 
-  listMyCalendars: CalendarGateway['listMyCalendars'] = (caller) => this.calendars.listMyCalendars(caller);
+  listMyCalendars: CalendarGateway['listMyCalendars'] = (caller, options) => this.calendars.listMyCalendars(caller, options);
   listCalendarsSharedBy: CalendarGateway['listCalendarsSharedBy'] = (caller, params) => this.calendars.listCalendarsSharedBy(caller, params);
   listCalendarsSharedByMany: CalendarGateway['listCalendarsSharedByMany'] = (caller, params) => this.calendars.listCalendarsSharedByMany(caller, params);
   renameMyCalendarView: CalendarGateway['renameMyCalendarView'] = (caller, params) => this.calendars.renameMyCalendarView(caller, params);
@@ -65,8 +65,20 @@ export class GraphCalendarGateway implements CalendarGateway {
   createMeeting: CalendarGateway['createMeeting'] = (caller, params) => this.availability.createMeeting(caller, params);
   readCalendarExport: CalendarGateway['readCalendarExport'] = (caller, params) => this.calendarExport.readCalendarExport(caller, params);
   getWorkingHours: CalendarGateway['getWorkingHours'] = (caller) => this.calendarExport.getWorkingHours(caller);
-  createCalendar: CalendarGateway['createCalendar'] = (caller, params) => this.events.createCalendar(caller, params);
-  deleteCalendar: CalendarGateway['deleteCalendar'] = (caller, params) => this.events.deleteCalendar(caller, params);
+  createCalendar: CalendarGateway['createCalendar'] = async (caller, params) => {
+    try {
+      return await this.events.createCalendar(caller, params);
+    } finally {
+      this.calendars.forgetListing(caller);
+    }
+  };
+  deleteCalendar: CalendarGateway['deleteCalendar'] = async (caller, params) => {
+    try {
+      return await this.events.deleteCalendar(caller, params);
+    } finally {
+      this.calendars.forgetListing(caller);
+    }
+  };
   findEventsByProperty: CalendarGateway['findEventsByProperty'] = (caller, params) => this.events.findEventsByProperty(caller, params);
   writeEvents: CalendarGateway['writeEvents'] = (caller, operations) => this.events.writeEvents(caller, operations);
   listInstances: CalendarGateway['listInstances'] = (caller, params) => this.events.listInstances(caller, params);

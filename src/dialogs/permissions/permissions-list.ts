@@ -7,6 +7,7 @@ import { roleLabel } from '../../sharing/roles';
 import type { Caller } from '../caller';
 import { button, commandButton } from '../share/card-kit';
 import type { ShareFeatureDeps } from '../share/feature-deps';
+import { offeredCalendarsMaxAgeMs } from '../share/share-form';
 import { failureText } from '../share/share-status';
 import type { RecentListings } from './recent-listings';
 
@@ -43,7 +44,7 @@ export async function drawPermissions(
   const { t } = caller;
   const owner = { userId: caller.userId };
   const known = options.reuseCalendars ? deps.recent.calendars(caller.userId) : undefined;
-  const calendars = known ?? (await deps.gateway.listMyCalendars(owner)).filter((calendar) => calendar.canShare);
+  const calendars = known ?? (await deps.gateway.listMyCalendars(owner, { maxAgeMs: offeredCalendarsMaxAgeMs })).filter((calendar) => calendar.canShare);
   if (calendars.length === 0 && options.lookUp === undefined) return {};
   const reads: Record<string, CalendarRead> = Object.fromEntries(calendars.map((calendar) => [calendar.id, { read: 'permissions', calendarId: calendar.id }]));
   // Calendar ids are Graph's opaque ids: a key they cannot take keeps the person apart.

@@ -20,9 +20,15 @@ export interface FormPrefill {
 
 const defaultRole: ShareRole = 'read';
 
+/**
+ * How old a listing of the caller's calendars a form may offer: calendars are rarely added, and one
+ * deleted meanwhile only makes the share fail with a clear message. Our own calendar writes clear it.
+ */
+export const offeredCalendarsMaxAgeMs = 60_000;
+
 /** The caller's own calendars, the only ones they can share. */
 export async function shareableCalendars(deps: ShareFeatureDeps, caller: Caller): Promise<CalendarSummary[]> {
-  const calendars = await deps.gateway.listMyCalendars({ userId: caller.userId });
+  const calendars = await deps.gateway.listMyCalendars({ userId: caller.userId }, { maxAgeMs: offeredCalendarsMaxAgeMs });
   return calendars.filter((calendar) => calendar.canShare);
 }
 
