@@ -92,7 +92,7 @@ async function lookUpAll(
   const [read, pickedLookups, typedLookups] = await Promise.all([
     deps.gateway.readTogether(graphCaller, reads),
     Promise.all(picked.map((id) => lookUpPicked(deps, graphCaller, id))),
-    Promise.all(typed.map((entry) => (isAddressEntry(entry) ? undefined : lookUpRecipient(deps, graphCaller, entry)))),
+    Promise.all(typed.map((entry) => (isAddressEntry(entry) ? Promise.resolve(undefined) : lookUpRecipient(deps, graphCaller, entry)))),
   ]);
   if (!read.permissions.ok) throw read.permissions.error;
   const lookups = typed.map((entry, index) => typedLookups[index] ?? addressRecipient(entry, read[`person ${index}`] as Outcome<Person>));
