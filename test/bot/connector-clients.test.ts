@@ -10,7 +10,7 @@ class CountingFactory extends ConnectorFactory {
   create(serviceUrl: string): Promise<ConnectorClient> {
     this.created += 1;
     if (this.failFirst && this.created === 1) return Promise.reject(new Error('credentials unavailable'));
-    return Promise.resolve(new ConnectorClient({ signRequest: (request) => Promise.resolve(request) } as never, { baseUri: serviceUrl }));
+    return Promise.resolve(new ConnectorClient({ signRequest: (request: unknown) => Promise.resolve(request) } as never, { baseUri: serviceUrl }));
   }
 }
 
