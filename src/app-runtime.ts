@@ -122,10 +122,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   }
   // Before anything is opened: a broken decision tree stops start-up with a one-line TreeValidationError.
   const troubleshootTrees = loadTroubleshootTrees(options.troubleshootTreesDir);
-  // Trained while the rest starts and afterwards: commands need no classifier, plain words wait for it,
-  // and /readyz says "not ready" until it is done (or for good, with the error logged, if the corpus is broken).
-  const classifier = trainedClassifier();
-  classifier.catch((error: unknown) => logger.error({ err: error }, 'the intent classifier could not be trained'));
+  const classifier = await trainedClassifier();
 
   const database = await openDatabase({
     databaseUrl: config.storage.databaseUrl,
@@ -243,7 +240,6 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
       feeds: publishedFeeds,
       probes: [
         { name: 'storage', check: () => database.ping() },
-        { name: 'classifier', check: async () => void (await classifier) },
         { name: 'graph', check: () => probeGraph(config.graph.baseUrl) },
       ],
       logger,

@@ -33,8 +33,7 @@ export interface Understanding {
 }
 
 export interface MessageUnderstandingDeps {
-  /** Or its training still under way (start-up does not wait for it: commands need no classifier). */
-  classifier: IntentClassifier | Promise<IntentClassifier>;
+  classifier: IntentClassifier;
   directory: PeopleDirectory;
 }
 
@@ -43,11 +42,10 @@ export class MessageUnderstanding {
   constructor(private readonly deps: MessageUnderstandingDeps) {}
 
   async understand(caller: Caller & { locale: Locale }, text: string): Promise<Understanding> {
-    const classifier = await this.deps.classifier;
     // People first: a name the directory knows ("adele", typed in lower case) is masked for the classifier.
-    const people = await peopleIn(this.deps.directory, { userId: caller.userId }, text, classifier.vocabulary);
+    const people = await peopleIn(this.deps.directory, { userId: caller.userId }, text, this.deps.classifier.vocabulary);
     const names = people.filter((person) => person.fromDirectory).flatMap((person) => person.typed.split(' '));
-    const { ranking, entities } = await classifier.classify(caller.locale, text, names);
+    const { ranking, entities } = await this.deps.classifier.classify(caller.locale, text, names);
     const option = (name: string) => entities.find((entity) => entity.entity === name)?.option;
     const level = option('level');
     const [top] = ranking;
@@ -59,7 +57,7 @@ export class MessageUnderstanding {
       score: top?.score ?? 0,
       ranking,
       people,
-      otherNames: nameCandidates(text, classifier.vocabulary).filter((candidate) => !people.some((person) => person.typed === candidate)),
+      otherNames: nameCandidates(text, this.deps.classifier.vocabulary).filter((candidate) => !people.some((person) => person.typed === candidate)),
       ...(isShareRole(level) && { level }),
       ...(option('client') && { client: option('client') }),
       ...(option('symptom') && { symptom: option('symptom') }),

@@ -30,7 +30,7 @@ describe('local mode', () => {
     expect((await fetch(`${bot.app.url}/healthz`)).status).toBe(200);
     const ready = await fetch(`${bot.app.url}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', checks: { storage: 'ok', classifier: 'ok', graph: 'ok' } });
+    expect(await ready.json()).toEqual({ status: 'ready', checks: { storage: 'ok', graph: 'ok' } });
   });
 
   it('refuses an activity whose serviceUrl is not loopback', async () => {
