@@ -103,7 +103,7 @@ async function throughput(url: string, headers: Record<string, string>, total: n
 export async function notModifiedRow(bot: BotHarness): Promise<ComparisonRow> {
   await bot.say(alex, '/publish');
   const card = await bot.click(alex, { verb: 'publishCreate', calendarId: calendarIdOf(bot, alex, 'Calendar'), level: 'freeBusyRead' });
-  const link = /https?:\/\/[^"\s]+\/feeds\/[A-Za-z0-9_-]{43}\.ics/.exec(JSON.stringify(card.body))![0];
+  const link = /https?:\/\/[^"\s]+\/feeds\/[A-Za-z0-9_-]{43,}\.ics/.exec(JSON.stringify(card.body))![0];
   const first = await fetch(link);
   const etag = first.headers.get('etag')!;
   const bytes = Buffer.from(await first.arrayBuffer());

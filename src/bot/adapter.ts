@@ -3,6 +3,7 @@ import { AuthenticationConstants, type AuthenticateRequestResult, type ServiceCl
 import type { Logger } from 'pino';
 import { TeamsAdapter } from './teams-ai';
 import type { AppConfig } from '../config';
+import { ConnectorClients } from './connector-clients';
 import { filterLibraryConsoleErrors } from './library-log-filter';
 
 /** Bot Framework settings from our config. In local mode the app id stays empty: anonymous. */
@@ -35,8 +36,10 @@ function publicCloudWithMetadata(openIdMetadataUrl: string): ConfigurationBotFra
 
 /** The teams-ai adapter, with a way to run a turn for a request we have already authenticated. */
 export class BotAdapter extends TeamsAdapter {
+  private readonly connectors = new ConnectorClients();
+
   runAuthenticated(auth: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
-    return this.processActivity(auth, activity, logic);
+    return this.processActivity(this.connectors.reusing(auth), activity, logic);
   }
 }
 

@@ -59,7 +59,9 @@ export function createTeamsApp(deps: TeamsAppDeps): TurnRunner {
   const { router, logger } = deps;
   const app = new Application<BotTurnState>({
     adapter: deps.adapter,
-    storage: deps.storage,
+    // teams-ai keeps its sign-in flow in turn state, and nothing else is kept there: without Teams SSO
+    // (local mode) no turn reads or writes it.
+    ...(deps.sso && { storage: deps.storage }),
     startTypingTimer: false,
     longRunningMessages: false,
     removeRecipientMention: true,

@@ -3,6 +3,7 @@
  * Dialogs see only these types; Graph URLs and Graph types stay inside `src/graph/`.
  * Every failure is a `GraphError` (see ./graph-error) with a `reason` the dialogs turn into a message.
  */
+import type { CalendarRead, CalendarReadOutcomes } from './calendar-reads';
 import type { CalendarEventsGateway } from './event-gateway';
 
 /** The sharing levels Outlook knows, from "can see when I'm busy" to full delegation. */
@@ -209,12 +210,22 @@ export type Outcome<T> = { ok: true; value: T } | { ok: false; error: Error };
 
 export interface CalendarGateway extends CalendarEventsGateway {
   /**
+   * Several reads of one action that do not depend on each other's answers, in one round trip (one
+   * `$batch`, or the request itself when there is only one), keyed as asked. Each read's failure stands
+   * alone, and each read may cost more round trips only for the pages after its first.
+   */
+  readTogether<Q extends Record<string, CalendarRead>>(caller: Caller, reads: Q): Promise<CalendarReadOutcomes<Q>>;
+  /**
    * The caller's own profile and mailbox time zone, kept a few minutes per person. `fresh`: read
    * Graph now (a check that the mailbox answers, who is acting for the helpdesk).
    */
   getMe(caller: Caller, options?: { fresh?: boolean }): Promise<Me>;
-  /** Calendars in the caller's Outlook list: their own and those others shared that were added. */
-  listMyCalendars(caller: Caller): Promise<CalendarSummary[]>;
+  /**
+   * Calendars in the caller's Outlook list: their own and those others shared that were added.
+   * `maxAgeMs`: the caller's listing read that recently may be reused (forms that only offer the
+   * calendars); our own calendar writes (create, delete, rename) always make the next one read Graph.
+   */
+  listMyCalendars(caller: Caller, options?: { maxAgeMs?: number }): Promise<CalendarSummary[]>;
   /** Directory search by the start of a name or address. */
   findPeople(caller: Caller, params: { query: string; limit?: number }): Promise<Person[]>;
   /**

@@ -10,6 +10,7 @@ import type { RetryPolicy } from './middleware/retry-policy';
 import { Mail } from './mail';
 import { People } from './people';
 import { Permissions } from './permissions';
+import { ReadsTogether } from './reads-together';
 import { Schedules } from './schedule';
 
 /** The calendar port over Microsoft Graph, one area per concern; all areas share one client. */
@@ -24,6 +25,7 @@ export class GraphCalendarGateway implements CalendarGateway {
   private readonly calendarExport: CalendarExport;
   private readonly events: Events;
   private readonly eventReads: EventReads;
+  private readonly together: ReadsTogether;
 
   constructor(deps: GraphDeps, retryPolicy: RetryPolicy) {
     this.people = new People(deps);
@@ -36,14 +38,17 @@ export class GraphCalendarGateway implements CalendarGateway {
     this.calendarExport = new CalendarExport(deps);
     this.events = new Events(deps, retryPolicy);
     this.eventReads = new EventReads(deps);
+    this.together = new ReadsTogether(deps, { people: this.people, calendars: this.calendars, agenda: this.agenda, permissions: this.permissions });
   }
+
+  readTogether: CalendarGateway['readTogether'] = (caller, reads) => this.together.readTogether(caller, reads);
 
   getMe: CalendarGateway['getMe'] = (caller, options) => this.people.getMe(caller, options);
   findPeople: CalendarGateway['findPeople'] = (caller, params) => this.people.findPeople(caller, params);
   resolvePerson: CalendarGateway['resolvePerson'] = (caller, params) => this.people.resolvePerson(caller, params);
   personById: CalendarGateway['personById'] = (caller, params) => this.people.personById(caller, params);
 
-  listMyCalendars: CalendarGateway['listMyCalendars'] = (caller) => this.calendars.listMyCalendars(caller);
+  listMyCalendars: CalendarGateway['listMyCalendars'] = (caller, options) => this.calendars.listMyCalendars(caller, options);
   listCalendarsSharedBy: CalendarGateway['listCalendarsSharedBy'] = (caller, params) => this.calendars.listCalendarsSharedBy(caller, params);
   listCalendarsSharedByMany: CalendarGateway['listCalendarsSharedByMany'] = (caller, params) => this.calendars.listCalendarsSharedByMany(caller, params);
   renameMyCalendarView: CalendarGateway['renameMyCalendarView'] = (caller, params) => this.calendars.renameMyCalendarView(caller, params);
@@ -63,8 +68,20 @@ export class GraphCalendarGateway implements CalendarGateway {
   createMeeting: CalendarGateway['createMeeting'] = (caller, params) => this.availability.createMeeting(caller, params);
   readCalendarExport: CalendarGateway['readCalendarExport'] = (caller, params) => this.calendarExport.readCalendarExport(caller, params);
   getWorkingHours: CalendarGateway['getWorkingHours'] = (caller) => this.calendarExport.getWorkingHours(caller);
-  createCalendar: CalendarGateway['createCalendar'] = (caller, params) => this.events.createCalendar(caller, params);
-  deleteCalendar: CalendarGateway['deleteCalendar'] = (caller, params) => this.events.deleteCalendar(caller, params);
+  createCalendar: CalendarGateway['createCalendar'] = async (caller, params) => {
+    try {
+      return await this.events.createCalendar(caller, params);
+    } finally {
+      this.calendars.forgetListing(caller);
+    }
+  };
+  deleteCalendar: CalendarGateway['deleteCalendar'] = async (caller, params) => {
+    try {
+      return await this.events.deleteCalendar(caller, params);
+    } finally {
+      this.calendars.forgetListing(caller);
+    }
+  };
   findEventsByProperty: CalendarGateway['findEventsByProperty'] = (caller, params) => this.events.findEventsByProperty(caller, params);
   writeEvents: CalendarGateway['writeEvents'] = (caller, operations) => this.events.writeEvents(caller, operations);
   listInstances: CalendarGateway['listInstances'] = (caller, params) => this.events.listInstances(caller, params);

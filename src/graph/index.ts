@@ -5,6 +5,7 @@ import { GraphBatch } from './graph-batch';
 import { GraphCalendarGateway } from './graph-calendar-gateway';
 
 export type * from './calendar-gateway';
+export type * from './calendar-reads';
 export { appActingOn, isAppCaller, userActing } from './calendar-gateway';
 export type * from './event-gateway';
 export { GraphError, isGraphError, type GraphErrorReason } from './graph-error';

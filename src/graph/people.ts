@@ -1,6 +1,7 @@
 import type { MailboxSettings, User } from '@microsoft/microsoft-graph-types';
 import type { Caller, Me, Outcome, Person } from './calendar-gateway';
 import type { GraphPage } from './graph-api';
+import type { PlannedRead } from './graph-batch';
 import type { GraphDeps } from './graph-deps';
 import { GraphError, isGraphError } from './graph-error';
 import { selectFields, toPerson } from './graph-mappers';
@@ -82,31 +83,42 @@ export class People {
    * organization's: an organization with several domains sees addresses at its other domains as external.
    */
   async resolvePerson(caller: Caller, params: { address: string }): Promise<Person> {
+    const [person] = await this.deps.batch.runPlanned(caller, [this.planResolve(caller, params)]);
+    if (!person.ok) throw person.error;
+    return person.value as Person;
+  }
+
+  /** `resolvePerson` as a planned read, to travel in one `$batch` with other reads of the same action. */
+  planResolve(caller: Caller, params: { address: string }): PlannedRead<Person> {
     const address = params.address.trim();
-    if (!addressPattern.test(address)) throw new GraphError('invalidRequest', 'Not an email address');
+    if (!addressPattern.test(address)) {
+      return { reads: [], finish: () => Promise.reject(new GraphError('invalidRequest', 'Not an email address')) };
+    }
     const search = { path: withQuery('/users', { $filter: `mail eq ${odataString(address)} or userPrincipalName eq ${odataString(address)}`, $select: selectFields.user }) };
     // The caller's own address (for their domain) is usually known; else it comes in the same `$batch`.
-    let me = this.knownMe(caller);
-    let page: GraphPage<User>;
-    if (me) {
-      page = await this.deps.api.get<GraphPage<User>>(caller, search.path);
-    } else {
-      const [profile, settings, found] = await this.deps.batch.getMany(caller, [mePath, mailboxZonePath, search]);
-      if (!found.ok) throw found.error;
-      me = this.rememberMe(caller, profile, settings);
-      page = found.value as GraphPage<User>;
-    }
-    const wanted = address.toLowerCase();
-    const users = await this.deps.api.rest<User>(caller, page);
-    this.deps.api.mailboxes.learn(users);
-    // Typed as the mail or as the sign-in name (UPN): either is that person, known by their mail.
-    const user = users.find((candidate) => [candidate.mail, candidate.userPrincipalName].some((known) => known?.toLowerCase() === wanted));
-    const found = user && toPerson(user);
-    if (found) return found;
-
-    if (domainOf(me.address) === domainOf(wanted)) throw new GraphError('notFound', 'No one in the organization has this address', { status: 404 });
-    return { displayName: address, address, isInsideOrganization: false };
+    const known = this.knownMe(caller);
+    return {
+      reads: known ? [search] : [mePath, mailboxZonePath, search],
+      finish: async (answers) => {
+        const found = answers[answers.length - 1];
+        if (!found.ok) throw found.error;
+        const me = known ?? this.rememberMe(caller, answers[0], answers[1]);
+        const users = await this.deps.api.rest<User>(caller, found.value as GraphPage<User>);
+        this.deps.api.mailboxes.learn(users);
+        return personAt(users, address, me);
+      },
+    };
   }
+}
+
+function personAt(users: User[], address: string, me: Me): Person {
+  const wanted = address.toLowerCase();
+  // Typed as the mail or as the sign-in name (UPN): either is that person, known by their mail.
+  const user = users.find((candidate) => [candidate.mail, candidate.userPrincipalName].some((known) => known?.toLowerCase() === wanted));
+  const found = user && toPerson(user);
+  if (found) return found;
+  if (domainOf(me.address) === domainOf(wanted)) throw new GraphError('notFound', 'No one in the organization has this address', { status: 404 });
+  return { displayName: address, address, isInsideOrganization: false };
 }
 
 const mePath = { path: withQuery('/me', { $select: selectFields.user }) };

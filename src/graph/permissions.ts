@@ -1,5 +1,6 @@
 import type { CalendarPermission as GraphCalendarPermission } from '@microsoft/microsoft-graph-types';
 import type { Caller, CalendarPermission, CalendarRole, Outcome } from './calendar-gateway';
+import type { PlannedRead } from './graph-batch';
 import type { GraphDeps } from './graph-deps';
 import { isGraphError } from './graph-error';
 import { selectFields, toCalendarPermission } from './graph-mappers';
@@ -8,6 +9,11 @@ import { permissionsPath, withQuery } from './graph-paths';
 /** Who sees the caller's calendars, and changing it. Only the owner can; Exchange refuses the others (403, explained by src/sharing/share-refusal.ts). */
 export class Permissions {
   constructor(private readonly deps: GraphDeps) {}
+
+  /** One calendar's permissions as a planned read. */
+  planPermissions(caller: Caller, params: { calendarId: string }): PlannedRead<CalendarPermission[]> {
+    return this.deps.batch.collection<GraphCalendarPermission, CalendarPermission>(caller, { path: listPath(params.calendarId) }, toCalendarPermission);
+  }
 
   async listPermissions(caller: Caller, params: { calendarId: string }): Promise<CalendarPermission[]> {
     const permissions = await this.deps.api.getAll<GraphCalendarPermission>(caller, listPath(params.calendarId));

@@ -37,7 +37,14 @@ export function waitAfter(attempts: number): number {
  * or Graph refuses it (401/403); it is tried again on a backoff schedule, shown to its owner at their
  * next turn and to the helpdesk in /diagnose, and removed once it succeeds.
  */
+/** How long "nothing to tell" is taken as known for a person, and for how many people at most. */
+const untoldRecheckMs = 60_000;
+const rememberedPeople = 10_000;
+
 export class ParkedJobStore {
+  /** People found with nothing untold, and when (ms): their next turns skip the query for a while. */
+  private readonly nothingUntold = new Map<string, number>();
+
   constructor(
     private readonly db: Kysely<DatabaseSchema>,
     private readonly clock: Clock,
@@ -47,6 +54,7 @@ export class ParkedJobStore {
   async park(job: ParkRequest, reason: string): Promise<ParkedJob> {
     const id = `${job.kind}:${job.ref}`;
     const now = this.clock.now();
+    this.nothingUntold.delete(job.ownerUserId);
     const existing = await this.db.selectFrom('parked_jobs').selectAll().where('id', '=', id).executeTakeFirst();
     if (existing) {
       const attempts = existing.attempts + 1;
@@ -129,8 +137,18 @@ export class ParkedJobStore {
 
   /** What the owner has not been told yet; marks it told (each parking is told once). */
   async takeUntold(ownerUserId: string): Promise<ParkedJob[]> {
+    // Asked at every turn, and nearly always empty: a person found with nothing untold is asked again
+    // after a minute, or at once when this process parks work of theirs (another instance's: within the minute).
+    const now = this.clock.now().getTime();
+    const emptyAt = this.nothingUntold.get(ownerUserId);
+    if (emptyAt !== undefined && now - emptyAt >= 0 && now - emptyAt < untoldRecheckMs) return [];
     const rows = await this.db.selectFrom('parked_jobs').selectAll().where('owner_user_id', '=', ownerUserId).where('owner_told_at', 'is', null).orderBy('parked_at').execute();
-    if (rows.length === 0) return [];
+    if (rows.length === 0) {
+      this.nothingUntold.delete(ownerUserId);
+      this.nothingUntold.set(ownerUserId, now);
+      if (this.nothingUntold.size > rememberedPeople) this.nothingUntold.delete(this.nothingUntold.keys().next().value as string);
+      return [];
+    }
     const result = await this.db
       .updateTable('parked_jobs')
       .set({ owner_told_at: this.clock.now().toISOString() })

@@ -53,6 +53,8 @@ interface NlpEngine {
   addNerRuleOptionTexts(locale: string, entity: string, option: string, texts: string[]): void;
   addNerRegexRule(locale: string, entity: string, pattern: RegExp): void;
   train(): Promise<void>;
+  toJSON(): unknown;
+  fromJSON(json: unknown): void;
   process(locale: string, text: string): Promise<NlpResult>;
 }
 
@@ -69,14 +71,24 @@ export class IntentClassifier {
     private readonly nearest: Record<Locale, NearestSentences>,
     /** The corpus sentences themselves: a message that is one of them gets its label. */
     private readonly known: ReadonlyMap<string, IntentName>,
+    /** The nearest-sentence index's input, kept for `toModel`. */
+    private readonly indexed: IndexedSentence[],
   ) {}
 
+  /** The trained classifier as JSON, to load with `fromModel` instead of training again (`npm run build` saves it). */
+  toModel(): ClassifierModel {
+    return { nlp: this.nlp.toJSON(), vocabulary: [...this.vocabulary], known: [...this.known], indexed: this.indexed };
+  }
+
+  /** A classifier as `toModel` saved it: no training, the same answers. */
+  static async fromModel(model: ClassifierModel): Promise<IntentClassifier> {
+    const nlp = await newNlp();
+    nlp.fromJSON(model.nlp);
+    return new IntentClassifier(nlp, new Set(model.vocabulary), nearestIndex(model.indexed), new Map(model.known), model.indexed);
+  }
+
   static async train(corpus: LabelledUtterance[]): Promise<IntentClassifier> {
-    const container = await containerBootstrap();
-    container.use(LangEn);
-    container.use(LangFr);
-    // forceNER: entities are extracted on every sentence, not only for intents with slots.
-    const nlp = new Nlp({ languages: ['fr', 'en'], forceNER: true, calculateSentiment: false, autoSave: false, autoLoad: false, log: false, nlu: { log: false }, ner: { threshold: 0.85 } }, container) as unknown as NlpEngine;
+    const nlp = await newNlp();
     const vocabulary = vocabularyOf(corpus);
     const documents: Array<{ locale: Locale; intent: IntentName; text: string; variant: boolean }> = [];
     for (const utterance of corpus) {
@@ -96,12 +108,10 @@ export class IntentClassifier {
       nlp.addNerRegexRule(locale, 'url', urlPattern);
     }
     await nlp.train();
-    const nearest = { fr: new NearestSentences(), en: new NearestSentences() };
-    for (const document of documents) nearest[document.locale].add(document.intent, await stemsOf(nlp, document.locale, document.text));
-    nearest.fr.seal();
-    nearest.en.seal();
+    const indexed: IndexedSentence[] = [];
+    for (const document of documents) indexed.push({ locale: document.locale, intent: document.intent, stems: await stemsOf(nlp, document.locale, document.text) });
     const known = new Map(documents.filter((document) => !document.variant).map((document) => [`${document.locale}|${document.text}`, document.intent]));
-    return new IntentClassifier(nlp, vocabulary, nearest, known);
+    return new IntentClassifier(nlp, vocabulary, nearestIndex(indexed), known, indexed);
   }
 
   /** `names`: words the directory matched as people ("adele" typed in lower case), masked like capitalised names. */
@@ -128,6 +138,37 @@ export class IntentClassifier {
     }));
     return { ranking, entities };
   }
+}
+
+/** A corpus sentence (or a synonym variant) in the nearest-sentence index. */
+interface IndexedSentence {
+  locale: Locale;
+  intent: IntentName;
+  stems: Stems;
+}
+
+/** Everything a trained classifier needs to answer, as plain JSON. */
+export interface ClassifierModel {
+  nlp: unknown;
+  vocabulary: string[];
+  known: Array<[string, IntentName]>;
+  indexed: IndexedSentence[];
+}
+
+async function newNlp(): Promise<NlpEngine> {
+  const container = await containerBootstrap();
+  container.use(LangEn);
+  container.use(LangFr);
+  // forceNER: entities are extracted on every sentence, not only for intents with slots.
+  return new Nlp({ languages: ['fr', 'en'], forceNER: true, calculateSentiment: false, autoSave: false, autoLoad: false, log: false, nlu: { log: false }, ner: { threshold: 0.85 } }, container) as unknown as NlpEngine;
+}
+
+function nearestIndex(indexed: IndexedSentence[]): Record<Locale, NearestSentences> {
+  const nearest = { fr: new NearestSentences(), en: new NearestSentences() };
+  for (const sentence of indexed) nearest[sentence.locale].add(sentence.intent, sentence.stems);
+  nearest.fr.seal();
+  nearest.en.seal();
+  return nearest;
 }
 
 /** The stems nlp.js's classifier sees for a text (its tokenizer, stop words kept, its stemmer). */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CalendarRole } from '../graph/calendar-gateway';
+import type { CalendarRole, Outcome, Person } from '../graph/calendar-gateway';
 import { isGraphError } from '../graph/graph-error';
 import { mailAccessChange } from './access-mail';
 import { notifyPerson, type ShareServiceDeps } from './share-deps';
@@ -13,6 +13,8 @@ export interface UntrackedChange {
   action: 'roleChanged' | 'revoked';
   role: CalendarRole;
   previousRole?: CalendarRole;
+  /** The recipient as the directory resolved them, when that was read already (with the list redrawn after the change). */
+  resolved?: Outcome<Person>;
 }
 
 export type UntrackedChangeDeps = Pick<ShareServiceDeps, 'audit' | 'gateway' | 'notifier' | 'notices' | 'logger'>;
@@ -37,7 +39,7 @@ export async function noteUntrackedChange(deps: UntrackedChangeDeps, change: Unt
     previousRole: change.previousRole,
   });
   if (!address) return;
-  const userId = await directoryIdOf(deps, change.ownerUserId, address);
+  const userId = await directoryIdOf(deps, change.ownerUserId, address, change.resolved);
   const notice = { ownerName: change.ownerName, calendarName: change.calendar.name, role: change.role, previousRole: change.previousRole };
   const told = await notifyPerson(
     deps.notifier,
@@ -52,9 +54,10 @@ export async function noteUntrackedChange(deps: UntrackedChangeDeps, change: Unt
   await mailAccessChange(deps, { ownerUserId: change.ownerUserId, locale, recipient: { address, name }, change: notice, what, dedupeKey: id });
 }
 
-async function directoryIdOf(deps: Pick<ShareServiceDeps, 'gateway'>, ownerUserId: string, address: string): Promise<string | undefined> {
+async function directoryIdOf(deps: Pick<ShareServiceDeps, 'gateway'>, ownerUserId: string, address: string, resolved?: Outcome<Person>): Promise<string | undefined> {
   try {
-    const person = await deps.gateway.resolvePerson({ userId: ownerUserId }, { address });
+    if (resolved && !resolved.ok) throw resolved.error;
+    const person = resolved ? resolved.value : await deps.gateway.resolvePerson({ userId: ownerUserId }, { address });
     return person.isInsideOrganization ? person.id : undefined;
   } catch (error) {
     if (!isGraphError(error)) throw error;

@@ -1,15 +1,15 @@
 import type { Clock } from '../clock';
 import type { CalendarGateway, Caller, Person } from '../graph/calendar-gateway';
-import { reasonOf, row, settle, type CheckReport, type CheckResult, type CaseVars } from './check-report';
+import { reasonOf, row, settle, type CheckReport, type CheckResult, type CaseVars, type Settled } from './check-report';
 import type { ShareRole } from '../sharing/roles';
 import { allowedOutside, domainOf, externalCap, isOrganizationAddress, type SharingPolicy } from '../sharing/sharing-policy';
-import { checkOwnerShares } from './owner-checks';
+import { checkOwnerShares, ownerShareReads } from './owner-checks';
 import type { SharingRecordsReader } from './sharing-records';
 import type { PersonKind } from './tree-schema';
 import type { Facts } from './tree-walk';
 
 export interface CaseChecksDeps {
-  gateway: Pick<CalendarGateway, 'getMe' | 'resolvePerson' | 'listCalendarsSharedBy' | 'listMyCalendars' | 'readAgenda'>;
+  gateway: Pick<CalendarGateway, 'getMe' | 'resolvePerson' | 'readTogether' | 'readAgenda'>;
   records: SharingRecordsReader;
   policy: SharingPolicy;
   organizationDomains: string[];
@@ -37,14 +37,16 @@ export class CaseChecks {
   }
 
   private async owner(caller: Caller, address: string): Promise<CheckReport> {
-    const found = await this.person(caller, address);
+    // The person and what the share checks read of Graph, in one round trip: none of them needs another's answer.
+    const read = await this.deps.gateway.readTogether(caller, { person: { read: 'person', address }, ...ownerShareReads(this.deps.clock, address) });
+    const found = this.personFrom(address, read.person);
     if (found.facts.personFound === false || found.facts.personInside === false) return report(found.results, found.facts, found.vars);
-    const shares = await checkOwnerShares(this.deps, caller, { address, name: found.vars.person ?? address });
+    const shares = await checkOwnerShares(this.deps, caller, { address, name: found.vars.person ?? address }, read);
     return report([...found.results, ...shares.results], { ...found.facts, ...shares.facts }, { ...found.vars, ...shares.vars });
   }
 
   private async recipient(caller: Caller, address: string, triedRole: ShareRole | undefined): Promise<CheckReport> {
-    const found = await this.person(caller, address);
+    const found = this.personFrom(address, await settle<Person>(this.deps.gateway.resolvePerson(caller, { address })));
     if (found.facts.personFound === false) return report(found.results, found.facts, found.vars);
     const { policy } = this.deps;
     const vars: CaseVars = { ...found.vars, capRole: externalCap(policy, address), ...(triedRole && { triedRole }) };
@@ -64,9 +66,8 @@ export class CaseChecks {
   }
 
   /** Does the person exist, inside or outside? When Graph cannot say, the configured domains still tell inside from outside. */
-  private async person(caller: Caller, address: string): Promise<{ results: CheckResult[]; facts: Facts; vars: CaseVars }> {
+  private personFrom(address: string, resolved: Settled<Person>): { results: CheckResult[]; facts: Facts; vars: CaseVars } {
     const vars: CaseVars = { address, domain: domainOf(address), person: address };
-    const resolved = await settle<Person>(this.deps.gateway.resolvePerson(caller, { address }));
     if (resolved.ok) {
       const { displayName, isInsideOrganization } = resolved.value;
       vars.person = displayName || address;

@@ -1,10 +1,37 @@
-import type { Caller, CalendarSummary } from '../graph/calendar-gateway';
+import type { Clock } from '../clock';
+import type { AgendaEvent, Caller, CalendarSummary, Outcome } from '../graph/calendar-gateway';
+import type { CalendarReadOf } from '../graph/calendar-reads';
 import type { CaseChecksDeps } from './case-checks';
-import { reasonOf, refusalReasons, row, settle, type CaseVars, type CheckResult } from './check-report';
+import { reasonOf, refusalReasons, row, settle, type CaseVars, type CheckResult, type Settled } from './check-report';
 import { sameAddress, type FollowedCalendar, type PendingInvitation } from './sharing-records';
 import type { Facts } from './tree-walk';
 
 const day = 24 * 60 * 60 * 1000;
+
+/** What the share checks read of Graph, for `readTogether`: the owner's calendars shared with me, my list, and the owner's day. */
+export function ownerShareReads(
+  clock: Clock,
+  ownerAddress: string,
+): { shared: CalendarReadOf<'calendarsSharedBy'>; mine: CalendarReadOf<'myCalendars'>; today: CalendarReadOf<'agenda'> } {
+  return {
+    shared: { read: 'calendarsSharedBy', ownerAddress },
+    mine: { read: 'myCalendars' },
+    today: { read: 'agenda', ownerAddress, ...today(clock) },
+  };
+}
+
+/** What those reads gave. */
+export interface OwnerShareReads {
+  shared: Outcome<CalendarSummary[]>;
+  mine: Outcome<CalendarSummary[]>;
+  /** The owner's primary calendar over the next day. */
+  today: Outcome<AgendaEvent[]>;
+}
+
+function today(clock: Clock): { start: Date; end: Date; timeZone: string } {
+  const now = clock.now();
+  return { start: now, end: new Date(now.getTime() + day), timeZone: 'UTC' };
+}
 
 /**
  * What stands between the caller and a colleague's calendar: is anything shared (and at what level), do
@@ -15,11 +42,10 @@ export async function checkOwnerShares(
   deps: CaseChecksDeps,
   caller: Caller,
   owner: { address: string; name: string },
+  { shared, mine, today: primaryToday }: OwnerShareReads,
 ): Promise<{ results: CheckResult[]; facts: Facts; vars: CaseVars }> {
   const { gateway, records } = deps;
-  const [shared, mine, followedAll, invitations] = await Promise.all([
-    settle(gateway.listCalendarsSharedBy(caller, { ownerAddress: owner.address })),
-    settle(gateway.listMyCalendars(caller)),
+  const [followedAll, invitations] = await Promise.all([
     records.subscriptionsOf(caller.userId),
     records.pendingInvitationsFor(caller.userId, owner.address),
   ]);
@@ -29,18 +55,13 @@ export async function checkOwnerShares(
   const results: CheckResult[] = [];
 
   const listed = shared.ok ? shared.value : [];
-  const now = deps.clock.now();
-  const read = await settle(
-    gateway.readAgenda(caller, {
-      ownerAddress: owner.address,
-      ...(listed[0] && { calendarId: listed[0].id }),
-      start: now,
-      end: new Date(now.getTime() + day),
-      timeZone: 'UTC',
-    }),
-  );
+  // The primary calendar was read with the rest; refused while calendars are listed, the first listed is read.
+  const otherListed = !primaryToday.ok && refusalReasons.has(reasonOf(primaryToday.error)) ? listed[0] : undefined;
+  const read: Settled<unknown> = otherListed
+    ? await settle(gateway.readAgenda(caller, { ownerAddress: owner.address, calendarId: otherListed.id, ...today(deps.clock) }))
+    : primaryToday;
   // Some tenants list the default calendar of someone who shares nothing; reading it is then refused.
-  const refusedFirst = listed.length > 0 && !read.ok && reasonOf(read.error) === 'forbidden';
+  const refusedFirst = otherListed !== undefined && !read.ok && reasonOf(read.error) === 'forbidden';
   const sharedCalendars = refusedFirst ? listed.slice(1) : listed;
 
   // Shared with me, and at what level: our records know the role of shares made through the bot.

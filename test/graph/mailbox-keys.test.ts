@@ -33,6 +33,20 @@ describe('mailboxes named by directory id', () => {
     expect(paths().filter((path) => path.includes('@'))).toEqual([]);
   });
 
+  it('in a $batch, a mailbox not known yet goes as typed with its lookup alongside; refused as not the UPN, again by id', async () => {
+    await kit.gateway.listCalendarsSharedByMany(callers.alex, { ownerAddresses: [isaiah.email] });
+
+    expect(outerRequests(kit).map((request) => request.path)).toEqual(['/$batch', '/$batch']);
+    const inBatch = kit.requests().filter((request) => request.inBatch).map((request) => `${request.path} ${request.status}`);
+    expect(inBatch[0]).toBe(`/users/${isaiah.email}/calendars 404`);
+    expect(inBatch[1]).toMatch(/^\/users 200$/);
+    expect(inBatch[2]).toMatch(new RegExp(`^/users/${isaiah.aadObjectId}/calendars (200|403)$`));
+
+    // Known now: the next batch names him by id at once.
+    await kit.gateway.listCalendarsSharedByMany(callers.alex, { ownerAddresses: [isaiah.email] });
+    expect(outerRequests(kit).map((request) => request.path)).toEqual(['/$batch', '/$batch', '/$batch']);
+  });
+
   it('is found typed by his sign-in name, and known by his mail', async () => {
     await expect(kit.gateway.resolvePerson(callers.alex, { address: 'isaiah@example.com' })).resolves.toMatchObject({ id: isaiah.aadObjectId, address: isaiah.email, isInsideOrganization: true });
   });

@@ -104,7 +104,8 @@ describe('retry middleware', () => {
   });
 
   it('gives up on inner requests of a $batch under the same bounds', async () => {
-    kit.emulator.control.injectFault({ path: `^/users/${alex.aadObjectId}/calendars$`, status: 429, retryAfter: '1' });
+    // Named by id once known, else as typed (his address is also his UPN) with the lookup alongside.
+    kit.emulator.control.injectFault({ path: `^/users/(${alex.email}|${alex.aadObjectId})/calendars$`, status: 429, retryAfter: '1' });
 
     const byOwner = await kit.gateway.listCalendarsSharedByMany(callers.megan, { ownerAddresses: [alex.email, 'pattif@example.com'] });
 

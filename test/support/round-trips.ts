@@ -114,6 +114,6 @@ export const countedActions: Record<string, (bot: BotHarness) => Promise<number>
     let card = cardFrom(await bot.say(megan, '/troubleshoot'));
     card = cardFrom(await press(bot, megan, card, 'Next', { client: 'outlook-windows-mapi', symptom: 'calendar-missing' }));
     const checked = card;
-    return roundTripsOf(bot, () => press(bot, megan, checked, 'Check', { person: 'isaiahl@example.com' }));
+    return roundTripsOf(bot, () => press(bot, megan, checked, 'Check', { person: patti.email }));
   },
 };

@@ -14,15 +14,24 @@ export function levelLabel(caller: Caller, level: ShareeLevel): string {
 
 const intlLocale = { en: 'en-US', fr: 'fr-FR' } as const;
 
+/** Day formatters per language, with and without the year: an agenda card formats several days, and building one is costly. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** "Monday, November 23" / "lundi 23 novembre" for a calendar day (no time zone involved). */
 export function formatDay(caller: Caller, date: LocalDate, options: { withYear?: boolean } = {}): string {
-  return new Intl.DateTimeFormat(intlLocale[caller.locale], {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    ...(options.withYear && { year: 'numeric' }),
-    timeZone: 'UTC',
-  }).format(new Date(`${date}T00:00:00Z`));
+  const key = `${caller.locale}|${options.withYear ? 'y' : ''}`;
+  let format = dayFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale[caller.locale], {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      ...(options.withYear && { year: 'numeric' }),
+      timeZone: 'UTC',
+    });
+    dayFormats.set(key, format);
+  }
+  return format.format(new Date(`${date}T00:00:00Z`));
 }
 
 /** "November 23, 2026" / "23 novembre 2026" for a stored instant, in the user's zone. */

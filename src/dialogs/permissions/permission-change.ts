@@ -11,7 +11,7 @@ import { textReply } from '../reply';
 import { button, type CardButton } from '../share/card-kit';
 import { opaqueId, parseCardData } from '../share/card-data';
 import { changeChoices } from './permission-rules';
-import { permissionsCard, recipientName, type PermissionsDeps } from './permissions-list';
+import { drawPermissions, recipientName, type PermissionsDeps } from './permissions-list';
 
 const entryRef = z.object({ calendarId: opaqueId, permissionId: opaqueId });
 type EntryRef = z.infer<typeof entryRef>;
@@ -22,9 +22,20 @@ interface Entry {
   permission: CalendarPermission;
 }
 
-/** The list again, with a line saying what happened (or why nothing did). */
-export async function listWith(deps: PermissionsDeps, caller: Caller, message?: string): Promise<ActionResult> {
-  const card = await permissionsCard(deps, caller, { reuseCalendars: true });
+/**
+ * The list again, with a line saying what happened (or why nothing did). `untracked`: a change made
+ * straight in Graph, noted once the list is read, since the recipient to tell is looked up with it.
+ */
+export async function listWith(deps: PermissionsDeps, caller: Caller, message?: string, untracked?: UntrackedChange): Promise<ActionResult> {
+  const lookUp = untracked?.recipient.address ?? undefined;
+  const note = (resolved?: UntrackedChange['resolved']) => (untracked ? deps.service.noteUntrackedChange({ ...untracked, resolved }) : Promise.resolve());
+  const drawn = await drawPermissions(deps, caller, { reuseCalendars: true, lookUp }).catch(async (error: unknown) => {
+    // The change is made: it is noted and told even when the list cannot be drawn again.
+    await note();
+    throw error;
+  });
+  await note(drawn.person);
+  const { card } = drawn;
   const replies = message ? [textReply(message)] : [];
   return card ? { card, replies } : { replies: [...replies, textReply(caller.t('permissions:noCalendars'))] };
 }
@@ -87,24 +98,27 @@ interface EntryChange {
 /**
  * Applies a change through the invitation the bot tracks for this entry, so its record and the
  * recipient's notice follow; an entry set in Outlook (or one still being granted) is changed in Graph
- * directly and noted in the history. Returns false when the invitation was busy.
+ * directly, and the change to note in the history (by `listWith`) is returned. `applied` is false
+ * when the invitation was busy.
  */
-async function applyChange(deps: PermissionsDeps, caller: Caller, entry: Entry, name: string, change: EntryChange): Promise<boolean> {
+async function applyChange(deps: PermissionsDeps, caller: Caller, entry: Entry, name: string, change: EntryChange): Promise<{ applied: boolean; untracked?: UntrackedChange }> {
   const { calendar, permission } = entry;
   const address = permission.recipient.address;
   const invitation = address && (await deps.invitations.findActive(caller.userId, calendar.id, address));
-  if (invitation && invitation.status !== 'granting') return change.viaInvitation(invitation);
+  if (invitation && invitation.status !== 'granting') return { applied: await change.viaInvitation(invitation) };
   await change.inGraph();
-  await deps.service.noteUntrackedChange({
-    ownerUserId: caller.userId,
-    ownerName: caller.name,
-    calendar,
-    recipient: { address, name },
-    action: change.action,
-    role: change.role,
-    previousRole: permission.role,
-  });
-  return true;
+  return {
+    applied: true,
+    untracked: {
+      ownerUserId: caller.userId,
+      ownerName: caller.name,
+      calendar,
+      recipient: { address, name },
+      action: change.action,
+      role: change.role,
+      previousRole: permission.role,
+    },
+  };
 }
 
 /** Step 1 of a change: the levels this entry may get, each explained. */
@@ -140,7 +154,7 @@ export async function confirmChange(deps: PermissionsDeps, caller: Caller, data:
   }
   if (role === permission.role) return listWith(deps, caller, t('permissions:noChange', { name, level: roleLabel(t, role) }));
 
-  const applied = await applyChange(deps, caller, entry, name, {
+  const { applied, untracked } = await applyChange(deps, caller, entry, name, {
     action: 'roleChanged',
     role,
     viaInvitation: async (invitation) => (await deps.service.changeRole(invitation, caller.userId, role)).role === role,
@@ -150,7 +164,7 @@ export async function confirmChange(deps: PermissionsDeps, caller: Caller, data:
   });
   if (!applied) return listWith(deps, caller, t('permissions:busy'));
   const told = permission.recipient.address ? t('permissions:told') : '';
-  return listWith(deps, caller, t('permissions:changed', { name, calendar: calendar.name, level: roleLabel(t, role), told }));
+  return listWith(deps, caller, t('permissions:changed', { name, calendar: calendar.name, level: roleLabel(t, role), told }), untracked);
 }
 
 /** Step 1 of a revoke: what it means, and a confirmation. The organisation-wide entry cannot be removed. */
@@ -174,12 +188,12 @@ export async function confirmRevoke(deps: PermissionsDeps, caller: Caller, data:
   const entry = await entryFromCard(deps, caller, entryRef, data, { mustBeRemovable: true });
   if (typeof entry === 'string') return listWith(deps, caller, entry);
   const { calendar, permission, name } = entry;
-  const applied = await applyChange(deps, caller, entry, name, {
+  const { applied, untracked } = await applyChange(deps, caller, entry, name, {
     action: 'revoked',
     role: permission.role,
     viaInvitation: async (invitation) => (await deps.service.revoke(invitation, caller.userId)).status === 'revoked',
     inGraph: () => deps.gateway.revokePermission({ userId: caller.userId }, { calendarId: calendar.id, permissionId: permission.id }),
   });
   if (!applied) return listWith(deps, caller, t('permissions:busy'));
-  return listWith(deps, caller, t('permissions:revoked', { name, calendar: calendar.name }));
+  return listWith(deps, caller, t('permissions:revoked', { name, calendar: calendar.name }), untracked);
 }

@@ -1,11 +1,13 @@
 import { renderCard, type AdaptiveCardJson } from '../../cards/render-card';
 import { Verb } from '../../cards/verbs';
-import type { CalendarPermission } from '../../graph/calendar-gateway';
+import type { CalendarPermission, Outcome, Person } from '../../graph/calendar-gateway';
+import type { CalendarRead } from '../../graph/calendar-reads';
 import { isGraphError } from '../../graph/graph-error';
 import { roleLabel } from '../../sharing/roles';
 import type { Caller } from '../caller';
 import { button, commandButton } from '../share/card-kit';
 import type { ShareFeatureDeps } from '../share/feature-deps';
+import { offeredCalendarsMaxAgeMs } from '../share/share-form';
 import { failureText } from '../share/share-status';
 import type { RecentListings } from './recent-listings';
 
@@ -27,12 +29,33 @@ export function recipientName(caller: Caller, permission: CalendarPermission): s
  * the calendars from the listing of the last minute, when there is one.
  */
 export async function permissionsCard(deps: PermissionsDeps, caller: Caller, options: { reuseCalendars?: boolean } = {}): Promise<AdaptiveCardJson | undefined> {
+  return (await drawPermissions(deps, caller, options)).card;
+}
+
+/**
+ * The list, and `lookUp` (a recipient to tell of a change) resolved in the same `$batch` as the
+ * permissions: the redraw after a change costs one round trip with it.
+ */
+export async function drawPermissions(
+  deps: PermissionsDeps,
+  caller: Caller,
+  options: { reuseCalendars?: boolean; lookUp?: string },
+): Promise<{ card?: AdaptiveCardJson; person?: Outcome<Person> }> {
   const { t } = caller;
   const owner = { userId: caller.userId };
   const known = options.reuseCalendars ? deps.recent.calendars(caller.userId) : undefined;
-  const calendars = known ?? (await deps.gateway.listMyCalendars(owner)).filter((calendar) => calendar.canShare);
-  if (calendars.length === 0) return undefined;
-  const outcomes = await deps.gateway.listPermissionsForCalendars(owner, { calendarIds: calendars.map((calendar) => calendar.id) });
+  const calendars = known ?? (await deps.gateway.listMyCalendars(owner, { maxAgeMs: offeredCalendarsMaxAgeMs })).filter((calendar) => calendar.canShare);
+  if (calendars.length === 0 && options.lookUp === undefined) return {};
+  const reads: Record<string, CalendarRead> = Object.fromEntries(calendars.map((calendar) => [calendar.id, { read: 'permissions', calendarId: calendar.id }]));
+  // Calendar ids are Graph's opaque ids: a key they cannot take keeps the person apart.
+  if (options.lookUp !== undefined) reads[personKey] = { read: 'person', address: options.lookUp };
+  const read = await deps.gateway.readTogether(owner, reads);
+  const person = options.lookUp === undefined ? undefined : (read[personKey] as Outcome<Person>);
+  if (calendars.length === 0) return { person };
+  const outcomes = new Map(calendars.map((calendar) => [calendar.id, read[calendar.id] as Outcome<CalendarPermission[]>]));
+  // Nothing readable (Graph down, or throttling the whole request): the error says why, and when to try again.
+  const failures = [...outcomes.values()].flatMap((outcome) => (outcome.ok ? [] : [outcome.error]));
+  if (failures.length === calendars.length) throw failures[0];
   deps.recent.remember(
     caller.userId,
     calendars,
@@ -71,10 +94,13 @@ export async function permissionsCard(deps: PermissionsDeps, caller: Caller, opt
   });
   const links = deps.publishedLinks ? await deps.publishedLinks(caller) : [];
   if (links.length > 0) sections.push({ name: t('publish:section'), entries: links, problem: '', empty: '' });
-  return renderCard('permissions-list', {
+  const card = renderCard('permissions-list', {
     title: t('permissions:title'),
     intro: t('permissions:intro'),
     calendars: sections,
     buttons: [button(t('permissions:history'), Verb.PermissionsHistory), commandButton(t('permissions:share'), 'share')],
   });
+  return { card, person };
 }
+
+const personKey = ' person';

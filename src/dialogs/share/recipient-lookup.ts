@@ -1,4 +1,4 @@
-import type { Caller as GraphCaller, Person } from '../../graph/calendar-gateway';
+import type { Caller as GraphCaller, Outcome, Person } from '../../graph/calendar-gateway';
 import { isGraphError } from '../../graph/graph-error';
 import { isTransient } from '../../sharing/share-operations';
 import type { SkippedRecipient } from '../../sharing/share-draft';
@@ -8,7 +8,6 @@ import { addressesIn } from '../../text/user-text';
 export const maxRecipients = 20;
 
 export type Lookup = { kind: 'person'; person: Person } | { kind: 'skipped'; skipped: SkippedRecipient };
-
 
 /**
  * The people typed in the form: comma, semicolon or line separated names or addresses; several
@@ -39,19 +38,36 @@ function bracketedAddress(entry: string): string {
  * review; anything else only skips this entry, with the reason.
  */
 export async function lookUpRecipient(deps: Pick<ShareFeatureDeps, 'gateway'>, caller: GraphCaller, input: string): Promise<Lookup> {
-  const skipped = (reason: SkippedRecipient['reason']): Lookup => ({ kind: 'skipped', skipped: { input, reason } });
+  if (isAddressEntry(input)) return addressRecipient(input, (await deps.gateway.readTogether(caller, { person: { read: 'person', address: input } })).person);
   try {
-    if (input.includes('@')) return { kind: 'person', person: await deps.gateway.resolvePerson(caller, { address: input }) };
     const people = await deps.gateway.findPeople(caller, { query: input, limit: 5 });
     const exact = people.filter((person) => person.displayName.toLowerCase() === input.toLowerCase());
     if (people.length === 1 || exact.length === 1) return { kind: 'person', person: exact[0] ?? people[0] };
-    return skipped(people.length === 0 ? 'notFound' : 'ambiguous');
+    return skippedFor(input, people.length === 0 ? 'notFound' : 'ambiguous');
   } catch (error) {
-    if (!isGraphError(error) || isTransient(error)) throw error;
-    if (error.reason === 'notFound') return skipped('notFound');
-    if (error.reason === 'invalidRequest') return skipped('invalidAddress');
-    return skipped('lookupFailed');
+    return skippedBecause(input, error);
   }
+}
+
+/** An entry with an `@` is an address to resolve; anything else a name to search. */
+export function isAddressEntry(input: string): boolean {
+  return input.includes('@');
+}
+
+/** A typed address as `readTogether` resolved it (a `person` read). */
+export function addressRecipient(input: string, resolved: Outcome<Person>): Lookup {
+  return resolved.ok ? { kind: 'person', person: resolved.value } : skippedBecause(input, resolved.error);
+}
+
+function skippedFor(input: string, reason: SkippedRecipient['reason']): Lookup {
+  return { kind: 'skipped', skipped: { input, reason } };
+}
+
+function skippedBecause(input: string, error: unknown): Lookup {
+  if (!isGraphError(error) || isTransient(error)) throw error;
+  if (error.reason === 'notFound') return skippedFor(input, 'notFound');
+  if (error.reason === 'invalidRequest') return skippedFor(input, 'invalidAddress');
+  return skippedFor(input, 'lookupFailed');
 }
 
 /** A person picked in the Teams people picker, by object id. */

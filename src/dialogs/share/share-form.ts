@@ -20,9 +20,15 @@ export interface FormPrefill {
 
 const defaultRole: ShareRole = 'read';
 
+/**
+ * How old a listing of the caller's calendars a form may offer: calendars are rarely added, and one
+ * deleted meanwhile only makes the share fail with a clear message. Our own calendar writes clear it.
+ */
+export const offeredCalendarsMaxAgeMs = 60_000;
+
 /** The caller's own calendars, the only ones they can share. */
 export async function shareableCalendars(deps: ShareFeatureDeps, caller: Caller): Promise<CalendarSummary[]> {
-  const calendars = await deps.gateway.listMyCalendars({ userId: caller.userId });
+  const calendars = await deps.gateway.listMyCalendars({ userId: caller.userId }, { maxAgeMs: offeredCalendarsMaxAgeMs });
   return calendars.filter((calendar) => calendar.canShare);
 }
 
@@ -59,30 +65,45 @@ export async function openShareForm(deps: ShareFeatureDeps, caller: Caller, pref
   return [cardReply(shareFormCard(deps, caller, calendars, prefill))];
 }
 
-export function shareFormCard(deps: ShareFeatureDeps, caller: Caller, calendars: CalendarSummary[], prefill: FormPrefill): AdaptiveCardJson {
-  const { t } = caller;
-  const primary = calendars.find((calendar) => calendar.isDefault) ?? calendars[0];
-  const chosen = calendars.find((calendar) => calendar.id === prefill.calendarId) ?? primary;
-  const tomorrow = new Date(deps.clock.now().getTime() + 24 * 3600_000).toISOString().slice(0, 10);
-  return renderCard('share-form', {
+/** The form's words depend on the language (and whether the people picker is there) only: looked up once each. */
+const formTexts = new Map<string, ReturnType<typeof formTextsFor>>();
+
+function formTextsFor(t: Caller['t'], peoplePicker: boolean) {
+  return {
     title: t('share:form.title'),
     intro: t('share:form.intro'),
     calendarLabel: t('share:form.calendarLabel'),
-    calendarValue: chosen.id,
-    calendars: calendars.map((calendar) => ({ id: calendar.id, name: calendar.isDefault ? t('share:form.primary', { name: calendar.name }) : calendar.name })),
-    peoplePicker: deps.directory !== undefined,
     peoplePickerLabel: t('share:form.peoplePickerLabel'),
-    peopleLabel: t(deps.directory ? 'share:form.peopleFallbackLabel' : 'share:form.peopleLabel'),
+    peopleLabel: t(peoplePicker ? 'share:form.peopleFallbackLabel' : 'share:form.peopleLabel'),
     peoplePlaceholder: t('share:form.peoplePlaceholder'),
-    emails: prefill.people ?? '',
     roleLabel: t('share:form.roleLabel'),
-    roleValue: prefill.role ?? defaultRole,
     roles: offeredRoles.map((role) => roleChoice(t, role)),
     roleRules: t('share:form.roleRules'),
     endDateLabel: t('share:form.endDateLabel'),
-    minDate: tomorrow,
     endDateHelp: t('share:form.endDateHelp'),
+    review: t('share:form.review'),
+  };
+}
+
+export function shareFormCard(deps: ShareFeatureDeps, caller: Caller, calendars: CalendarSummary[], prefill: FormPrefill): AdaptiveCardJson {
+  const { t } = caller;
+  const peoplePicker = deps.directory !== undefined;
+  const key = `${caller.locale}|${peoplePicker}`;
+  const texts = formTexts.get(key) ?? formTextsFor(t, peoplePicker);
+  formTexts.set(key, texts);
+  const primary = calendars.find((calendar) => calendar.isDefault) ?? calendars[0];
+  const chosen = calendars.find((calendar) => calendar.id === prefill.calendarId) ?? primary;
+  const tomorrow = new Date(deps.clock.now().getTime() + 24 * 3600_000).toISOString().slice(0, 10);
+  const { review, ...words } = texts;
+  return renderCard('share-form', {
+    ...words,
+    calendarValue: chosen.id,
+    calendars: calendars.map((calendar) => ({ id: calendar.id, name: calendar.isDefault ? t('share:form.primary', { name: calendar.name }) : calendar.name })),
+    peoplePicker,
+    emails: prefill.people ?? '',
+    roleValue: prefill.role ?? defaultRole,
+    minDate: tomorrow,
     error: prefill.error ?? '',
-    buttons: [button(t('share:form.review'), Verb.ShareReview, prefill.accessRequestId ? { accessRequestId: prefill.accessRequestId } : {}, 'positive')],
+    buttons: [button(review, Verb.ShareReview, prefill.accessRequestId ? { accessRequestId: prefill.accessRequestId } : {}, 'positive')],
   });
 }

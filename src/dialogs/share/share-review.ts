@@ -1,6 +1,7 @@
 import { renderCard, type AdaptiveCardJson } from '../../cards/render-card';
 import { Verb } from '../../cards/verbs';
-import type { CalendarSummary, Person } from '../../graph/calendar-gateway';
+import type { Caller as GraphCaller, CalendarPermission, CalendarSummary, Outcome, Person } from '../../graph/calendar-gateway';
+import type { CalendarRead } from '../../graph/calendar-reads';
 import { roleChoice, roleLabel, type ShareRole } from '../../sharing/roles';
 import type { DraftRecipient, ShareDraft, SkippedRecipient } from '../../sharing/share-draft';
 import { allowedRolesFor, closestAllowedRole } from '../../sharing/sharing-policy';
@@ -9,7 +10,7 @@ import type { ActionResult } from '../feature';
 import { button, lastDayOf } from './card-kit';
 import { accessRequestRef, parseCardData, reviewInput, type ReviewInput } from './card-data';
 import type { ShareFeatureDeps } from './feature-deps';
-import { lookUpPicked, lookUpRecipient, maxRecipients, splitPeople, type Lookup } from './recipient-lookup';
+import { addressRecipient, isAddressEntry, lookUpPicked, lookUpRecipient, maxRecipients, splitPeople, type Lookup } from './recipient-lookup';
 import { shareableCalendars, shareFormCard } from './share-form';
 
 type ReviewDeps = Pick<ShareFeatureDeps, 'outsidersGetLinks'>;
@@ -41,11 +42,7 @@ export async function reviewShare(deps: ShareFeatureDeps, caller: Caller, data: 
   if (typed.length + picked.length === 0) return again(t('share:errors.noRecipients'), input);
   if (typed.length + picked.length > maxRecipients) return again(t('share:errors.tooMany', { max: maxRecipients }), input);
 
-  const graphCaller = { userId: caller.userId };
-  const lookups: Lookup[] = [];
-  for (const id of picked) lookups.push(await lookUpPicked(deps, graphCaller, id));
-  for (const entry of typed) lookups.push(await lookUpRecipient(deps, graphCaller, entry));
-  const permissions = await deps.gateway.listPermissions(graphCaller, { calendarId: calendar.id });
+  const { lookups, permissions } = await lookUpAll(deps, { userId: caller.userId }, calendar.id, picked, typed);
 
   const recipients: DraftRecipient[] = [];
   const skipped: SkippedRecipient[] = [];
@@ -75,6 +72,31 @@ export async function reviewShare(deps: ShareFeatureDeps, caller: Caller, data: 
     skipped,
   });
   return { card: reviewCard(deps, caller, draft, '', accessRequestId) };
+}
+
+/**
+ * The people of the form and the calendar's current permissions: typed addresses are resolved in
+ * the same `$batch` as the permissions, names and picked people searched meanwhile. In form order.
+ */
+async function lookUpAll(
+  deps: ShareFeatureDeps,
+  graphCaller: GraphCaller,
+  calendarId: string,
+  picked: string[],
+  typed: string[],
+): Promise<{ lookups: Lookup[]; permissions: CalendarPermission[] }> {
+  const reads: Record<string, CalendarRead> = { permissions: { read: 'permissions', calendarId } };
+  typed.forEach((entry, index) => {
+    if (isAddressEntry(entry)) reads[`person ${index}`] = { read: 'person', address: entry };
+  });
+  const [read, pickedLookups, typedLookups] = await Promise.all([
+    deps.gateway.readTogether(graphCaller, reads),
+    Promise.all(picked.map((id) => lookUpPicked(deps, graphCaller, id))),
+    Promise.all(typed.map((entry) => (isAddressEntry(entry) ? Promise.resolve(undefined) : lookUpRecipient(deps, graphCaller, entry)))),
+  ]);
+  if (!read.permissions.ok) throw read.permissions.error;
+  const lookups = typed.map((entry, index) => typedLookups[index] ?? addressRecipient(entry, read[`person ${index}`] as Outcome<Person>));
+  return { lookups: [...pickedLookups, ...lookups], permissions: read.permissions.value as CalendarPermission[] };
 }
 
 function draftRecipient(deps: ShareFeatureDeps, calendar: CalendarSummary, person: Person, wanted: ShareRole): DraftRecipient {

@@ -1,4 +1,4 @@
-import type { Caller as GraphCaller, CalendarGateway, Person } from '../../graph/calendar-gateway';
+import type { Caller as GraphCaller, CalendarGateway, Outcome, Person } from '../../graph/calendar-gateway';
 import { isGraphError } from '../../graph/graph-error';
 import { addressesIn, wordsOf } from '../../text/user-text';
 
@@ -13,7 +13,6 @@ export type OwnerLookup =
 /** How many matches the choice card offers; Teams shows long button lists badly. */
 export const maxPeopleShown = 8;
 
-
 /**
  * What to look up in a message: an address anywhere in it, else a short name. Plain-word requests
  * ("I lost Alex's invitation") arrive whole, so a long sentence without an address names no one.
@@ -25,18 +24,24 @@ export function ownerQueryOf(text: string): string | undefined {
   return words.length > 0 && words.length <= 3 ? words.join(' ') : undefined;
 }
 
+/** A query with an `@` is an address to resolve; anything else a name to search. */
+export function isAddressQuery(text: string): boolean {
+  return text.includes('@');
+}
+
+/** What resolving a typed address (`resolvePerson`, or a `person` read of `readTogether`) says of it. */
+export function addressLookup(address: string, resolved: Outcome<Person>): OwnerLookup {
+  if (resolved.ok) return { kind: 'found', person: resolved.value };
+  const { error } = resolved;
+  if (isGraphError(error) && error.reason === 'notFound') return { kind: 'unknownAddress', address };
+  if (isGraphError(error) && error.reason === 'invalidRequest') return { kind: 'invalidAddress', address };
+  throw error;
+}
+
 /** A typed address is resolved (directory, else external); anything else is searched in the directory. */
 export async function lookUpOwner(gateway: CalendarGateway, caller: GraphCaller, query: string): Promise<OwnerLookup> {
   const text = query.trim();
-  if (text.includes('@')) {
-    try {
-      return { kind: 'found', person: await gateway.resolvePerson(caller, { address: text }) };
-    } catch (error) {
-      if (isGraphError(error) && error.reason === 'notFound') return { kind: 'unknownAddress', address: text };
-      if (isGraphError(error) && error.reason === 'invalidRequest') return { kind: 'invalidAddress', address: text };
-      throw error;
-    }
-  }
+  if (isAddressQuery(text)) return addressLookup(text, (await gateway.readTogether(caller, { person: { read: 'person', address: text } })).person);
   const people = await gateway.findPeople(caller, { query: text, limit: maxPeopleShown + 1 });
   if (people.length === 0) return { kind: 'none', query: text };
   const exact = people.filter((person) => person.displayName.toLowerCase() === text.toLowerCase());

@@ -9,8 +9,8 @@ import type { SubscriptionFeatureDeps } from '../calendars/feature-deps';
 import type { Caller } from '../caller';
 import type { ActionResult } from '../feature';
 import { cardReply, textReply, type Reply } from '../reply';
-import { lookUpOwner, ownerQueryOf } from './owner-lookup';
-import { readShownRoles } from './shown-roles';
+import { addressLookup, isAddressQuery, lookUpOwner, ownerQueryOf, type OwnerLookup } from './owner-lookup';
+import { ownerCalendarReads, readOwnerCalendars, readShownRoles, sharedOrNone, type OwnerCalendars, type PrimaryCalendarRead } from './shown-roles';
 import { doneCard, nothingSharedCard, ownerCard, peopleCard, pickCard } from './subscribe-cards';
 
 const ownerData = z.object({
@@ -68,19 +68,20 @@ export class SubscribeFlow {
     const picked = [...new Set((input.calendarIds ?? '').split(',').map((id) => id.trim()))].filter((id) => cardId.safeParse(id).success);
     if (picked.length === 0 || picked.length > maxCalendarsPerSave) return { replies: [textReply(caller.t('subscribe:pick.nothingPicked'))] };
 
-    const shared = await this.sharedWithCaller(caller, input.ownerAddress);
+    const read = await readOwnerCalendars(this.deps, caller, input.ownerAddress);
+    const shared = sharedOrNone(read.calendars);
     const owner = ownerOf(shared, input.ownerAddress);
     const chosen = shared.filter((calendar) => picked.includes(calendar.id));
     if (chosen.length === 0) {
       // Revoked between the pick card and the save: say so with the owner's name, as the pick card did.
       if (shared.length === 0) return { card: nothingSharedCard(caller, await this.personOrAddress(caller, owner)) };
       const warning = caller.t('subscribe:pick.notShared', { owner: owner.displayName });
-      return { card: await this.pickCardFor(caller, owner, shared, warning) };
+      return { card: await this.pickCardFor(caller, owner, { ...read, calendars: shared }, warning) };
     }
 
     const followed = await this.followedFrom(caller, owner.address);
     // Read again rather than taken from the card: card data never carries a permission.
-    const shown = await readShownRoles(this.deps, caller, owner.address, chosen);
+    const shown = await readShownRoles(this.deps, caller, owner.address, chosen, read);
     const readable = chosen.filter((calendar) => !shown.refused.has(calendar.id));
     if (readable.length === 0) return { card: nothingSharedCard(caller, await this.personOrAddress(caller, owner)) };
     const saved: Subscription[] = [];
@@ -106,10 +107,20 @@ export class SubscribeFlow {
 
   private async cardForQuery(caller: Caller, query: string): Promise<AdaptiveCardJson> {
     const { t } = caller;
-    const lookup = await lookUpOwner(this.deps.gateway, caller, query);
+    const address = query.trim();
+    let lookup: OwnerLookup;
+    let prefetched: OwnerCalendars | undefined;
+    if (isAddressQuery(address)) {
+      // The person, their calendars shared with me and their primary calendar's events: one round trip.
+      const read = await this.deps.gateway.readTogether(caller, { person: { read: 'person', address }, ...ownerCalendarReads(this.deps.clock, address) });
+      lookup = addressLookup(address, read.person);
+      if (lookup.kind === 'found' && normalizeAddress(lookup.person.address) === normalizeAddress(address)) prefetched = read;
+    } else {
+      lookup = await lookUpOwner(this.deps.gateway, caller, query);
+    }
     switch (lookup.kind) {
       case 'found':
-        return this.cardForOwner(caller, lookup.person, query);
+        return this.cardForOwner(caller, lookup.person, query, prefetched);
       case 'several':
         return peopleCard(caller, lookup.query, lookup.people);
       case 'none':
@@ -121,14 +132,16 @@ export class SubscribeFlow {
     }
   }
 
-  private async cardForOwner(caller: Caller, owner: Person, query: string): Promise<AdaptiveCardJson> {
+  /** `prefetched`: the owner's calendars, read with the lookup that found them. */
+  private async cardForOwner(caller: Caller, owner: Person, query: string, prefetched?: OwnerCalendars): Promise<AdaptiveCardJson> {
     const { t } = caller;
     if (owner.id === caller.userId) return ownerCard(caller, { value: query, error: t('subscribe:self') });
     // Graph reads only mailboxes of the caller's organization: outsiders share by invitation only.
     if (!owner.isInsideOrganization) return ownerCard(caller, { value: query, error: t('subscribe:external', { name: owner.displayName }) });
-    const calendars = await this.sharedWithCaller(caller, owner.address);
+    const read = prefetched ?? (await readOwnerCalendars(this.deps, caller, owner.address));
+    const calendars = sharedOrNone(read.calendars);
     if (calendars.length === 0) return nothingSharedCard(caller, owner);
-    return this.pickCardFor(caller, owner, calendars);
+    return this.pickCardFor(caller, owner, { ...read, calendars });
   }
 
   /** A person picked in the Teams people picker, by directory object id; what was typed stays on the card if that fails. */
@@ -149,28 +162,20 @@ export class SubscribeFlow {
   }
 
   /** The pick card, with the level Graph shows on each calendar: the only card that costs those reads. */
-  private async pickCardFor(caller: Caller, owner: Person, calendars: CalendarSummary[], warning?: string): Promise<AdaptiveCardJson> {
+  private async pickCardFor(
+    caller: Caller,
+    owner: Person,
+    { calendars, ...primary }: PrimaryCalendarRead & { calendars: CalendarSummary[] },
+    warning?: string,
+  ): Promise<AdaptiveCardJson> {
     const [shown, followed] = await Promise.all([
-      readShownRoles(this.deps, caller, owner.address, calendars),
+      readShownRoles(this.deps, caller, owner.address, calendars, primary),
       this.followedFrom(caller, owner.address),
     ]);
     // Listed but refused when read: a tenant that lists the default calendar of someone who shares nothing.
     const readable = calendars.filter((calendar) => !shown.refused.has(calendar.id));
     if (readable.length === 0) return nothingSharedCard(caller, owner);
     return pickCard(caller, { owner, calendars: readable, shown: shown.roles, followed, ...(warning !== undefined && { warning }) });
-  }
-
-  /**
-   * The owner's calendars listed for the caller. Exchange answers "access denied" when none is shared; some
-   * tenants list the default calendar instead, which the pick card drops once reading it is refused.
-   */
-  private async sharedWithCaller(caller: Caller, ownerAddress: string): Promise<CalendarSummary[]> {
-    try {
-      return await this.deps.gateway.listCalendarsSharedBy(caller, { ownerAddress });
-    } catch (error) {
-      if (isGraphError(error) && error.reason === 'forbidden') return [];
-      throw error;
-    }
   }
 
   private async personOrAddress(caller: Caller, fallback: Person): Promise<Person> {
