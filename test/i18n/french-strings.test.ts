@@ -128,3 +128,15 @@ describe('French dates', () => {
     expect(dayTitle('en', '2026-12-01')).toMatch(/^Tuesday,? 1 December 2026$/);
   });
 });
+
+describe('Level names', () => {
+  const roles = ['none', 'freeBusyRead', 'limitedRead', 'read', 'write', 'delegateWithoutPrivateEventAccess', 'delegateWithPrivateEventAccess', 'custom'];
+  it.each(['en', 'fr'] as const)('uses one name per level in every feature (%s)', (locale) => {
+    const t = translatorFor(locale);
+    for (const role of roles) {
+      const name = t(`share:roles.${role}.label`);
+      expect([t(`calendars:levels.${role}`, { defaultValue: name }), t(`troubleshoot:levels.${role}`)]).toEqual([name, name]);
+      if (['freeBusyRead', 'limitedRead', 'read'].includes(role)) expect(t(`snapshot:levels.${role}.label`)).toBe(name);
+    }
+  });
+});
