@@ -19,7 +19,7 @@ export function startsWithVowelSound(value: string): boolean {
 
 /** "de Megan", "d'Adele", "d'Hélène". The word keeps its capital when it had one ("D'Adele"). */
 export function elide(word: string, value: unknown): string {
-  const text = String(value ?? '');
+  const text = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
   const lower = word.toLowerCase() as ElidingWord;
   const elided = elidingWords[lower];
   if (!elided || !startsWithVowelSound(text)) return `${word} ${text}`;

@@ -140,3 +140,11 @@ describe('Level names', () => {
     }
   });
 });
+
+describe("The recipient's point of view", () => {
+  it.each(['en', 'fr'] as const)('speaks of the owner\'s events, never "your events", to the recipient (%s)', (locale) => {
+    const t = translatorFor(locale);
+    const texts = ['none', 'freeBusyRead', 'limitedRead', 'read', 'write', 'delegateWithoutPrivateEventAccess', 'delegateWithPrivateEventAccess', 'custom'].map((role) => t(`share:recipientRoles.${role}`, { owner: 'Adele' }));
+    expect(texts.filter((text) => /\b(your|vos|votre)\b/i.test(text) || !text.includes('Adele'))).toEqual([]);
+  });
+});

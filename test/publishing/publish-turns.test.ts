@@ -45,7 +45,7 @@ describe('publishing a calendar (default policy: availability only)', () => {
     expect(cardText(list)).toMatch(/Created 23 Nov 2026, 09:00 · last fetched: never/);
     await fetch(url);
     const after = cardFrom(await bot.say(alex, '/permissions'));
-    expect(cardText(after)).toMatch(/Team Offsite: anyone with the link · Free/busy only\nCreated 23 Nov 2026, 09:00 · last fetched: 23 Nov 2026, 09:00/);
+    expect(cardText(after)).toMatch(/Team Offsite: anyone with the link · Free\/busy only\nCreated 23 Nov 2026, 09:00 · last fetched: 23 Nov 2026, 09:00/);
 
     const ask = invokeCard(await bot.click(alex, rowButton(after, 'Team Offsite', 'New link')));
     expect(cardText(ask)).toContain('The current link stops working at once');

@@ -107,7 +107,7 @@ describe('the agenda of a followed calendar, as my level allows', () => {
     const data = await agendaOf(inFrench(megan), alex);
     const text = cardText(cardFrom(await bot.click(inFrench(megan), data)));
     expect(text).toContain('Semaine du lundi 23 novembre');
-    expect(text).toContain('Calendrier d'Alex Wilber · Tous les détails');
+    expect(text).toContain("Calendrier d'Alex Wilber · Tous les détails");
     expect(text).toContain('Organisé par Alex Wilber');
   });
 

@@ -26,7 +26,7 @@ describe('/calendars: what I follow, checked against Graph', () => {
     expect(text).toContain('November 23, 2026');
     expect(text).toContain('November 24, 2026');
     // The levels /subscribe read off each calendar and stored: "all details" for Phoenix, "free/busy" for Patti's.
-    expect(text).toMatch(/Project Phoenix\n[^]*Your access\nAll details\n[^]*Patti Fernandez \(pattif@example.com\)\nYour access\nFree/busy only\n/);
+    expect(text).toMatch(/Project Phoenix\n[^]*Your access\nAll details\n[^]*Patti Fernandez \(pattif@example.com\)\nYour access\nFree\/busy only\n/);
     expect(actionsOf(card).map((action) => action.data)).toEqual(
       expect.arrayContaining([
         { verb: 'showAgenda', subscriptionId: phoenix.id, range: 'week' },

@@ -156,7 +156,7 @@ describe('/subscribe: follow a calendar someone already shared', () => {
 
   it('speaks French', async () => {
     const pick = cardFrom(await bot.say(inFrench(megan), '/abonner alexw@example.com'));
-    expect(cardText(pick)).toContain('Calendriers qu'Alex Wilber partage avec vous');
+    expect(cardText(pick)).toContain("Calendriers qu'Alex Wilber partage avec vous");
     expect(choicesOf(pick, 'calendarIds')[0].title).toBe('Project Phoenix (Tous les détails)');
     const done = await follow(bot, inFrench(megan), alex);
     expect(cardText(done)).toContain('C\'est fait : vous suivez maintenant Project Phoenix');
