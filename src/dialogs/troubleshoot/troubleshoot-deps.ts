@@ -22,6 +22,8 @@ export interface TroubleshootDeps {
   audit: HelpdeskAuditLog;
   /** Helpdesk members' email addresses, lower case (config `helpdeskUsers`). */
   helpdeskUsers: string[];
+  /** The organisation's domains: its mailboxes are in Exchange Online (config `organization.domains`). */
+  exchangeOnlineDomains: readonly string[];
   clock: Clock;
   logger: Logger;
   /** What a booking tool limited to the main calendar sees this week, next to all my calendars (free/busy feature). */

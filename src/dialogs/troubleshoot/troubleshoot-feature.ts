@@ -68,6 +68,7 @@ export function createTroubleshootFeature(options: TroubleshootFeatureOptions): 
     notifier: options.notifier,
     audit: new HelpdeskAuditLog(db, clock),
     helpdeskUsers: config.helpdeskUsers.map((address) => address.toLowerCase()),
+    exchangeOnlineDomains: config.organization.domains,
     clock,
     logger: options.logger,
     bookingToolView: options.bookingToolView,

@@ -172,9 +172,21 @@ describe('the troubleshooting assistant, through the bot', () => {
     expect(cardText(helper)).toContain('Never type your password here');
     expect(inputValue(helper, 'ewsInput')).toBe('meganb@example.com');
 
+    // The helper speaks of Exchange Online first: the organisation is in Microsoft 365.
+    expect(cardText(helper).indexOf('https://outlook.office365.com/EWS/Exchange.asmx')).toBeLessThan(cardText(helper).indexOf('https://mail.example.com/ews/exchange.asmx'));
+    expect(cardText(helper)).toContain('Exchange 2013, 2016 and 2019');
+    expect(cardText(helper)).toContain('Amazon WorkMail is not supported');
+
+    // An address at the organisation's domain: Exchange Online's address, never a guessed mail.example.com.
     const built = cardFrom(await press(bot, megan, helper, 'Build and check', { ewsInput: 'meganb@example.com' }));
-    expect(cardText(built)).toContain('https://mail.example.com/ews/exchange.asmx');
-    expect(cardText(built)).toContain('Built from your email domain');
+    expect(cardText(built)).toMatch(/Use this address:\nhttps:\/\/outlook\.office365\.com\/EWS\/Exchange\.asmx/);
+    expect(cardText(built)).toContain('Your mailbox is in Microsoft 365 (Exchange Online)');
+    expect(cardText(built)).not.toContain('Built from your email domain');
+
+    // A domain that is not on Exchange Online: the on-premises address, flagged as a guess.
+    const elsewhere = cardFrom(await press(bot, megan, built, 'Build and check', { ewsInput: 'sam@fabrikam.example.net' }));
+    expect(cardText(elsewhere)).toContain('https://mail.fabrikam.example.net/ews/exchange.asmx');
+    expect(cardText(elsewhere)).toContain('Built from your email domain');
 
     const repaired = await press(bot, megan, built, 'Build and check', { ewsInput: 'http://megan:Hunter2!@Mail.Contoso.com/owa/' });
     const repairedCard = cardFrom(repaired);
