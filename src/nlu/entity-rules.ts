@@ -27,6 +27,10 @@ export const enumEntities: Record<string, Record<string, string[]>> = {
     'cannot-connect': ['ews', 'serveur exchange', 'exchange server', 'adresse du serveur', 'server address', 'se connecter', 'connect', 'connexion', 'synchroniser exchange'],
     'external-refused': ['refuse', 'refused', 'not allowed', 'pas autorise', 'strategie de partage', 'sharing policy', 'policy'],
     'sign-in-mfa': ['mfa', 'authentification multifacteur', 'double authentification', '2fa', 'authenticator', 'mot de passe', 'password', 'sign in', 'me connecter a mon compte'],
+    'snapshot-problem': ['instantane', 'snapshot', 'instantane pas recu', 'instantane jamais arrive', 'instantane n est pas arrive', 'snapshot not received', 'snapshot never arrived', 'snapshot did not arrive', 'agenda par mail pas arrive'],
+    'publish-problem': ['lien publie', 'calendrier publie', 'published link', 'published calendar', 'lien webcal', 'webcal link'],
+    'feed-problem': ['flux ics', 'flux ical', 'ics feed', 'ical feed', 'feed not updating', 'flux ne se met pas a jour', 'calendrier internet'],
+    'sync-problem': ['synchro google', 'synchronisation google', 'synchro icloud', 'sync with google', 'google sync', 'icloud sync', 'doublons', 'duplicates', 'duplicate events', 'synchro caldav', 'caldav sync'],
     'calendar-missing': ['ne vois toujours pas', 'still can t see', 'still cannot see', 'ne vois pas', 'vois pas', 'voit pas', 'apparait pas', 's affiche pas', 'can t see', 'cannot see', 'not showing', 'doesn t show', 'missing', 'disparu', 'introuvable'],
   },
 };
