@@ -50,7 +50,7 @@ function keyValue(namespace: string, key: string): string {
 }
 
 /** Words that keep "de"/"le"/"la" before them (aspirated h), as French writes them. */
-const aspiratedH = ['haut', 'hauts', 'haute', 'hausse', 'hors', 'hasard', 'hâte', 'hiérarchie', 'héros', 'hibou', 'hockey', 'huit'];
+const aspiratedH = ['haut', 'hauts', 'haute', 'hausse', 'hors', 'hasard', 'hâte', 'hâter', 'hiérarchie', 'héros', 'hibou', 'hockey', 'huit'];
 const unelided = /(?<![\p{L}'’-])(de|que|le|la|je|ne|me|te|se|lorsque|puisque|jusque) (?=[aeiouyhàâéèêëîïôûAEIOUYHÀÂÉÈÊÎÔÛ])([\p{L}-]+)/giu;
 
 function unelidedIn(text: string): string[] {

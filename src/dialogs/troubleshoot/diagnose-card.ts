@@ -6,6 +6,7 @@ import type { FollowedCalendar, PendingInvitation, ShareRecord } from '../../tro
 import type { TreeIndex } from '../../troubleshoot/tree-index';
 import { caseSummary, clientLabel, symptomLabel } from './case-summary';
 import { levelName, shortDate, type Speaker } from './case-text';
+import { permissionLines, type PermissionsInGraph } from './graph-permissions';
 
 /** What helpdesk mode knows about one person. */
 export interface SharingState {
@@ -16,6 +17,8 @@ export interface SharingState {
   subscriptions: FollowedCalendar[];
   /** Newest first. */
   cases: TroubleshootSession[];
+  /** Every permission on the person's calendars, as Graph reports them (read with the application identity). */
+  inGraph: PermissionsInGraph;
 }
 
 /** The helpdesk's view of a person's sharing, with a form to send them a troubleshooting card. */
@@ -26,11 +29,12 @@ export function diagnoseCard(speaker: Speaker, tree: TreeIndex, state: SharingSt
   const latest = state.cases.find((session) => session.checks);
   const latestSummary = latest && caseSummary(speaker, tree, latest);
   const sections = [
+    { title: t('troubleshoot:helpdesk.graph.title'), items: permissionLines(speaker, state.inGraph, state.shares).map((text) => ({ text })) },
     {
       title: t('troubleshoot:helpdesk.sharesTitle'),
       items: orNone(
         state.shares.map((share) =>
-          t('troubleshoot:helpdesk.share', { calendar: share.calendarName, recipient: `${share.recipientName} <${share.recipientAddress}>`, level: levelName(t, share.role), status: share.status }),
+          t('troubleshoot:helpdesk.share', { calendar: share.calendarName, recipient: `${share.recipientName} <${share.recipientAddress}>`, level: levelName(t, share.role), status: t(`troubleshoot:helpdesk.shareStatus.${share.status}`, { defaultValue: t('troubleshoot:helpdesk.shareStatus.other') }) }),
         ),
       ),
     },

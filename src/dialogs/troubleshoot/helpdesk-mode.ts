@@ -7,6 +7,7 @@ import { cardReply, textReply, type Reply } from '../reply';
 import { helpdeskSendData } from './card-data';
 import { startCard } from './case-cards';
 import { diagnoseCard } from './diagnose-card';
+import { permissionsInGraph } from './graph-permissions';
 import type { TroubleshootDeps } from './troubleshoot-deps';
 import { addressTokens, isAddressToken } from '../../text/user-text';
 
@@ -62,15 +63,16 @@ export class HelpdeskMode {
       await audit.record({ ...base, outcome: 'notFound', detail: 'external' });
       return [textReply(caller.t('troubleshoot:helpdesk.external', { address: targetAddress }))];
     }
-    const [subscriptions, invitations, shares, cases, recipient] = await Promise.all([
+    const [subscriptions, invitations, shares, cases, recipient, inGraph] = await Promise.all([
       records.subscriptionsOf(person.id),
       records.pendingInvitationsFor(person.id),
       records.sharesBy(person.id),
       this.deps.sessions.recentFor(person.id, 3),
       this.deps.notifier.reachable(person.id),
+      permissionsInGraph(gateway, { id: person.id, address: person.address }),
     ]);
     const entry = await audit.record({ ...base, targetUserId: person.id, outcome: 'shown', detail: person.displayName });
-    const state = { person, reachable: recipient !== undefined, subscriptions, invitations, shares, cases };
+    const state = { person, reachable: recipient !== undefined, subscriptions, invitations, shares, cases, inGraph };
     const parked = this.deps.parkedWork ? [await this.deps.parkedWork(caller, person.id)] : [];
     return [cardReply(diagnoseCard(caller, this.deps.trees.in(caller.locale), state, entry.id)), ...parked];
   }

@@ -16,7 +16,7 @@ export interface TroubleshootDeps {
   trees: TroubleshootTrees;
   sessions: TroubleshootSessionStore;
   checks: CaseChecks;
-  gateway: Pick<CalendarGateway, 'findPeople' | 'getMe' | 'resolvePerson' | 'sendMail'>;
+  gateway: Pick<CalendarGateway, 'findPeople' | 'getMe' | 'resolvePerson' | 'sendMail' | 'listMyCalendars' | 'listPermissionsForCalendars'>;
   records: SharingRecordsReader;
   notifier: Notifier;
   audit: HelpdeskAuditLog;
