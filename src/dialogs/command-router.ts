@@ -16,6 +16,8 @@ export class CommandRouter {
   constructor(
     private readonly handlers: Partial<Record<CommandName, CommandHandler>>,
     private readonly plainWords: PlainWords,
+    /** Whether the caller is on the helpdesk (their help card then lists its commands). */
+    private readonly isHelpdesk: (caller: Caller) => Promise<boolean> = () => Promise.resolve(false),
   ) {}
 
   async handle(caller: Caller, text: string | undefined): Promise<Reply[]> {
@@ -48,7 +50,7 @@ export class CommandRouter {
   }
 
   private async dispatch(caller: Caller, name: CommandName, args: string, understood?: Understanding): Promise<Reply[]> {
-    if (name === 'help') return [helpReply(caller)];
+    if (name === 'help') return [helpReply(caller, { helpdesk: await this.isHelpdesk(caller) })];
     const handler = this.handlers[name];
     if (!handler) return [textReply(caller.t('help.comingSoon'))];
     return handler(caller, args, understood);

@@ -148,6 +148,19 @@ export class HelpdeskMode {
   }
 }
 
+/**
+ * Whether the caller is on the helpdesk, from their own mailbox address (the profile is cached a few
+ * minutes). With no helpdesk configured, nobody is, and Graph is not asked.
+ */
+export function helpdeskMembership(gateway: Pick<TroubleshootDeps['gateway'], 'getMe'>, helpdeskUsers: readonly string[]): (caller: Caller) => Promise<boolean> {
+  const members = new Set(helpdeskUsers.map((address) => address.toLowerCase()));
+  return async (caller) => {
+    if (members.size === 0) return false;
+    const me = await settle(gateway.getMe(caller));
+    return me.ok && members.has(me.value.address.toLowerCase());
+  };
+}
+
 function isShownDiagnosis(entry: HelpdeskAuditEntry, actorUserId: string): boolean {
   return entry.action === 'diagnose' && entry.outcome === 'shown' && entry.actorUserId === actorUserId;
 }

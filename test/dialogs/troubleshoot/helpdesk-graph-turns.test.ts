@@ -1,6 +1,6 @@
 import { suiteHarness } from '../../support/bot-harness';
-import { alex, inFrench, lynne } from '../../support/demo-users';
-import { cardFrom, cardText } from '../../support/cards';
+import { alex, inFrench, lynne, megan } from '../../support/demo-users';
+import { cardFrom, cardJson, cardText } from '../../support/cards';
 import { share } from '../share/share-kit';
 
 /**
@@ -42,5 +42,12 @@ describe('helpdesk mode: a person by name, and the permissions Graph reports', (
     expect(text).toContain('Autorisations dans Outlook, telles que Graph les indique');
     expect(text).toContain('partagé hors de l\'assistant (dans Outlook)');
     expect(text).not.toMatch(/\bpending\b|\baccepted\b/);
+  });
+
+  it('shows the helpdesk commands on the help card to the helpdesk only, in their language', async () => {
+    expect(cardJson(cardFrom(await bot.say(lynne, '/help')))).toContain('/diagnose');
+    expect(cardJson(cardFrom(await bot.say(inFrench(lynne), 'aide')))).toContain('/diagnostiquer');
+    expect(cardJson(cardFrom(await bot.say(megan, '/help')))).not.toContain('diagnose');
+    expect(cardJson(cardFrom(await bot.say(inFrench(megan), '/aide')))).not.toContain('diagnostiquer');
   });
 });
