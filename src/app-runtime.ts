@@ -194,6 +194,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     config, db: database.db, gateway, trees: troubleshootTrees, records: sharingRecords, notifier, clock, logger,
     bookingToolView: (caller) => freeBusy.bookingToolView.show(caller),
     parkedWork: (speaker, userId) => parkedWorkForHelpdesk(parkedJobs, speaker, userId),
+    resendInvitation: (invitationId, recipientUserId, dedupeKey) => sharing.resendInvitation(invitationId, recipientUserId, dedupeKey),
   });
   const snapshot = createSnapshotFeature({
     gateway,

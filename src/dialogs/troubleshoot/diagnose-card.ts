@@ -7,6 +7,7 @@ import type { TreeIndex } from '../../troubleshoot/tree-index';
 import { caseSummary, clientLabel, symptomLabel } from './case-summary';
 import { levelName, shortDate, type Speaker } from './case-text';
 import { permissionLines, type PermissionsInGraph } from './graph-permissions';
+import { fixChoices } from './helpdesk-fix';
 
 /** What helpdesk mode knows about one person. */
 export interface SharingState {
@@ -94,6 +95,11 @@ export function diagnoseCard(speaker: Speaker, tree: TreeIndex, state: SharingSt
     symptomLabel: t('troubleshoot:helpdesk.sendSymptom'),
     symptoms: tree.tree.symptoms.map((symptom) => ({ title: symptom.label, value: symptom.id })),
     symptom: last?.symptomId ?? tree.tree.symptoms[0].id,
+    fixLabel: t('troubleshoot:helpdesk.fix.label'),
+    fixes: fixChoices(speaker, tree, state.invitations),
+    clientLabel: t('troubleshoot:helpdesk.fix.client'),
+    clients: tree.tree.clients.map((client) => ({ title: client.label, value: client.id })),
+    client: last?.clientId ?? tree.tree.clients[0].id,
     personLabel: t('troubleshoot:helpdesk.sendPerson'),
     person: last?.person?.address ?? '',
     buttons: state.reachable

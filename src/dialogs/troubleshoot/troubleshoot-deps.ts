@@ -28,6 +28,8 @@ export interface TroubleshootDeps {
   logger: Logger;
   /** What a booking tool limited to the main calendar sees this week, next to all my calendars (free/busy feature). */
   bookingToolView?: (caller: Caller) => Promise<Reply[]>;
+  /** Sends again the card of an invitation that still waits for this recipient (share feature); false when it no longer does. */
+  resendInvitation?: (invitationId: string, recipientUserId: string, dedupeKey: string) => Promise<boolean>;
   /** Background work on hold for a person (issue 9), shown under /diagnose. */
   parkedWork?: (speaker: { t: Translate; locale: Locale }, userId: string) => Promise<Reply>;
 }

@@ -54,6 +54,7 @@ export interface TroubleshootFeatureOptions {
   /** The free/busy feature's "what a booking tool sees" card, shown when the case is about a booking tool. */
   bookingToolView?: TroubleshootDeps['bookingToolView'];
   parkedWork?: TroubleshootDeps['parkedWork'];
+  resendInvitation?: TroubleshootDeps['resendInvitation'];
 }
 
 /** Builds the feature with its stores, from what the runtime already has. */
@@ -73,5 +74,6 @@ export function createTroubleshootFeature(options: TroubleshootFeatureOptions): 
     logger: options.logger,
     bookingToolView: options.bookingToolView,
     parkedWork: options.parkedWork,
+    resendInvitation: options.resendInvitation,
   });
 }
