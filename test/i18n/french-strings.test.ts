@@ -4,6 +4,8 @@ import { fillTreeText } from '../../src/dialogs/troubleshoot/case-text';
 import frenchTree from '../../src/troubleshoot/tree.fr.json';
 import { formatDate } from '../../src/i18n/dates';
 import { dayTitle } from '../../src/snapshot/snapshot-mail';
+import { shareNotices } from '../../src/dialogs/share/share-notices';
+import type { Invitation } from '../../src/sharing/invitation';
 
 /**
  * Every French string, rendered with its variables filled by names that start with a vowel or an h,
@@ -146,5 +148,24 @@ describe("The recipient's point of view", () => {
     const t = translatorFor(locale);
     const texts = ['none', 'freeBusyRead', 'limitedRead', 'read', 'write', 'delegateWithoutPrivateEventAccess', 'delegateWithPrivateEventAccess', 'custom'].map((role) => t(`share:recipientRoles.${role}`, { owner: 'Adele' }));
     expect(texts.filter((text) => /\b(your|vos|votre)\b/i.test(text) || !text.includes('Adele'))).toEqual([]);
+  });
+});
+
+describe('The invitation email, in French', () => {
+  it("uses the French command and speaks of the owner's events", () => {
+    const invitation = {
+      id: 'i1',
+      owner: { userId: 'o', name: 'Adele Vance', address: 'adelev@example.com' },
+      calendar: { id: 'c', name: 'Agenda' },
+      recipient: { address: 'hugo@example.com', name: 'Hugo', userId: 'h', isInsideOrganization: true },
+      role: 'read',
+      status: 'pending',
+      createdAt: '2026-12-01T10:00:00Z',
+      updatedAt: '2026-12-01T10:00:00Z',
+    } as unknown as Invitation;
+    const mail = shareNotices.invitationMail(invitation, 'AB12-CD34', { t: translatorFor('fr'), locale: 'fr' });
+    expect(mail.html).toContain('<b>/accepter AB12-CD34</b>');
+    expect(mail.html).toContain("Vous voyez tous les détails des événements d&#39;Adele Vance, sauf les privés.");
+    expect(mail.html).not.toMatch(/\bvos événements\b|\/accept /);
   });
 });

@@ -26,7 +26,7 @@ export const shareNotices: ShareNotices = {
     const html = [
       `<p>${escape(t('share:mail.greeting', { name: invitation.recipient.name }))}</p>`,
       ...paragraphs.map((paragraph) => `<p>${escape(paragraph)}</p>`),
-      `<p style="font-size:20px;font-family:monospace;letter-spacing:2px"><b>/accept ${escape(code)}</b></p>`,
+      `<p style="font-size:20px;font-family:monospace;letter-spacing:2px"><b>/${escape(t('help.words.accept'))} ${escape(code)}</b></p>`,
     ].join('\n');
     return { subject: t('share:mail.subject', vars), html };
   },
