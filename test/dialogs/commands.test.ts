@@ -11,6 +11,8 @@ describe('typed commands', () => {
     ['/accept AB12-CD34', 'accept', 'AB12-CD34'],
     ['/diagnose megan@example.com', 'diagnose', 'megan@example.com'],
     ['/diagnostiquer Adele', 'diagnose', 'Adele'],
+    ['/diagnostique Adele', 'diagnose', 'Adele'],
+    ['/dépannage', 'troubleshoot', ''],
     ['diagnostiquer', 'diagnose', ''],
   ])('%s → %s', (text, name, args) => {
     expect(parseTypedCommand(text)).toEqual({ name, args });
