@@ -25,7 +25,11 @@ export class CommandRouter {
     // Before any parsing: the length alone decides, so no message costs more than a short one.
     if (text.length > maxMessageChars) return [textReply(caller.t('safety:tooLong', { max: maxMessageChars }))];
     const typed = parseTypedCommand(text);
-    if (typed) return this.dispatch(caller, typed.name, typed.args);
+    if (typed) {
+      // "/depanner je ne vois pas le calendrier de Megan": the words after the command are read like any sentence.
+      const understood = typed.name === 'troubleshoot' && typed.args ? await this.plainWords.understand(caller, typed.args) : undefined;
+      return this.dispatch(caller, typed.name, typed.args, understood);
+    }
     // A slash word the bot does not know ("/frobnicate") is not a sentence to classify.
     if (text.trim().startsWith('/')) return [textReply(caller.t('unknown.text', { input: text.trim().slice(0, 80) })), helpReply(caller)];
     const decision = await this.plainWords.decide(caller, text);
