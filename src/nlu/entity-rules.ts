@@ -3,7 +3,10 @@
  * Options are the ids the cards use: share roles, troubleshooting client and symptom ids.
  * nlp.js matches them with a small edit distance, so "iphne" is still the iPhone.
  */
-export const enumEntities: Record<string, Record<string, string[]>> = {
+/** Per entity, per option: the words that name it. */
+export type EntityWords = Record<string, Record<string, string[]>>;
+
+export const enumEntities: EntityWords = {
   level: {
     freeBusyRead: ['free/busy', 'free busy', 'freebusy', 'disponibilites', 'disponibilite', 'dispo', 'dispos', 'libre occupe', 'libre/occupe', 'availability only', 'busy only'],
     limitedRead: ['titres et lieux', 'titre et lieu', 'titres', 'titles and locations', 'titles and places', 'subject and location', 'sujet et lieu', 'limited details'],
@@ -37,3 +40,13 @@ export const enumEntities: Record<string, Record<string, string[]>> = {
 
 /** Addresses of feeds and published calendars: http(s) and webcal. Anchored on the scheme, one token. */
 export const urlPattern = /\b(?:https?|webcal):\/\/[^\s<>"]{1,2000}/gi;
+
+/**
+ * The entity words with more words per symptom: the troubleshooting tree's own keywords (both languages),
+ * so what the tree says about its symptoms is what the classifier recognises in a message.
+ */
+export function withSymptomKeywords(words: EntityWords, keywords: Array<{ id: string; keywords: string[] }>): EntityWords {
+  const symptom: Record<string, string[]> = { ...words.symptom };
+  for (const { id, keywords: extra } of keywords) symptom[id] = [...new Set([...(symptom[id] ?? []), ...extra])];
+  return { ...words, symptom };
+}
