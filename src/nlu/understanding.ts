@@ -41,7 +41,7 @@ export interface MessageUnderstandingDeps {
  * How much of a message the classifier reads: a chat sentence says what it wants well before this, and the
  * classifier's cost grows with the length (a 4,000-character message took seconds), so the rest is left out.
  */
-export const maxUnderstoodChars = 600;
+export const maxUnderstoodChars = 300;
 
 /** Classifies a sentence and gathers its entities, people matched against the directory. */
 export class MessageUnderstanding {
