@@ -61,6 +61,7 @@ import type { LookupFunction } from 'node:net';
 import { createFeeds } from './feeds';
 import { startFeedScheduler, type FeedScheduler } from './feeds/feed-scheduler';
 import { PlainWords } from './dialogs/plain-words';
+import { helpdeskMembership } from './dialogs/troubleshoot/helpdesk-mode';
 import { ConversationContextStore, MessageUnderstanding, trainedClassifier } from './nlu';
 
 export interface AppOptions {
@@ -193,6 +194,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     config, db: database.db, gateway, trees: troubleshootTrees, records: sharingRecords, notifier, clock, logger,
     bookingToolView: (caller) => freeBusy.bookingToolView.show(caller),
     parkedWork: (speaker, userId) => parkedWorkForHelpdesk(parkedJobs, speaker, userId),
+    resendInvitation: (invitationId, recipientUserId, dedupeKey) => sharing.resendInvitation(invitationId, recipientUserId, dedupeKey),
   });
   const snapshot = createSnapshotFeature({
     gateway,
@@ -214,7 +216,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const twoWaySync = createTwoWaySync({ config, db: database.db, gateway, clock, logger, instanceId: randomUUID(), notifier, localCalDav: options.localCalDav });
   features.push(twoWaySync.feature);
   const plainWords = new PlainWords({ understanding: new MessageUnderstanding({ classifier, directory: gateway }), context: new ConversationContextStore(database.db, clock) });
-  const router = new CommandRouter(Object.assign({}, ...features.map((feature) => feature.commands ?? {})) as Feature['commands'] & object, plainWords);
+  const router = new CommandRouter(Object.assign({}, ...features.map((feature) => feature.commands ?? {})) as Feature['commands'] & object, plainWords, helpdeskMembership(gateway, config.helpdeskUsers));
   const app = createTeamsApp({
     adapter,
     storage: options.botStorage ?? new SqlBotStorage(database.db, clock),

@@ -1,5 +1,5 @@
 import type { Caller } from './caller';
-import { parseCommand, parseTypedCommand, type CommandName } from './commands';
+import { parseTypedCommand, type CommandName } from './commands';
 import type { CommandHandler } from './feature';
 import { helpReply } from './help';
 import type { PlainWords } from './plain-words';
@@ -9,13 +9,15 @@ import type { Understanding } from '../nlu/understanding';
 
 /**
  * Finds the command in a message and runs its handler. `/name args` (and a command word alone) runs
- * as typed; plain sentences go to the intent classifier when there is one (`plainWords`), else to
- * the short list of phrases in commands.ts. Nothing the bot did not get is a dead end.
+ * as typed; plain sentences go to the intent classifier (`plainWords`), the one way plain words are
+ * understood. Nothing the bot did not get is a dead end.
  */
 export class CommandRouter {
   constructor(
     private readonly handlers: Partial<Record<CommandName, CommandHandler>>,
-    private readonly plainWords?: PlainWords,
+    private readonly plainWords: PlainWords,
+    /** Whether the caller is on the helpdesk (their help card then lists its commands). */
+    private readonly isHelpdesk: (caller: Caller) => Promise<boolean> = () => Promise.resolve(false),
   ) {}
 
   async handle(caller: Caller, text: string | undefined): Promise<Reply[]> {
@@ -23,25 +25,27 @@ export class CommandRouter {
     // Before any parsing: the length alone decides, so no message costs more than a short one.
     if (text.length > maxMessageChars) return [textReply(caller.t('safety:tooLong', { max: maxMessageChars }))];
     const typed = parseTypedCommand(text);
-    if (typed) return this.dispatch(caller, typed.name, typed.args);
-    if (this.plainWords && !text.trim().startsWith('/')) {
-      const decision = await this.plainWords.decide(caller, text);
-      if (decision.kind === 'suggest') return [decision.reply];
-      return this.dispatch(caller, decision.command, decision.args, decision.understood);
+    if (typed) {
+      // "/depanner je ne vois pas le calendrier de Megan": the words after the command are read like any sentence.
+      const understood = typed.name === 'troubleshoot' && typed.args ? await this.plainWords.understand(caller, typed.args) : undefined;
+      return this.dispatch(caller, typed.name, typed.args, understood);
     }
-    const command = parseCommand(text);
-    if (!command) return [textReply(caller.t('unknown.text', { input: text.trim().slice(0, 80) })), helpReply(caller)];
-    return this.dispatch(caller, command.name, command.args);
+    // A slash word the bot does not know ("/frobnicate") is not a sentence to classify.
+    if (text.trim().startsWith('/')) return [textReply(caller.t('unknown.text', { input: text.trim().slice(0, 80) })), helpReply(caller)];
+    const decision = await this.plainWords.decide(caller, text);
+    if (decision.kind === 'suggest') return [decision.reply];
+    return this.dispatch(caller, decision.command, decision.args, decision.understood);
   }
 
   /**
-   * True when the answer needs no handler (help, empty, too long, unknown text): it is ready at
-   * once, so the bot sends no typing indicator first.
+   * True when the answer needs no handler (help, empty, too long, an unknown slash word): it is ready
+   * at once, so the bot sends no typing indicator first. A sentence may run any handler: it waits.
    */
   answersAtOnce(text: string | undefined): boolean {
     if (!text?.trim() || text.length > maxMessageChars) return true;
-    const command = parseCommand(text);
-    return !command || command.name === 'help' || !this.handlers[command.name];
+    const typed = parseTypedCommand(text);
+    if (!typed) return text.trim().startsWith('/');
+    return typed.name === 'help' || !this.handlers[typed.name];
   }
 
   /** A help or welcome button: runs the command with no arguments, as if typed. */
@@ -50,7 +54,7 @@ export class CommandRouter {
   }
 
   private async dispatch(caller: Caller, name: CommandName, args: string, understood?: Understanding): Promise<Reply[]> {
-    if (name === 'help') return [helpReply(caller)];
+    if (name === 'help') return [helpReply(caller, { helpdesk: await this.isHelpdesk(caller) })];
     const handler = this.handlers[name];
     if (!handler) return [textReply(caller.t('help.comingSoon'))];
     return handler(caller, args, understood);

@@ -3,30 +3,34 @@ import type { Caller } from './caller';
 import { cardReply, type Reply } from './reply';
 
 const listedCommands = ['share', 'subscribe', 'calendars', 'alias', 'permissions', 'troubleshoot', 'accept', 'freebusy', 'snapshot', 'publish', 'addfeed', 'feeds', 'sync', 'help'] as const;
+/** Shown to the helpdesk only: for anyone else they answer "only the helpdesk can…". */
+const helpdeskCommands = ['diagnose'] as const;
 const buttonCommands = ['share', 'subscribe', 'troubleshoot'] as const;
 
 function buttons(caller: Caller) {
   return buttonCommands.map((command) => ({ command, title: caller.t(`help.buttons.${command}`) }));
 }
 
-/** The help card depends on the language only: rendered once per language (the commonest turn). */
-const helpCards = new Map<Caller['locale'], string>();
+/** The help card depends on the language and on helpdesk membership only: rendered once for each (the commonest turn). */
+const helpCards = new Map<string, string>();
 
-/** The help card: every command with a sentence, and buttons for the main flows. */
-export function helpReply(caller: Caller): Reply {
+/** The help card: every command with a sentence, the helpdesk's own for its members, and buttons for the main flows. */
+export function helpReply(caller: Caller, audience: { helpdesk: boolean } = { helpdesk: false }): Reply {
   const { t } = caller;
-  let json = helpCards.get(caller.locale);
+  const key = `${caller.locale}:${audience.helpdesk}`;
+  let json = helpCards.get(key);
   if (!json) {
+    const names = audience.helpdesk ? [...listedCommands, ...helpdeskCommands] : listedCommands;
     json = JSON.stringify(
       renderCard('help', {
         title: t('help.title'),
         intro: t('help.intro'),
         // The command word in the reader's language ("/partager" in French): both work when typed.
-        commands: listedCommands.map((name) => ({ name: t(`help.words.${name}`), description: t(`help.commands.${name}`) })),
+        commands: names.map((name) => ({ name: t(`help.words.${name}`), description: t(`help.commands.${name}`) })),
         buttons: buttons(caller),
       }),
     );
-    helpCards.set(caller.locale, json);
+    helpCards.set(key, json);
   }
   // A copy per reply: nothing downstream can change the kept card.
   return cardReply(JSON.parse(json) as AdaptiveCardJson);

@@ -37,6 +37,11 @@ const symptomAfter: Partial<Record<CommandName, string>> = { alias: 'alias-missi
 export class PlainWords {
   constructor(private readonly deps: PlainWordsDeps) {}
 
+  /** What the classifier recognises in a text, for a typed command whose arguments are plain words (`/troubleshoot …`). */
+  understand(caller: Caller, text: string): Promise<Understanding> {
+    return this.deps.understanding.understand(caller, text);
+  }
+
   async decide(caller: Caller, text: string): Promise<PlainWordsDecision> {
     const understood = await this.deps.understanding.understand(caller, text);
     if (!confident(understood.ranking)) return { kind: 'suggest', reply: suggestionsReply(caller, understood.ranking) };

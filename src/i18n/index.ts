@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import i18next, { type i18n, type Resource } from 'i18next';
+import { elide, elidingWords } from './elision';
 
 export const locales = ['en', 'fr'] as const;
 export type Locale = (typeof locales)[number];
@@ -41,6 +42,8 @@ function translator(): i18n {
       returnNull: false,
       showSupportNotice: false,
     });
+    // `{{owner, de}}` writes "de Megan" or "d'Adele" (see elision.ts); format names are case-blind.
+    for (const word of Object.keys(elidingWords)) instance.services.formatter?.add(word, (value) => elide(word, value));
   }
   return instance;
 }

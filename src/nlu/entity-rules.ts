@@ -3,7 +3,10 @@
  * Options are the ids the cards use: share roles, troubleshooting client and symptom ids.
  * nlp.js matches them with a small edit distance, so "iphne" is still the iPhone.
  */
-export const enumEntities: Record<string, Record<string, string[]>> = {
+/** Per entity, per option: the words that name it. */
+export type EntityWords = Record<string, Record<string, string[]>>;
+
+export const enumEntities: EntityWords = {
   level: {
     freeBusyRead: ['free/busy', 'free busy', 'freebusy', 'disponibilites', 'disponibilite', 'dispo', 'dispos', 'libre occupe', 'libre/occupe', 'availability only', 'busy only'],
     limitedRead: ['titres et lieux', 'titre et lieu', 'titres', 'titles and locations', 'titles and places', 'subject and location', 'sujet et lieu', 'limited details'],
@@ -27,9 +30,23 @@ export const enumEntities: Record<string, Record<string, string[]>> = {
     'cannot-connect': ['ews', 'serveur exchange', 'exchange server', 'adresse du serveur', 'server address', 'se connecter', 'connect', 'connexion', 'synchroniser exchange'],
     'external-refused': ['refuse', 'refused', 'not allowed', 'pas autorise', 'strategie de partage', 'sharing policy', 'policy'],
     'sign-in-mfa': ['mfa', 'authentification multifacteur', 'double authentification', '2fa', 'authenticator', 'mot de passe', 'password', 'sign in', 'me connecter a mon compte'],
+    'snapshot-problem': ['instantane', 'snapshot', 'instantane pas recu', 'instantane jamais arrive', 'instantane n est pas arrive', 'snapshot not received', 'snapshot never arrived', 'snapshot did not arrive', 'agenda par mail pas arrive'],
+    'publish-problem': ['lien publie', 'calendrier publie', 'published link', 'published calendar', 'lien webcal', 'webcal link'],
+    'feed-problem': ['flux ics', 'flux ical', 'ics feed', 'ical feed', 'feed not updating', 'flux ne se met pas a jour', 'calendrier internet'],
+    'sync-problem': ['synchro google', 'synchronisation google', 'synchro icloud', 'sync with google', 'google sync', 'icloud sync', 'doublons', 'duplicates', 'duplicate events', 'synchro caldav', 'caldav sync'],
     'calendar-missing': ['ne vois toujours pas', 'still can t see', 'still cannot see', 'ne vois pas', 'vois pas', 'voit pas', 'apparait pas', 's affiche pas', 'can t see', 'cannot see', 'not showing', 'doesn t show', 'missing', 'disparu', 'introuvable'],
   },
 };
 
 /** Addresses of feeds and published calendars: http(s) and webcal. Anchored on the scheme, one token. */
 export const urlPattern = /\b(?:https?|webcal):\/\/[^\s<>"]{1,2000}/gi;
+
+/**
+ * The entity words with more words per symptom: the troubleshooting tree's own keywords (both languages),
+ * so what the tree says about its symptoms is what the classifier recognises in a message.
+ */
+export function withSymptomKeywords(words: EntityWords, keywords: Array<{ id: string; keywords: string[] }>): EntityWords {
+  const symptom: Record<string, string[]> = { ...words.symptom };
+  for (const { id, keywords: extra } of keywords) symptom[id] = [...new Set([...(symptom[id] ?? []), ...extra])];
+  return { ...words, symptom };
+}

@@ -3,6 +3,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadCorpus, type LabelledUtterance } from './corpus';
 import { IntentClassifier, type ClassifierModel } from './intent-classifier';
+import { enumEntities, withSymptomKeywords, type EntityWords } from './entity-rules';
+import { loadTroubleshootTrees } from '../troubleshoot/tree-loader';
 
 let trained: Promise<IntentClassifier> | undefined;
 
@@ -10,37 +12,47 @@ let trained: Promise<IntentClassifier> | undefined;
 export const classifierModelFile = path.join(__dirname, 'classifier-model.json');
 
 interface SavedModel {
-  /** The corpus it was trained on: another corpus means training again. */
+  /** The corpus and entity words it was trained on: others mean training again. */
   corpus: string;
   model: ClassifierModel;
 }
 
 /**
- * The classifier of the whole corpus, once per process: loaded from the model the production build
- * saved (tens of milliseconds), else trained (a second or two: tests and `npm start` run from src/).
- * Every app started in the same process, and every instance of a test, shares it. A broken corpus rejects.
+ * The classifier of the whole corpus, its symptom words completed by the troubleshooting tree's keywords,
+ * once per process: loaded from the model the production build saved (tens of milliseconds), else trained
+ * (a second or two: tests and `npm start` run from src/). Every app started in the same process, and every
+ * instance of a test, shares it. A broken corpus rejects.
  */
 export function trainedClassifier(): Promise<IntentClassifier> {
-  trained ??= loadOrTrain(loadCorpus());
+  trained ??= loadOrTrain(loadCorpus(), entityWords());
   return trained;
 }
 
-async function loadOrTrain(corpus: LabelledUtterance[]): Promise<IntentClassifier> {
+/** The entity words: the fixed lists, with the troubleshooting trees' symptom keywords. */
+function entityWords(): EntityWords {
+  const trees = loadTroubleshootTrees();
+  const symptoms = (['en', 'fr'] as const).flatMap((locale) => trees.in(locale).tree.symptoms);
+  return withSymptomKeywords(enumEntities, symptoms);
+}
+
+async function loadOrTrain(corpus: LabelledUtterance[], words: EntityWords): Promise<IntentClassifier> {
   const saved = existsSync(classifierModelFile) ? (JSON.parse(readFileSync(classifierModelFile, 'utf8')) as SavedModel) : undefined;
-  if (saved?.corpus === fingerprintOf(corpus)) return IntentClassifier.fromModel(saved.model);
-  return IntentClassifier.train(corpus);
+  if (saved?.corpus === fingerprintOf(corpus, words)) return IntentClassifier.fromModel(saved.model);
+  return IntentClassifier.train(corpus, words);
 }
 
 /** Trains on the corpus and saves the model where `trainedClassifier` looks for it (the build's last step). */
 export async function saveClassifierModel(file: string = classifierModelFile): Promise<void> {
   const corpus = loadCorpus();
-  const classifier = await IntentClassifier.train(corpus);
-  const saved: SavedModel = { corpus: fingerprintOf(corpus), model: classifier.toModel() };
+  const words = entityWords();
+  const classifier = await IntentClassifier.train(corpus, words);
+  const saved: SavedModel = { corpus: fingerprintOf(corpus, words), model: classifier.toModel() };
   writeFileSync(file, JSON.stringify(saved));
 }
 
-function fingerprintOf(corpus: LabelledUtterance[]): string {
-  return createHash('sha256').update(JSON.stringify(corpus)).digest('hex');
+/** What the model was trained from: the corpus and the entity words (the trees' keywords among them). */
+function fingerprintOf(corpus: LabelledUtterance[], words: EntityWords): string {
+  return createHash('sha256').update(JSON.stringify({ corpus, words })).digest('hex');
 }
 
 export { ConversationContextStore } from './conversation-context';

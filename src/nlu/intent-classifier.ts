@@ -5,7 +5,7 @@ import { Nlp } from '@nlpjs/nlp';
 import type { Locale } from '../i18n';
 import { foldText } from '../dialogs/commands';
 import type { LabelledUtterance } from './corpus';
-import { enumEntities, urlPattern } from './entity-rules';
+import { enumEntities, urlPattern, type EntityWords } from './entity-rules';
 import { isIntentName, type IntentName } from './intents';
 import { synonymVariants } from './synonyms';
 import { NearestSentences, type Stems } from './nearest-sentences';
@@ -87,9 +87,9 @@ export class IntentClassifier {
     return new IntentClassifier(nlp, new Set(model.vocabulary), nearestIndex(model.indexed), new Map(model.known), model.indexed);
   }
 
-  static async train(corpus: LabelledUtterance[]): Promise<IntentClassifier> {
+  static async train(corpus: LabelledUtterance[], entityWords: EntityWords = enumEntities): Promise<IntentClassifier> {
     const nlp = await newNlp();
-    const vocabulary = vocabularyOf(corpus);
+    const vocabulary = vocabularyOf(corpus, entityWords);
     const documents: Array<{ locale: Locale; intent: IntentName; text: string; variant: boolean }> = [];
     for (const utterance of corpus) {
       const folded = foldText(maskNames(utterance.text, vocabulary));
@@ -100,7 +100,7 @@ export class IntentClassifier {
     // first synonym variant; all the variants widen the nearest-sentence index, which costs little to build.
     for (const document of documents) if (!document.variant) nlp.addDocument(document.locale, document.text, document.intent);
     for (const locale of ['fr', 'en']) {
-      for (const [entity, options] of Object.entries(enumEntities)) {
+      for (const [entity, options] of Object.entries(entityWords)) {
         for (const [option, texts] of Object.entries(options)) {
           nlp.addNerRuleOptionTexts(locale, entity, option, texts.map(foldText));
         }
@@ -192,13 +192,13 @@ const personToken = 'xperson';
  * Words the corpus uses in lower case (and the entity words): never a name. Addresses and URLs are
  * left out, so "megan@example.com" does not make "megan" a word.
  */
-function vocabularyOf(corpus: LabelledUtterance[]): Set<string> {
+function vocabularyOf(corpus: LabelledUtterance[], entityWords: EntityWords): Set<string> {
   const vocabulary = new Set<string>();
   for (const utterance of corpus) {
     const plain = utterance.text.split(/\s+/).filter((token) => !token.includes('@') && !token.includes('://')).join(' ');
     for (const word of plain.split(/[^\p{L}\p{N}]+/u)) if (word && word === word.toLowerCase()) vocabulary.add(foldText(word));
   }
-  for (const options of Object.values(enumEntities)) {
+  for (const options of Object.values(entityWords)) {
     for (const texts of Object.values(options)) for (const text of texts) for (const word of foldText(text).split(/[^\p{L}\p{N}]+/u)) if (word) vocabulary.add(word);
   }
   return vocabulary;

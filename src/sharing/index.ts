@@ -16,7 +16,7 @@ import { AuditStore } from './audit-store';
 import { InvitationAnswers } from './invitation-answers';
 import { InvitationEmailFallback, invitationUndeliverable } from './invitation-email-fallback';
 import { InvitationStore } from './invitation-store';
-import type { ExternalShareLinks, ShareHooks } from './share-deps';
+import { notifyPerson, type ExternalShareLinks, type ShareHooks } from './share-deps';
 import type { ParkedJobStore } from '../jobs/parked-job-store';
 import { ShareDraftStore } from './share-draft';
 import { ShareMaintenance } from './share-maintenance';
@@ -55,6 +55,8 @@ export interface Sharing {
   maintenance: ShareMaintenance;
   invitations: InvitationStore;
   audit: AuditStore;
+  /** Sends the invitation card again to its recipient (the helpdesk's prepared fix); false when it no longer waits for them. */
+  resendInvitation(invitationId: string, recipientUserId: string, dedupeKey: string): Promise<boolean>;
 }
 
 /** Builds the share feature with its stores and services, over the bot's database. */
@@ -82,5 +84,11 @@ export function createSharing(deps: SharingDeps): Sharing {
   // The same records the subscribe feature's store reads: a share can answer an access request.
   const accessRequests = new AccessRequestStore(deps.db, deps.clock);
   const featureDeps = { ...deps, drafts, invitations, audit, service, answers, accessRequests, outsidersGetLinks: Boolean(deps.externalLinks) };
-  return { features: [createShareFeature(featureDeps), createPermissionsFeature(featureDeps)], maintenance, invitations, audit };
+  const resendInvitation = async (invitationId: string, recipientUserId: string, dedupeKey: string): Promise<boolean> => {
+    const invitation = await invitations.get(invitationId);
+    // Only an invitation still waiting, for this very person: an id from a card proves nothing.
+    if (!invitation || invitation.status !== 'pending' || invitation.recipient.userId !== recipientUserId) return false;
+    return notifyPerson(deps.notifier, recipientUserId, (to) => shareNotices.invitation(invitation, to), dedupeKey);
+  };
+  return { features: [createShareFeature(featureDeps), createPermissionsFeature(featureDeps)], maintenance, invitations, audit, resendInvitation };
 }

@@ -59,6 +59,11 @@ export function roleExplanation(t: Translate, role: CalendarRole): string {
   return t(`share:roles.${role}.explanation`);
 }
 
+/** What the level lets the recipient see, said to them: "You see all the details of Alex's events". */
+export function roleForRecipient(t: Translate, role: CalendarRole, owner: string): string {
+  return t(`share:recipientRoles.${role}`, { owner });
+}
+
 /** A choice for an Input.ChoiceSet: "All details: sees all details of your events...". */
 export function roleChoice(t: Translate, role: CalendarRole): { title: string; value: string } {
   return { title: `${roleLabel(t, role)}: ${roleExplanation(t, role)}`, value: role };

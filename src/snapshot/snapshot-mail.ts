@@ -3,6 +3,7 @@ import type { Locale, Translate } from '../i18n';
 import { instantOf, visibleDetails, type BusyLabels, type DetailLevel } from '../ical/ics-event';
 import { htmlText } from '../graph/mail-html';
 import { daysOf, type RangeWindow } from './snapshot-range';
+import { formatDate, intlTag } from '../i18n/dates';
 
 export interface SnapshotMailInput {
   t: Translate;
@@ -17,18 +18,17 @@ export interface SnapshotMailInput {
   labels: BusyLabels;
 }
 
-const intlLocale = (locale: Locale): string => (locale === 'fr' ? 'fr-FR' : 'en-GB');
 
 /** "Monday 23 November 2026" for a "YYYY-MM-DD" day. */
 export function dayTitle(locale: Locale, day: string): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
+  return formatDate(locale, new Date(`${day}T12:00:00Z`), { dateStyle: 'full', timeZone: 'UTC' });
 }
 
 /** "23 Nov 2026 – 29 Nov 2026", or one day. */
 export function rangeTitle(locale: Locale, window: Pick<RangeWindow, 'firstDay' | 'lastDay'>): string {
-  const format = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeZone: 'UTC' });
-  const first = format.format(new Date(`${window.firstDay}T12:00:00Z`));
-  return window.firstDay === window.lastDay ? first : `${first} – ${format.format(new Date(`${window.lastDay}T12:00:00Z`))}`;
+  const format = (day: string) => formatDate(locale, new Date(`${day}T12:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' });
+  const first = format(window.firstDay);
+  return window.firstDay === window.lastDay ? first : `${first} – ${format(window.lastDay)}`;
 }
 
 /** "YYYY-MM-DD" of an instant in a zone (en-CA writes dates that way). */
@@ -46,7 +46,7 @@ function daysOfEvent(event: ExportEvent, zone: string): string[] {
 /** The mail body: the agenda day by day, in the owner's zone and language, every text escaped. */
 export function snapshotMailHtml(input: SnapshotMailInput): string {
   const { t, locale, zone } = input;
-  const time = new Intl.DateTimeFormat(intlLocale(locale), { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const time = new Intl.DateTimeFormat(intlTag(locale), { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const byDay = new Map<string, ExportEvent[]>();
   for (const event of input.events) {
     for (const day of daysOfEvent(event, zone)) byDay.set(day, [...(byDay.get(day) ?? []), event]);

@@ -10,6 +10,8 @@ import type { Subscription, SubscriptionStore } from '../subscriptions/subscript
 
 /** An invitation to someone's calendar that the person has not answered yet. */
 export interface PendingInvitation {
+  /** The share feature's invitation id (the helpdesk can send its card again). */
+  id: string;
   ownerAddress: string;
   ownerName: string;
   calendarName: string;
@@ -56,6 +58,7 @@ export function sharingRecordsFrom(sources: { subscriptions: SubscriptionLister;
       (await sources.invitations.listPendingFor(userId))
         .filter((invitation) => !ownerAddress || sameAddress(invitation.owner.address, ownerAddress))
         .map((invitation) => ({
+          id: invitation.id,
           ownerAddress: invitation.owner.address,
           ownerName: invitation.owner.name,
           calendarName: invitation.calendar.name,

@@ -57,7 +57,7 @@ function duplicates(ids: string[], what: string): string[] {
   return ids.filter((id) => (seen.has(id) ? true : (seen.add(id), false))).map((id) => `${what} "${id}" is defined twice`);
 }
 
-const placeholder = /\{\{\s*([a-zA-Z]+)\s*\}\}/g;
+const placeholder = /\{\{\s*([a-zA-Z]+)\s*(?:,\s*(?:de|que)\s*)?\}\}/g;
 
 function placeholderProblems(node: TreeNode): string[] {
   const texts: string[] = [];

@@ -5,7 +5,7 @@ import { AppPackageError } from '../../scripts/app-package/app-package-error';
 import { fillAppPackage, validateAppPackage, type FilledAppPackage } from '../../scripts/app-package/build-app-package';
 import { createTeamsSchemaValidator } from '../../scripts/app-package/manifest-schema';
 import { fillPlaceholders, findPlaceholders } from '../../scripts/app-package/placeholders';
-import { parseCommand } from '../../src/dialogs/commands';
+import { parseTypedCommand } from '../../src/dialogs/commands';
 
 const rootDir = path.resolve(__dirname, '..', '..');
 const appPackageDir = path.join(rootDir, 'appPackage');
@@ -107,7 +107,7 @@ describe('Teams app manifest', () => {
         const frenchTitle = fr[`bots[0].commandLists[${listIndex}].commands[${index}].title`];
         expect(typeof fr[`bots[0].commandLists[${listIndex}].commands[${index}].description`]).toBe('string');
         for (const typed of [command.title, `/${command.title}`, String(frenchTitle)]) {
-          expect(parseCommand(typed)?.name).toBe(expected[index]);
+          expect(parseTypedCommand(typed)?.name).toBe(expected[index]);
         }
       });
     });

@@ -17,7 +17,7 @@ describe('in the Agents Playground, Alex emails a snapshot of his calendar', () 
     await driver.waitForText('Email a calendar');
     const form = driver.card('Email a calendar');
     await form.getByPlaceholder('megan@example.com, jordan@partner.example.org').fill('meganb@example.com');
-    await form.getByText('Limited details: the times, subject and location', { exact: false }).click();
+    await form.getByText('Titles and places: the times, subject and location', { exact: false }).click();
     await driver.screenshot('snapshot-form');
     await driver.clickButton(form, 'Preview');
 

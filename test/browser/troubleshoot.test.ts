@@ -53,7 +53,7 @@ describe('troubleshooting in the Agents Playground, in French', () => {
     // App, problem and person all in one sentence, as people type it: the case goes straight to its checks.
     await sayInFrench(driver, "je vois toujours pas le calendrier d'Alex dans outlook 2013");
     await driver.waitForText("Ce que j'ai vérifié");
-    await driver.waitForText('Partagé avec vous : Project Phoenix (peut consulter)');
+    await driver.waitForText('Partagé avec vous : Project Phoenix (Peut consulter)');
     await driver.waitForText('Ajoutez le calendrier vous-même');
     await driver.screenshot('troubleshoot-fr-1-checks');
 

@@ -8,8 +8,8 @@ describe('publishing a calendar (default policy: availability only)', () => {
   const bot = suiteHarness();
 
   it.each([
-    [alex, '/publish', 'Your organisation allows published calendars to show at most: Availability only.'],
-    [inFrench(alex), '/publier', 'Votre organisation autorise au plus, pour un calendrier publié : Disponibilités uniquement.'],
+    [alex, '/publish', 'Your organisation allows published calendars to show at most: Free/busy only.'],
+    [inFrench(alex), '/publier', 'Votre organisation autorise au plus, pour un calendrier publié : Disponibilités seulement.'],
     [alex, 'publish my calendar', 'Anyone who has the link sees the calendar'],
     [inFrench(alex), 'je veux publier mon calendrier', "Toute personne qui a le lien voit le calendrier"],
   ])('explains the cap before anything is made (%#)', async (user, text, shown) => {
@@ -23,7 +23,7 @@ describe('publishing a calendar (default policy: availability only)', () => {
     const links = linksIn(card);
     expect(links.https.startsWith(bot.app.url)).toBe(true);
     expect(links.webcal).toBe(links.https.replace(/^http:\/\//, 'webcal://'));
-    expect(cardText(card)).toContain('Project Phoenix is published with Availability only.');
+    expect(cardText(card)).toContain('Project Phoenix is published with Free/busy only.');
     const token = /\/feeds\/([^/]+)\.ics$/.exec(links.https)![1];
     expect(Buffer.from(token, 'hex')).toHaveLength(32);
     const rows = await bot.app.database.db.selectFrom('published_calendars').selectAll().execute();
@@ -34,18 +34,18 @@ describe('publishing a calendar (default policy: availability only)', () => {
   it('refuses a level above the policy, even from a tampered card', async () => {
     await bot.say(alex, '/publish');
     const refused = invokeCard(await bot.click(alex, { verb: 'publishCreate', calendarId: 'whatever', level: 'read' }));
-    expect(cardText(refused)).toContain('That level is above what your organisation allows for published calendars (Availability only at most).');
+    expect(cardText(refused)).toContain('That level is above what your organisation allows for published calendars (Free/busy only at most).');
   });
 
   it('lists published links in /permissions with level, creation and last fetch, and lets me change, rotate or stop', async () => {
     const { url } = await publishedLink(bot, alex, 'Team Offsite');
     const list = cardFrom(await bot.say(alex, '/permissions'));
     expect(cardText(list)).toContain('Published links');
-    expect(cardText(list)).toContain('Team Offsite: anyone with the link · Availability only');
+    expect(cardText(list)).toContain('Team Offsite: anyone with the link · Free/busy only');
     expect(cardText(list)).toMatch(/Created 23 Nov 2026, 09:00 · last fetched: never/);
     await fetch(url);
     const after = cardFrom(await bot.say(alex, '/permissions'));
-    expect(cardText(after)).toMatch(/Team Offsite: anyone with the link · Availability only\nCreated 23 Nov 2026, 09:00 · last fetched: 23 Nov 2026, 09:00/);
+    expect(cardText(after)).toMatch(/Team Offsite: anyone with the link · Free\/busy only\nCreated 23 Nov 2026, 09:00 · last fetched: 23 Nov 2026, 09:00/);
 
     const ask = invokeCard(await bot.click(alex, rowButton(after, 'Team Offsite', 'New link')));
     expect(cardText(ask)).toContain('The current link stops working at once');
@@ -66,7 +66,7 @@ describe('publishing a calendar (default policy: availability only)', () => {
   it('says a calendar is already published instead of making a second link', async () => {
     await publish(bot, alex, 'Calendar');
     const again = await publish(bot, inFrench(alex), 'Calendar');
-    expect(cardText(again)).toContain('« Calendar » est déjà publié avec le niveau « Disponibilités uniquement ».');
+    expect(cardText(again)).toContain('« Calendar » est déjà publié avec le niveau « Disponibilités seulement ».');
   });
 });
 
@@ -92,9 +92,9 @@ describe('publishing under other policies', () => {
       const list = cardFrom(await bot.say(alex, '/permissions'));
       const change = invokeCard(await bot.click(alex, buttonData(list, 'Change level')));
       expect(choiceValues(change, 'level')).toEqual(['freeBusyRead', 'limitedRead']);
-      expect(textFrom(await bot.click(alex, { ...buttonData(change, 'Save'), level: 'read' }))).toContain('Limited details at most');
+      expect(textFrom(await bot.click(alex, { ...buttonData(change, 'Save'), level: 'read' }))).toContain('Titles and places at most');
       const done = invokeCard(await bot.click(alex, { ...buttonData(change, 'Save'), level: 'freeBusyRead' }));
-      expect(cardText(done)).toContain('Calendar now shows Availability only to those who have the link.');
+      expect(cardText(done)).toContain('Calendar now shows Free/busy only to those who have the link.');
     });
   });
 });

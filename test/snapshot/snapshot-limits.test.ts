@@ -38,7 +38,7 @@ describe('snapshots over a limit', () => {
     const limit = await previewCard(bot, alex, { range: 'next7' });
     expect(cardText(limit)).toContain('These days hold 6 events; one mail can carry at most 3.');
     expect(cardText(limit)).toContain('Nothing was sent.');
-    expect(buttonTitles(limit)).toEqual(['Tomorrow', 'Today', 'Availability only', 'Cancel']);
+    expect(buttonTitles(limit)).toEqual(['Tomorrow', 'Today', 'Free/busy only', 'Cancel']);
     const preview = invokeCard(await bot.click(alex, buttonData(limit, 'Today')));
     expect(buttonTitles(preview)).toEqual(['Send', 'Cancel']);
     await bot.click(alex, buttonData(preview, 'Send'));
@@ -58,7 +58,7 @@ describe('snapshots over a limit', () => {
     expect(cardText(file)).toMatch(/The calendar file would be 3\.\d MB \(3 events\); Microsoft 365 accepts attachments under 3 MB\./);
     const mail = invokeCard(await bot.click(alex, buttonData(file, 'Today')));
     expect(cardText(mail)).toMatch(/The mail would be \d\.\d MB \(2 events\); Microsoft 365 accepts mails under 4 MB\./);
-    const preview = invokeCard(await bot.click(alex, buttonData(mail, 'Limited details')));
+    const preview = invokeCard(await bot.click(alex, buttonData(mail, 'Titles and places')));
     await bot.click(alex, buttonData(preview, 'Send'));
     expect(lastSnapshotTo(bot, megan.email).summaries).toEqual(['Workshop one', 'Workshop two']);
   });
@@ -66,7 +66,7 @@ describe('snapshots over a limit', () => {
   it('explains the limits in French', async () => {
     const limit = await previewCard(bot, inFrench(alex), { range: 'next7' });
     expect(cardText(limit)).toContain('Ces jours comptent 6 événements ; un message peut en porter 3 au plus.');
-    expect(buttonTitles(limit)).toContain('Disponibilités uniquement');
+    expect(buttonTitles(limit)).toContain('Disponibilités seulement');
   });
 });
 

@@ -13,14 +13,14 @@ describe('emailing a snapshot of a calendar', () => {
     expect(choiceValues(form, 'calendarId')).toEqual(['Calendar', 'Project Phoenix', 'Team Offsite'].map((name) => calendarIdOf(bot, alex, name)));
     expect(choiceValues(form, 'range')).toEqual(['today', 'tomorrow', 'next7', 'next30', 'dates']);
     expect(choiceValues(form, 'level')).toEqual(['freeBusyRead', 'limitedRead', 'read']);
-    expect(cardText(form)).toContain('People outside the organisation receive at most: Availability only. Except partner.example.org: Limited details.');
+    expect(cardText(form)).toContain('People outside the organisation receive at most: Free/busy only. Except partner.example.org: Titles and places.');
     expect(cardText(form)).toContain('Only my working hours');
   });
 
   it.each([
     [alex, 'email my calendar for tomorrow', 'tomorrow', 'Email a calendar'],
     [inFrench(alex), 'envoyer mon calendrier des 7 prochains jours par mail', 'next7', 'Envoyer un calendrier par e-mail'],
-    [inFrench(alex), '/instantane', 'next7', "Les personnes extérieures à l'organisation reçoivent au plus : Disponibilités uniquement."],
+    [inFrench(alex), '/instantane', 'next7', "Les personnes extérieures à l'organisation reçoivent au plus : Disponibilités seulement."],
     [alex, 'email my calendar for the next 30 days to jordan@partner.example.org', 'next30', 'Email a calendar'],
   ])('understands %#, in its language', async (user, text, range, shown) => {
     const form = cardFrom(await bot.say(user, text));
@@ -40,7 +40,7 @@ describe('emailing a snapshot of a calendar', () => {
     expect(cardText(preview)).toContain(String(summaries.length));
     expect(buttonTitles(preview)).toEqual(['Send', 'Cancel']);
     const sent = invokeCard(await bot.click(alex, buttonData(preview, 'Send')));
-    expect(cardText(sent)).toContain(`${summaries.length} events of Calendar (Limited details) sent to:`);
+    expect(cardText(sent)).toContain(`${summaries.length} events of Calendar (Titles and places) sent to:`);
     const snapshot = lastSnapshotTo(bot, megan.email);
     expect(snapshot.summaries).toEqual(summaries);
     expect(snapshot.contentType).toMatch(/^text\/calendar/);
@@ -110,8 +110,8 @@ describe('emailing a snapshot of a calendar', () => {
 
   it('holds people outside to the sharing policy and shows the cap before sending', async () => {
     const preview = await previewCard(bot, alex, { range: 'today', level: 'read', emails: 'sam@fabrikam.example.net, jordan@partner.example.org' });
-    expect(cardText(preview)).toContain('sam@fabrikam.example.net is outside the organisation: the sharing policy allows at most Availability only.');
-    expect(cardText(preview)).toContain('So the mail shows Availability only for everyone.');
+    expect(cardText(preview)).toContain('sam@fabrikam.example.net is outside the organisation: the sharing policy allows at most Free/busy only.');
+    expect(cardText(preview)).toContain('So the mail shows Free/busy only for everyone.');
     await bot.click(alex, buttonData(preview, 'Send'));
     const snapshot = lastSnapshotTo(bot, 'sam@fabrikam.example.net');
     expect(snapshot.summaries).toEqual(['Busy', 'Busy']);
@@ -121,7 +121,7 @@ describe('emailing a snapshot of a calendar', () => {
   it('takes people picked in the Teams people picker (directory ids), with typed addresses', async () => {
     const preview = await previewCard(bot, alex, { range: 'today', level: 'read', people: megan.aadObjectId, emails: 'jordan@partner.example.org' });
     expect(cardText(preview)).toContain('Megan Bowen (meganb@example.com), jordan@partner.example.org · outside the organisation');
-    expect(cardText(preview)).toContain('jordan@partner.example.org is outside the organisation: the sharing policy allows at most Limited details.');
+    expect(cardText(preview)).toContain('jordan@partner.example.org is outside the organisation: the sharing policy allows at most Titles and places.');
   });
 
   it('sends once for a double click, and never for someone else clicking the preview', async () => {

@@ -78,7 +78,7 @@ describe('the automatic checks, against the Graph emulator', () => {
   });
 
   it('pending invitation: the advice is to accept it', async () => {
-    records.invitations.set(callers.megan.userId, [{ ownerAddress: 'alexw@example.com', ownerName: 'Alex Wilber', calendarName: 'Project Phoenix', role: 'read', sentAt: '2026-11-20T10:00:00Z' }]);
+    records.invitations.set(callers.megan.userId, [{ id: 'inv-1', ownerAddress: 'alexw@example.com', ownerName: 'Alex Wilber', calendarName: 'Project Phoenix', role: 'read', sentAt: '2026-11-20T10:00:00Z' }]);
     const report = await checks.run(callers.megan, { kind: 'owner', address: 'alexw@example.com' });
     expect(statuses(report).subscription).toBe('fail:invitationPending');
     expect(report.facts.invitationPending).toBe(true);

@@ -55,4 +55,24 @@ describe('the EWS helper', () => {
     expect(result.url).toBeUndefined();
     expect(result.problems).toEqual(problems);
   });
+
+  describe('in a Microsoft 365 organisation', () => {
+    const context = { exchangeOnlineDomains: ['example.com', 'contoso.com'] };
+    it.each(['megan@example.com', 'Megan@Contoso.com', 'mail.contoso.com', 'https://mail.example.com/owa/', 'outlook.office365.com', 'https://outlook.office.com/'])(
+      'gives Exchange Online\'s address for %s',
+      (input) => {
+        const result = checkEwsInput(input, context);
+        expect(result).toMatchObject({ url: 'https://outlook.office365.com/EWS/Exchange.asmx', exchangeOnline: true, guessed: false });
+      },
+    );
+
+    it('says why a server at an Exchange Online domain is not the address to use', () => {
+      expect(checkEwsInput('mail.example.com', context).problems).toEqual(['onExchangeOnline']);
+    });
+
+    it('builds an on-premises address only for a domain that is not on Exchange Online', () => {
+      expect(checkEwsInput('sam@fabrikam.example.net', context)).toMatchObject({ url: 'https://mail.fabrikam.example.net/ews/exchange.asmx', exchangeOnline: false, guessed: true });
+      expect(checkEwsInput('mail.fabrikam.example.net', context)).toMatchObject({ url: 'https://mail.fabrikam.example.net/ews/exchange.asmx', exchangeOnline: false, problems: [] });
+    });
+  });
 });

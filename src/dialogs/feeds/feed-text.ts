@@ -1,5 +1,6 @@
 import type { Feed } from '../../feeds/feed-store';
 import type { Caller } from '../caller';
+import { formatDate } from '../../i18n/dates';
 
 /** A problem code as a sentence; unknown codes read as a generic server error. */
 export function problemText(caller: Pick<Caller, 't'>, problem: string | undefined): string {
@@ -17,7 +18,7 @@ export function warningText(caller: Pick<Caller, 't'>, warning: { code: string; 
 export function formatWhen(caller: Caller, iso: string, dateOnly = false): string {
   const zone = caller.timeZone ?? 'UTC';
   const options: Intl.DateTimeFormatOptions = dateOnly ? { dateStyle: 'medium', timeZone: zone } : { dateStyle: 'medium', timeStyle: 'short', timeZone: zone };
-  return new Intl.DateTimeFormat(caller.locale === 'fr' ? 'fr-FR' : 'en-GB', options).format(new Date(iso));
+  return formatDate(caller.locale, new Date(iso), options);
 }
 
 export function intervalText(caller: Caller, minutes: number): string {

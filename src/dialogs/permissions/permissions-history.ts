@@ -6,19 +6,17 @@ import type { Caller } from '../caller';
 import type { ActionResult } from '../feature';
 import { button } from '../share/card-kit';
 import type { ShareFeatureDeps } from '../share/feature-deps';
+import { formatDate } from '../../i18n/dates';
 
 /** When a change happened, in the viewer's own time zone (their Teams client's), else UTC; the zone is named. */
 function when(caller: Caller, iso: string): string {
   const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' };
-  const locale = caller.locale === 'fr' ? 'fr-FR' : 'en-GB';
-  let format: Intl.DateTimeFormat;
   try {
-    format = new Intl.DateTimeFormat(locale, { ...options, timeZone: caller.timeZone ?? 'UTC' });
+    return formatDate(caller.locale, new Date(iso), { ...options, timeZone: caller.timeZone ?? 'UTC' });
   } catch {
     // A zone this runtime does not know (the client sends what it likes).
-    format = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
+    return formatDate(caller.locale, new Date(iso), { ...options, timeZone: 'UTC' });
   }
-  return format.format(new Date(iso));
 }
 
 function sentence(caller: Caller, entry: AuditEntry): string {

@@ -9,6 +9,7 @@ import { textReply } from '../reply';
 import { button, shareNoticeCard } from '../share/card-kit';
 import type { PublishFeatureDeps } from './publish-deps';
 import { levelName, linksCard, publishFormCard } from './publish-cards';
+import { formatDate } from '../../i18n/dates';
 
 const ref = z.object({ publicationId: z.string().uuid() });
 const levelChange = ref.extend({ level: z.enum(['freeBusyRead', 'limitedRead', 'read']) });
@@ -21,7 +22,7 @@ export interface LinkEntry {
 }
 
 function when(caller: Caller, iso: string): string {
-  return new Intl.DateTimeFormat(caller.locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: caller.timeZone ?? 'UTC' }).format(new Date(iso));
+  return formatDate(caller.locale, new Date(iso), { dateStyle: 'medium', timeStyle: 'short', timeZone: caller.timeZone ?? 'UTC' });
 }
 
 /** The caller's published links for /permissions, next to the people: level, creation, last fetch, actions. */

@@ -3,6 +3,7 @@ import { renderCard } from '../../cards/render-card';
 import { Verb } from '../../cards/verbs';
 import type { Locale } from '../../i18n';
 import type { Caller } from '../caller';
+import { formatDate as formatLocalDate } from '../../i18n/dates';
 
 /** A card button: templates render it as Action.Execute with an Action.Submit fallback carrying the same data. */
 export interface CardButton {
@@ -49,7 +50,7 @@ export function withRefresh(card: AdaptiveCardJson, verb: string, data: Record<s
 
 /** A day (or moment) as people read it, in UTC: the end dates of shares are whole days. */
 export function formatDate(locale: Locale, iso: string): string {
-  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso));
+  return formatLocalDate(locale, new Date(iso), { dateStyle: 'medium', timeZone: 'UTC' });
 }
 
 /** The last day a share lasts, for an `expiresAt` at the end of that day. */

@@ -2,7 +2,7 @@ import { renderCard, type AdaptiveCardJson } from '../../cards/render-card';
 import { Verb } from '../../cards/verbs';
 import type { Locale, Translate } from '../../i18n';
 import type { Invitation } from '../../sharing/invitation';
-import { roleExplanation, roleLabel } from '../../sharing/roles';
+import { roleForRecipient, roleLabel } from '../../sharing/roles';
 import { button, formatDate, lastDayOf, withRefresh, type CardButton } from './card-kit';
 
 /** Who is looking at an invitation card decides what they see: the card may be forwarded. */
@@ -75,7 +75,7 @@ export function invitationCard(invitation: Invitation, viewer: Viewer, options: 
       title: t('share:invitation.title', { owner }),
       intro: t('share:invitation.intro', { owner, calendar: invitation.calendar.name }),
       facts,
-      paragraphs: [roleExplanation(t, invitation.role), ...recipientState(t, locale, invitation)],
+      paragraphs: [roleForRecipient(t, invitation.role, owner), ...recipientState(t, locale, invitation)],
       buttons: open
         ? [
             button(t('share:invitation.accept'), Verb.InvitationAccept, { invitationId: invitation.id }, 'positive'),

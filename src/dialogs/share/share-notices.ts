@@ -1,5 +1,5 @@
 import type { Invitation } from '../../sharing/invitation';
-import { roleExplanation, roleLabel } from '../../sharing/roles';
+import { roleForRecipient, roleLabel } from '../../sharing/roles';
 import type { AccessChange, Audience, InvitationMail, ShareNotices } from '../../sharing/share-notices';
 import { cardReply, textReply } from '../reply';
 import { invitationCard } from './invitation-card';
@@ -19,14 +19,14 @@ export const shareNotices: ShareNotices = {
     const vars = { owner: invitation.owner.name, calendar: invitation.calendar.name, level: roleLabel(t, invitation.role) };
     const paragraphs = [
       t('share:mail.intro', vars),
-      `${t('share:mail.level', vars)} ${roleExplanation(t, invitation.role)}`,
+      `${t('share:mail.level', vars)} ${roleForRecipient(t, invitation.role, invitation.owner.name)}`,
       t('share:mail.outlook'),
       t('share:mail.teams', { code }),
     ];
     const html = [
       `<p>${escape(t('share:mail.greeting', { name: invitation.recipient.name }))}</p>`,
       ...paragraphs.map((paragraph) => `<p>${escape(paragraph)}</p>`),
-      `<p style="font-size:20px;font-family:monospace;letter-spacing:2px"><b>/accept ${escape(code)}</b></p>`,
+      `<p style="font-size:20px;font-family:monospace;letter-spacing:2px"><b>/${escape(t('help.words.accept'))} ${escape(code)}</b></p>`,
     ].join('\n');
     return { subject: t('share:mail.subject', vars), html };
   },
@@ -51,13 +51,13 @@ export const shareNotices: ShareNotices = {
   expiredForOwner: (invitation, { t }) => [textReply(t('share:notices.expiredOwner', { name: invitation.recipient.name, calendar: invitation.calendar.name }))],
   roleChanged: (change: AccessChange, { t }) => [
     textReply(
-      t('share:notices.roleChanged', { owner: change.ownerName, calendar: change.calendarName, level: roleLabel(t, change.role), explanation: roleExplanation(t, change.role) }),
+      t('share:notices.roleChanged', { owner: change.ownerName, calendar: change.calendarName, level: roleLabel(t, change.role), explanation: roleForRecipient(t, change.role, change.ownerName) }),
     ),
   ],
   accessEnded: (change: AccessChange, reason, { t }) => [textReply(t(`share:notices.${reason}`, { owner: change.ownerName, calendar: change.calendarName }))],
 
   accessMail(change, what, { t }): InvitationMail {
-    const vars = { owner: change.ownerName, calendar: change.calendarName, level: roleLabel(t, change.role), explanation: roleExplanation(t, change.role) };
+    const vars = { owner: change.ownerName, calendar: change.calendarName, level: roleLabel(t, change.role), explanation: roleForRecipient(t, change.role, change.ownerName) };
     const html = [`<p>${escape(t('share:mail.greeting', { name: change.recipientName }))}</p>`, `<p>${escape(t(`share:notices.${what}`, vars))}</p>`].join('\n');
     return { subject: t(`share:mail.${what}Subject`, vars), html };
   },
@@ -76,7 +76,7 @@ function externalInvitationMail(invitation: Invitation, to: Audience): Invitatio
     return [
       t('share:mail.greeting', { name: invitation.recipient.name }),
       t('share:externalMail.intro', vars),
-      `${t('share:mail.level', vars)} ${roleExplanation(t, invitation.role)}`,
+      `${t('share:mail.level', vars)} ${roleForRecipient(t, invitation.role, invitation.owner.name)}`,
       t('share:externalMail.open', vars),
       t('share:externalMail.otherClients', vars),
     ];

@@ -2,6 +2,7 @@ import { renderCard, type AdaptiveCardJson } from '../../cards/render-card';
 import { Verb } from '../../cards/verbs';
 import type { SyncPair } from '../../two-way-sync/sync-pair-store';
 import type { Caller } from '../caller';
+import { formatDate } from '../../i18n/dates';
 
 export function connectCard(caller: Caller, values: { serverUrl?: string; userName?: string; error?: string; local?: { url: string; userName: string; password: string } } = {}): AdaptiveCardJson {
   const t = caller.t;
@@ -83,7 +84,7 @@ export function statusCard(caller: Caller, pair: SyncPair): AdaptiveCardJson {
     pair.status === 'paused' ? (pair.pauseReason === 'user' ? t('sync:status.pausedByYou') : t('sync:status.paused', { reason: t(`sync:problems.${pair.pauseReason ?? 'serverError'}`) })) : pair.lastProblem ? t('sync:failed', { reason: t(`sync:problems.${pair.lastProblem}`) }) : '';
   const moved = (side: { created: number; updated: number; deleted: number }) => side.created + side.updated + side.deleted;
   const facts = [
-    { title: t('sync:status.lastSync'), value: pair.lastSuccessAt ? new Date(pair.lastSuccessAt).toLocaleString(caller.locale === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: caller.timeZone ?? 'UTC', dateStyle: 'medium', timeStyle: 'short' }) : t('sync:status.never') },
+    { title: t('sync:status.lastSync'), value: pair.lastSuccessAt ? formatDate(caller.locale, new Date(pair.lastSuccessAt), { timeZone: caller.timeZone ?? 'UTC', dateStyle: 'medium', timeStyle: 'short' }) : t('sync:status.never') },
     { title: t('sync:status.direction'), value: t(`sync:pick.${pair.direction}`) },
     { title: t('sync:status.policy'), value: t(`sync:pick.${pair.policy}`) },
     ...(report ? [{ title: t('sync:status.lastRun'), value: t('sync:status.lastRunValue', { toOutlook: moved(report.toOutlook), toCaldav: moved(report.toCaldav), caldav: pair.caldav.name }) }] : []),

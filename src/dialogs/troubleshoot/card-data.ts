@@ -29,6 +29,13 @@ export const ewsData = z.object({
   step: z.enum(['open', 'check']).default('open'),
   ewsInput: z.string().max(2000).optional().default(''),
 });
-export const helpdeskSendData = z.object({ diagnosisId: z.string().uuid(), symptom: optionalChoice, person: z.string().max(200).optional().default('') });
+export const helpdeskSendData = z.object({
+  diagnosisId: z.string().uuid(),
+  symptom: optionalChoice,
+  /** `start`, a step (outcome node id) or `resend-<invitation id>`. */
+  fix: optionalChoice,
+  client: optionalChoice,
+  person: z.string().max(200).optional().default(''),
+});
 
 export type CaseRef = { sessionId: string; revision: number };

@@ -1,6 +1,8 @@
 import { translatorFor, type Locale, type Translate } from '../../i18n';
 import type { CaseVars, CheckResult } from '../../troubleshoot/check-report';
 import { textVariables } from '../../troubleshoot/tree-schema';
+import { elide } from '../../i18n/elision';
+import { formatDate } from '../../i18n/dates';
 
 /** Who a card speaks to: the caller, a case's owner (in the case's language), or a helpdesk member. */
 export interface Speaker {
@@ -56,13 +58,15 @@ export function checkLine(t: Translate, result: CheckResult): string {
 /** Fills a tree text's `{{placeholders}}` from the case; what the case does not know reads as a neutral word. */
 export function fillTreeText(t: Translate, text: string, vars: CaseVars): string {
   const values = readableVars(t, { ...vars });
-  return text.replace(/\{\{\s*([a-zA-Z]+)\s*\}\}/g, (match, name: string) => {
+  // `{{domain, de}}` joins the value the French way ("d'example.com"), as in the locale files.
+  return text.replace(/\{\{\s*([a-zA-Z]+)\s*(?:,\s*(de|que)\s*)?\}\}/g, (match, name: string, word: string | undefined) => {
     if (!(textVariables as readonly string[]).includes(name)) return match;
-    return values[name] ?? t(`troubleshoot:fallback.${name}`);
+    const value = values[name] ?? t(`troubleshoot:fallback.${name}`);
+    return word ? elide(word, value) : value;
   });
 }
 
 /** A date as the person reads it, in UTC (the bot does not know their time zone here). */
 export function shortDate(locale: Locale, iso: string): string {
-  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso));
+  return formatDate(locale, new Date(iso), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 }

@@ -6,6 +6,8 @@ import type { FollowedCalendar, PendingInvitation, ShareRecord } from '../../tro
 import type { TreeIndex } from '../../troubleshoot/tree-index';
 import { caseSummary, clientLabel, symptomLabel } from './case-summary';
 import { levelName, shortDate, type Speaker } from './case-text';
+import { permissionLines, type PermissionsInGraph } from './graph-permissions';
+import { fixChoices } from './helpdesk-fix';
 
 /** What helpdesk mode knows about one person. */
 export interface SharingState {
@@ -16,6 +18,8 @@ export interface SharingState {
   subscriptions: FollowedCalendar[];
   /** Newest first. */
   cases: TroubleshootSession[];
+  /** Every permission on the person's calendars, as Graph reports them (read with the application identity). */
+  inGraph: PermissionsInGraph;
 }
 
 /** The helpdesk's view of a person's sharing, with a form to send them a troubleshooting card. */
@@ -26,11 +30,12 @@ export function diagnoseCard(speaker: Speaker, tree: TreeIndex, state: SharingSt
   const latest = state.cases.find((session) => session.checks);
   const latestSummary = latest && caseSummary(speaker, tree, latest);
   const sections = [
+    { title: t('troubleshoot:helpdesk.graph.title'), items: permissionLines(speaker, state.inGraph, state.shares).map((text) => ({ text })) },
     {
       title: t('troubleshoot:helpdesk.sharesTitle'),
       items: orNone(
         state.shares.map((share) =>
-          t('troubleshoot:helpdesk.share', { calendar: share.calendarName, recipient: `${share.recipientName} <${share.recipientAddress}>`, level: levelName(t, share.role), status: share.status }),
+          t('troubleshoot:helpdesk.share', { calendar: share.calendarName, recipient: `${share.recipientName} <${share.recipientAddress}>`, level: levelName(t, share.role), status: t(`troubleshoot:helpdesk.shareStatus.${share.status}`, { defaultValue: t('troubleshoot:helpdesk.shareStatus.other') }) }),
         ),
       ),
     },
@@ -90,6 +95,11 @@ export function diagnoseCard(speaker: Speaker, tree: TreeIndex, state: SharingSt
     symptomLabel: t('troubleshoot:helpdesk.sendSymptom'),
     symptoms: tree.tree.symptoms.map((symptom) => ({ title: symptom.label, value: symptom.id })),
     symptom: last?.symptomId ?? tree.tree.symptoms[0].id,
+    fixLabel: t('troubleshoot:helpdesk.fix.label'),
+    fixes: fixChoices(speaker, tree, state.invitations),
+    clientLabel: t('troubleshoot:helpdesk.fix.client'),
+    clients: tree.tree.clients.map((client) => ({ title: client.label, value: client.id })),
+    client: last?.clientId ?? tree.tree.clients[0].id,
     personLabel: t('troubleshoot:helpdesk.sendPerson'),
     person: last?.person?.address ?? '',
     buttons: state.reachable

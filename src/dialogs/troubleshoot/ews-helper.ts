@@ -25,7 +25,7 @@ export class EwsHelperDialog {
     const session = sessionId ? await this.deps.sessions.get(sessionId) : undefined;
     const own = session && session.userId === caller.userId ? session : undefined;
     const speaker: Speaker = own ? viewOf(this.deps, own).speaker : caller;
-    if (step === 'check') return { card: ewsCard(speaker, own, checkEwsInput(ewsInput), ewsInput) };
+    if (step === 'check') return { card: ewsCard(speaker, own, checkEwsInput(ewsInput, this.deps), ewsInput) };
     // Opened from a step card: that card stays as it is, the helper comes as a new message under it.
     const helper = cardReply(ewsCard(speaker, own, undefined, own?.checks?.vars.address ?? ''));
     if (!own) return { replies: [helper] };
@@ -37,7 +37,13 @@ export class EwsHelperDialog {
 /** The helper card, with the result of the last check when there is one. */
 export function ewsCard(speaker: Speaker, session: TroubleshootSession | undefined, result: EwsUrlCheck | undefined, typed: string): AdaptiveCardJson {
   const { t } = speaker;
-  const notes = result ? [...result.problems.map((problem) => t(`troubleshoot:ews.problems.${problem}`)), ...(result.guessed ? [t('troubleshoot:ews.guessed')] : [])] : [];
+  const notes = result
+    ? [
+        ...result.problems.map((problem) => t(`troubleshoot:ews.problems.${problem}`)),
+        ...(result.guessed ? [t('troubleshoot:ews.guessed')] : []),
+        ...(result.exchangeOnline ? [t('troubleshoot:ews.exchangeOnlineNote')] : []),
+      ]
+    : [];
   const resultText = !result ? '' : result.alreadyCorrect ? t('troubleshoot:ews.correct') : result.url ? t('troubleshoot:ews.result') : t('troubleshoot:ews.none');
   // A typed value with a password in it is never sent back to the client.
   const value = result?.problems.includes('credentials') ? (result.url ?? '') : typed;
@@ -54,7 +60,8 @@ export function ewsCard(speaker: Speaker, session: TroubleshootSession | undefin
     placeholder: t('troubleshoot:ews.placeholder'),
     value,
     noPassword: t('troubleshoot:ews.noPassword'),
-    hints: [t('troubleshoot:ews.office365'), t('troubleshoot:ews.where')].map((text) => ({ text })),
+    // Exchange Online first: the organisation is in Microsoft 365; the on-premises form and the facts after.
+    hints: ['office365', 'onPremises', 'versions', 'where'].map((key) => ({ text: t(`troubleshoot:ews.${key}`) })),
     check: t('troubleshoot:ews.check'),
     data: { verb: Verb.TroubleshootEws, step: 'check', ...(session && { sessionId: session.id }) },
   });

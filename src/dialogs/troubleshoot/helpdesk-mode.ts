@@ -5,8 +5,9 @@ import { errorReplies } from '../error-reply';
 import type { ActionResult } from '../feature';
 import { cardReply, textReply, type Reply } from '../reply';
 import { helpdeskSendData } from './card-data';
-import { startCard } from './case-cards';
 import { diagnoseCard } from './diagnose-card';
+import { permissionsInGraph } from './graph-permissions';
+import { caseCardFor, fixFrom, fixKey } from './helpdesk-fix';
 import type { TroubleshootDeps } from './troubleshoot-deps';
 import { addressTokens, isAddressToken } from '../../text/user-text';
 
@@ -62,22 +63,23 @@ export class HelpdeskMode {
       await audit.record({ ...base, outcome: 'notFound', detail: 'external' });
       return [textReply(caller.t('troubleshoot:helpdesk.external', { address: targetAddress }))];
     }
-    const [subscriptions, invitations, shares, cases, recipient] = await Promise.all([
+    const [subscriptions, invitations, shares, cases, recipient, inGraph] = await Promise.all([
       records.subscriptionsOf(person.id),
       records.pendingInvitationsFor(person.id),
       records.sharesBy(person.id),
       this.deps.sessions.recentFor(person.id, 3),
       this.deps.notifier.reachable(person.id),
+      permissionsInGraph(gateway, { id: person.id, address: person.address }),
     ]);
     const entry = await audit.record({ ...base, targetUserId: person.id, outcome: 'shown', detail: person.displayName });
-    const state = { person, reachable: recipient !== undefined, subscriptions, invitations, shares, cases };
+    const state = { person, reachable: recipient !== undefined, subscriptions, invitations, shares, cases, inGraph };
     const parked = this.deps.parkedWork ? [await this.deps.parkedWork(caller, person.id)] : [];
     return [cardReply(diagnoseCard(caller, this.deps.trees.in(caller.locale), state, entry.id)), ...parked];
   }
 
   /** "Send the card" on a diagnose card: a new case for the person, started on their side, in their language. */
   async sendCard(caller: Caller, raw: Record<string, unknown>): Promise<ActionResult> {
-    const { audit, notifier, sessions, trees } = this.deps;
+    const { audit, notifier, trees } = this.deps;
     const parsed = helpdeskSendData.safeParse(raw);
     if (!parsed.success) return { replies: [textReply(caller.t('troubleshoot:errors.invalid'))] };
     const data = parsed.data;
@@ -107,13 +109,15 @@ export class HelpdeskMode {
     const targetUserId = diagnosis.targetUserId;
     const name = diagnosis.detail ?? diagnosis.targetAddress ?? '';
     const symptom = data.symptom ? trees.in('en').symptom(data.symptom) : undefined;
-    if (!symptom) {
+    const fix = fixFrom(data.fix, trees.in('en'));
+    if (!symptom || !fix) {
       await audit.record({ ...base, outcome: 'invalid' });
-      return { replies: [textReply(caller.t('troubleshoot:helpdesk.missingSymptom'))] };
+      return { replies: [textReply(caller.t(symptom ? 'troubleshoot:helpdesk.fix.invalid' : 'troubleshoot:helpdesk.missingSymptom'))] };
     }
+    const key = fixKey(fix, symptom);
     const already = await audit.sentFrom(data.diagnosisId);
-    if (already.some((entry) => entry.detail?.startsWith(`symptom=${symptom.id};`))) {
-      await audit.record({ ...base, outcome: 'alreadySent', detail: `symptom=${symptom.id};` });
+    if (already.some((entry) => entry.detail?.startsWith(key))) {
+      await audit.record({ ...base, outcome: 'alreadySent', detail: key });
       return { replies: [textReply(caller.t('troubleshoot:helpdesk.alreadySent', { name }))] };
     }
     const recipient = await notifier.reachable(targetUserId);
@@ -121,19 +125,26 @@ export class HelpdeskMode {
       await audit.record({ ...base, outcome: 'unreachable' });
       return { replies: [textReply(caller.t('troubleshoot:helpdesk.unreachable', { name }))] };
     }
+    if (fix.kind === 'resend') {
+      // A prepared action: the invitation card again, if it still waits for this very person.
+      const resent = (await this.deps.resendInvitation?.(fix.invitationId, targetUserId, `troubleshoot-helpdesk:${data.diagnosisId}:${key}`)) ?? false;
+      await audit.record({ ...base, outcome: resent ? 'sent' : 'invalid', detail: resent ? `${key}sent` : `${key}notPending` });
+      return { replies: [textReply(caller.t(resent ? 'troubleshoot:helpdesk.fix.resent' : 'troubleshoot:helpdesk.fix.notPending', { name }))] };
+    }
     const personAddress = data.person.trim().toLowerCase();
-    const session = await sessions.create({
-      userId: targetUserId,
-      locale: recipient.locale,
-      treeVersion: trees.version,
-      symptomId: symptom.id,
+    const { card, sessionId } = await caseCardFor(this.deps, {
+      targetUserId,
+      recipient,
+      symptom,
+      fix,
       ...(addressPattern.test(personAddress) && { person: { address: personAddress, name: personAddress } }),
+      ...(data.client && { clientId: data.client }),
       startedBy: caller.userId,
+      note: recipient.t('troubleshoot:start.helpdeskIntro', { name: caller.name || actor.address }),
     });
-    const view = { speaker: recipient, tree: trees.in(recipient.locale), session };
-    const card = startCard(view, { note: recipient.t('troubleshoot:start.helpdeskIntro', { name: caller.name || actor.address }) });
-    await notifier.notify(targetUserId, [cardReply(card)], { dedupeKey: `troubleshoot-helpdesk:${data.diagnosisId}:${symptom.id}` });
-    await audit.record({ ...base, outcome: 'sent', detail: `symptom=${symptom.id};session=${session.id}` });
+    const dedupe = fix.kind === 'step' ? `${symptom.id}:${fix.node.id}` : symptom.id;
+    await notifier.notify(targetUserId, [cardReply(card)], { dedupeKey: `troubleshoot-helpdesk:${data.diagnosisId}:${dedupe}` });
+    await audit.record({ ...base, outcome: 'sent', detail: `${key.replace(/session=$/, '')}session=${sessionId}` });
     return { replies: [textReply(caller.t('troubleshoot:helpdesk.sent', { name }))] };
   }
 
@@ -144,6 +155,19 @@ export class HelpdeskMode {
     const address = me.value.address.toLowerCase();
     return { ok: true, address, helpdesk: this.deps.helpdeskUsers.includes(address) };
   }
+}
+
+/**
+ * Whether the caller is on the helpdesk, from their own mailbox address (the profile is cached a few
+ * minutes). With no helpdesk configured, nobody is, and Graph is not asked.
+ */
+export function helpdeskMembership(gateway: Pick<TroubleshootDeps['gateway'], 'getMe'>, helpdeskUsers: readonly string[]): (caller: Caller) => Promise<boolean> {
+  const members = new Set(helpdeskUsers.map((address) => address.toLowerCase()));
+  return async (caller) => {
+    if (members.size === 0) return false;
+    const me = await settle(gateway.getMe(caller));
+    return me.ok && members.has(me.value.address.toLowerCase());
+  };
 }
 
 function isShownDiagnosis(entry: HelpdeskAuditEntry, actorUserId: string): boolean {

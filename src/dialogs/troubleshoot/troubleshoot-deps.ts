@@ -16,16 +16,20 @@ export interface TroubleshootDeps {
   trees: TroubleshootTrees;
   sessions: TroubleshootSessionStore;
   checks: CaseChecks;
-  gateway: Pick<CalendarGateway, 'findPeople' | 'getMe' | 'resolvePerson' | 'sendMail'>;
+  gateway: Pick<CalendarGateway, 'findPeople' | 'getMe' | 'resolvePerson' | 'sendMail' | 'listMyCalendars' | 'listPermissionsForCalendars'>;
   records: SharingRecordsReader;
   notifier: Notifier;
   audit: HelpdeskAuditLog;
   /** Helpdesk members' email addresses, lower case (config `helpdeskUsers`). */
   helpdeskUsers: string[];
+  /** The organisation's domains: its mailboxes are in Exchange Online (config `organization.domains`). */
+  exchangeOnlineDomains: readonly string[];
   clock: Clock;
   logger: Logger;
   /** What a booking tool limited to the main calendar sees this week, next to all my calendars (free/busy feature). */
   bookingToolView?: (caller: Caller) => Promise<Reply[]>;
+  /** Sends again the card of an invitation that still waits for this recipient (share feature); false when it no longer does. */
+  resendInvitation?: (invitationId: string, recipientUserId: string, dedupeKey: string) => Promise<boolean>;
   /** Background work on hold for a person (issue 9), shown under /diagnose. */
   parkedWork?: (speaker: { t: Translate; locale: Locale }, userId: string) => Promise<Reply>;
 }

@@ -54,6 +54,7 @@ export interface TroubleshootFeatureOptions {
   /** The free/busy feature's "what a booking tool sees" card, shown when the case is about a booking tool. */
   bookingToolView?: TroubleshootDeps['bookingToolView'];
   parkedWork?: TroubleshootDeps['parkedWork'];
+  resendInvitation?: TroubleshootDeps['resendInvitation'];
 }
 
 /** Builds the feature with its stores, from what the runtime already has. */
@@ -68,9 +69,11 @@ export function createTroubleshootFeature(options: TroubleshootFeatureOptions): 
     notifier: options.notifier,
     audit: new HelpdeskAuditLog(db, clock),
     helpdeskUsers: config.helpdeskUsers.map((address) => address.toLowerCase()),
+    exchangeOnlineDomains: config.organization.domains,
     clock,
     logger: options.logger,
     bookingToolView: options.bookingToolView,
     parkedWork: options.parkedWork,
+    resendInvitation: options.resendInvitation,
   });
 }

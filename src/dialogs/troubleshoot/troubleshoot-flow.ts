@@ -10,7 +10,7 @@ import type { ActionResult } from '../feature';
 import { cardReply, type Reply } from '../reply';
 import { answerData, chooseData, feedbackData, personData } from './card-data';
 import { closedCard, personCard, startCard, type CaseView } from './case-cards';
-import { caseHints, hintsFrom } from './case-hints';
+import { hintsFrom, type CaseHints } from './case-hints';
 import { continueOpenCase, resultReplies } from './case-continue';
 import type { Understanding } from '../../nlu/understanding';
 import { currentCard, loadCase, viewOf } from './case-loader';
@@ -44,7 +44,8 @@ export class TroubleshootFlow {
       if (continued) return continued;
     }
     const tree = this.deps.trees.in(caller.locale);
-    const hints = understood ? hintsFrom(understood, tree) : caseHints(args, [tree, this.deps.trees.in(caller.locale === 'fr' ? 'en' : 'fr')]);
+    // The classifier's entities only (a sentence, or the words after /troubleshoot); the bare command has none.
+    const hints: CaseHints = understood ? hintsFrom(understood, tree) : {};
     const person = hints.personAddress ? { address: hints.personAddress, name: hints.personName ?? hints.personAddress } : await this.personNamed(caller, hints.personName);
     const session = await this.deps.sessions.create({
       userId: caller.userId,

@@ -30,7 +30,7 @@ describe('agendaCard', () => {
     const text = cardText(agendaCard(caller, { subscription, window, zone: 'Europe/Paris', events: [private_] }));
     expect(text).toContain('Private appointment');
     expect(text).not.toMatch(/Doctor|Clinique|Bring the card/);
-    expect(text).toContain("Alex Wilber's calendar · delegate, with private events");
+    expect(text).toContain("Alex Wilber's calendar · Delegate with private events");
   });
 
   it('converts times Graph gave in another zone, and labels all-day and overnight events', () => {

@@ -168,7 +168,7 @@ describe('/alias: my own name for a followed calendar', () => {
       const saved = cardFrom(await submit(bot, inFrench(megan), { ...buttonData(form, 'Enregistrer'), alias: '' }));
       expect(cardText(saved)).toContain('Tapez un nom : il ne peut pas être vide.');
       const ok = cardFrom(await submit(bot, inFrench(megan), { ...buttonData(form, 'Enregistrer'), alias: 'Phénix' }));
-      expect(cardText(ok)).toContain('« Phénix » est désormais votre nom pour « Project Phoenix » de Alex Wilber');
+      expect(cardText(ok)).toContain("« Phénix » est désormais votre nom pour « Project Phoenix » d'Alex Wilber");
     });
   });
 

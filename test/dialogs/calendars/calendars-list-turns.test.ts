@@ -26,7 +26,7 @@ describe('/calendars: what I follow, checked against Graph', () => {
     expect(text).toContain('November 23, 2026');
     expect(text).toContain('November 24, 2026');
     // The levels /subscribe read off each calendar and stored: "all details" for Phoenix, "free/busy" for Patti's.
-    expect(text).toMatch(/Project Phoenix\n[^]*Your access\ncan see all details\n[^]*Patti Fernandez \(pattif@example.com\)\nYour access\ncan see when busy\n/);
+    expect(text).toMatch(/Project Phoenix\n[^]*Your access\nAll details\n[^]*Patti Fernandez \(pattif@example.com\)\nYour access\nFree\/busy only\n/);
     expect(actionsOf(card).map((action) => action.data)).toEqual(
       expect.arrayContaining([
         { verb: 'showAgenda', subscriptionId: phoenix.id, range: 'week' },
@@ -40,7 +40,7 @@ describe('/calendars: what I follow, checked against Graph', () => {
   it('shows the role an invitation recorded, and the alias with the original name', async () => {
     await phoenixFromInvitation(bot, 'Phoenix');
     const text = cardText(cardFrom(await bot.say(megan, '/calendars')));
-    expect(text).toContain('can see all details');
+    expect(text).toContain('All details');
     expect(text).toMatch(/Phoenix\n[^]*Original name\nProject Phoenix/);
   });
 
@@ -81,7 +81,7 @@ describe('/calendars: what I follow, checked against Graph', () => {
     const offer = buttonData(card, "Add Patti Fernandez's calendars");
     expect(offer).toEqual({ verb: 'subscribeOwner', ownerAddress: 'pattif@example.com' });
     const pick = cardFrom(await bot.click(megan, offer));
-    expect(choicesOf(pick, 'calendarIds').map((choice) => choice.title)).toEqual(['Calendar (can see when busy)']);
+    expect(choicesOf(pick, 'calendarIds').map((choice) => choice.title)).toEqual(['Calendar (Free/busy only)']);
   });
 
   it('still lists what I follow when my Outlook calendar list cannot be read', async () => {

@@ -15,7 +15,7 @@ describe('/calendars and the invitations of the share flow', () => {
 
     const list = cardFrom(await bot.say(megan, '/calendars'));
     expect(cardText(list)).toContain('Also shared with you');
-    const accept = buttonData(list, 'Accept Team Offsite from Alex Wilber (can see all details)');
+    const accept = buttonData(list, 'Accept Team Offsite from Alex Wilber (All details)');
     expect(accept).toEqual({ verb: 'invitationAccept', invitationId: expect.any(String) as unknown });
 
     await bot.click(megan, accept);
@@ -23,7 +23,7 @@ describe('/calendars and the invitations of the share flow', () => {
       expect.objectContaining({ ownerAddress: 'alexw@example.com', calendarName: 'Team Offsite', role: 'read', source: 'invitation' }),
     ]);
     const after = cardText(cardFrom(await bot.say(megan, '/calendars')));
-    expect(after).toMatch(/Team Offsite\nOwner\nAlex Wilber \(alexw@example.com\)\nYour access\ncan see all details/);
+    expect(after).toMatch(/Team Offsite\nOwner\nAlex Wilber \(alexw@example.com\)\nYour access\nAll details/);
     expect(after).not.toContain('Also shared with you');
   });
 });

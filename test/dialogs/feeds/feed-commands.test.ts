@@ -1,22 +1,28 @@
-import { parseCommand } from '../../../src/dialogs/commands';
+import { parseTypedCommand } from '../../../src/dialogs/commands';
+import { commandForSentence } from '../../support/plain-words';
 
-describe('feed commands in words', () => {
+describe('feed commands', () => {
   it.each([
     ['/addfeed', 'addfeed'],
     ['/ajouterflux https://example.org/a.ics', 'addfeed'],
-    ['subscribe to https://example.org/holidays.ics', 'addfeed'],
-    ['ajouter un calendrier iCal', 'addfeed'],
-    ['webcal://example.org/club', 'addfeed'],
     ['/feeds', 'feeds'],
     ['/flux', 'feeds'],
-    ['show my feeds', 'feeds'],
-    ['mes flux', 'feeds'],
-    ["subscribe to Megan's calendar", 'subscribe'],
   ])('%s → %s', (text, name) => {
-    expect(parseCommand(text)?.name).toBe(name);
+    expect(parseTypedCommand(text)?.name).toBe(name);
+  });
+
+  it.each([
+    ['en', 'subscribe to https://example.org/holidays.ics', 'addfeed'],
+    ['fr', 'ajouter un calendrier iCal', 'addfeed'],
+    ['en', 'webcal://example.org/club', 'addfeed'],
+    ['en', 'show my feeds', 'feeds'],
+    ['fr', 'mes flux', 'feeds'],
+    ['en', "subscribe to Megan's calendar", 'subscribe'],
+  ] as const)('%s "%s" → %s', async (locale, text, name) => {
+    expect(await commandForSentence(locale, text)).toBe(name);
   });
 
   it('keeps the address as typed for the flow', () => {
-    expect(parseCommand('/addfeed https://Example.org/A.ics?token=Xy')?.args).toBe('https://Example.org/A.ics?token=Xy');
+    expect(parseTypedCommand('/addfeed https://Example.org/A.ics?token=Xy')?.args).toBe('https://Example.org/A.ics?token=Xy');
   });
 });

@@ -1,17 +1,23 @@
-import { parseCommand } from '../../../src/dialogs/commands';
+import { parseTypedCommand } from '../../../src/dialogs/commands';
+import { commandForSentence } from '../../support/plain-words';
 
 describe('free/busy in plain words and commands', () => {
   it.each([
-    ['quand est-ce que Megan et Adele sont libres cette semaine ?', 'freebusy'],
-    ['find a 30 minute slot with Patti tomorrow', 'freebusy'],
-    ['est-ce que Megan est disponible jeudi après-midi ?', 'freebusy'],
     ['/freebusy Megan', 'freebusy'],
     ['/disponibilites', 'freebusy'],
     ['dispo', 'freebusy'],
-    // Sharing one's free/busy is still sharing, and a booking tool is still troubleshooting.
-    ['partager mes disponibilités avec Megan', 'share'],
-    ['Calendly ne voit pas mes rendez-vous', 'troubleshoot'],
   ])('%s → %s', (text, name) => {
-    expect(parseCommand(text)?.name).toBe(name);
+    expect(parseTypedCommand(text)?.name).toBe(name);
+  });
+
+  it.each([
+    ['fr', 'quand est-ce que Megan et Adele sont libres cette semaine ?', 'freebusy'],
+    ['en', 'find a 30 minute slot with Patti tomorrow', 'freebusy'],
+    ['fr', 'est-ce que Megan est disponible jeudi après-midi ?', 'freebusy'],
+    // Sharing one's free/busy is still sharing, and a booking tool is still troubleshooting.
+    ['fr', 'partager mes disponibilités avec Megan', 'share'],
+    ['fr', 'Calendly ne voit pas mes rendez-vous', 'troubleshoot'],
+  ] as const)('%s "%s" → %s', async (locale, text, name) => {
+    expect(await commandForSentence(locale, text)).toBe(name);
   });
 });

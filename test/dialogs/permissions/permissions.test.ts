@@ -55,7 +55,7 @@ describe('managing who sees my calendars', () => {
     expect(cardJson(invokeCard(done))).toContain('Megan Bowen: Titles and places');
     expect(permissionOf('Project Phoenix', megan.email)).toMatchObject({ role: 'limitedRead' });
     expect(toUser(await bot.deliverOutbox(), megan).map((activity) => activity.text)).toEqual([
-      'Alex Wilber changed what you see in «Project Phoenix»: now Titles and places (Sees when you are busy, with the title and location of your events.)',
+      'Alex Wilber changed what you see in «Project Phoenix»: now Titles and places. You see when Alex Wilber is busy, with the title and place of each event.',
     ]);
   });
 

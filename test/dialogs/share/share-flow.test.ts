@@ -170,7 +170,7 @@ describe('sharing a calendar with a colleague', () => {
     expect(permissionOf(alex.email, 'Team Offsite', megan.email)).toMatchObject({ role: 'write' });
     const toMegan = toUser(await bot.deliverOutbox(), megan);
     expect(toMegan.map((activity) => activity.text)).toEqual([
-      'Alex Wilber changed what you see in «Team Offsite»: now Edit (Sees all the details and can create, change and delete events.)',
+      "Alex Wilber changed what you see in «Team Offsite»: now Edit. You see all the details of Alex Wilber's events and can create, change and delete them.",
     ]);
     expect(await subscriptionsOf(megan.aadObjectId)).toEqual([expect.objectContaining({ role: 'write' })]);
   });

@@ -81,7 +81,7 @@ describe('a process that stops between the Graph write and the notices', () => {
 
     const delivered = await restartAndRecover();
     expect(texts(toUser(delivered, megan))).toEqual([
-      'Alex Wilber changed what you see in «Team Offsite»: now Titles and places (Sees when you are busy, with the title and location of your events.)',
+      'Alex Wilber changed what you see in «Team Offsite»: now Titles and places. You see when Alex Wilber is busy, with the title and place of each event.',
     ]);
     expect(toUser(delivered, alex)).toEqual([]);
     expect(await invitationOf(megan.email)).toMatchObject({ status: 'accepted', role: 'limitedRead', intent_id: null });

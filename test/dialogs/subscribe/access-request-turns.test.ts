@@ -79,7 +79,7 @@ describe('asking an owner for access when nothing is shared', () => {
     expect((await requests(bot))[0].status).toBe('granted');
 
     const pick = cardFrom(await bot.say(megan, '/subscribe isaiahl@example.com'));
-    expect(choicesOf(pick, 'calendarIds').map((choice) => choice.title)).toEqual(['Calendar (can see titles and locations)']);
+    expect(choicesOf(pick, 'calendarIds').map((choice) => choice.title)).toEqual(['Calendar (Titles and places)']);
     await follow(bot, megan, isaiah);
     expect(await subscriptionsOf(bot, megan)).toEqual([expect.objectContaining({ ownerAddress: 'isaiahl@example.com', calendarName: 'Calendar' })]);
   });

@@ -16,7 +16,7 @@ describe('/subscribe: follow a calendar someone already shared', () => {
     const pick = cardFrom(await bot.click(megan, { ...buttonData(ask, 'Show their calendars'), owner: 'alexw@example.com' }));
     expect(cardText(pick)).toContain('Calendars Alex Wilber shares with you');
     // Only the calendar Alex shared with Megan (not his primary calendar, not "Team Offsite"), at the level its events show.
-    expect(choicesOf(pick, 'calendarIds')).toEqual([{ title: 'Project Phoenix (can see all details)', value: calendarIdOf(bot, alex, 'Project Phoenix') }]);
+    expect(choicesOf(pick, 'calendarIds')).toEqual([{ title: 'Project Phoenix (All details)', value: calendarIdOf(bot, alex, 'Project Phoenix') }]);
     // One calendar: ticked already, so saving is one click.
     expect(inputValue(pick, 'calendarIds')).toBe(calendarIdOf(bot, alex, 'Project Phoenix'));
   });
@@ -45,7 +45,7 @@ describe('/subscribe: follow a calendar someone already shared', () => {
     await share(bot, alex, 'Team Offsite', megan, 'limitedRead');
     const pick = cardFrom(await bot.say(megan, '/subscribe Alex Wilber'));
     const choices = choicesOf(pick, 'calendarIds');
-    expect(choices.map((choice) => choice.title)).toEqual(['Project Phoenix (can see all details)', 'Team Offsite (can see titles and locations)']);
+    expect(choices.map((choice) => choice.title)).toEqual(['Project Phoenix (All details)', 'Team Offsite (Titles and places)']);
     expect(inputValue(pick, 'calendarIds')).toBe('');
 
     const done = cardFrom(await bot.click(megan, { ...buttonData(pick, 'Save'), calendarIds: choices.map((choice) => choice.value).join(',') }));
@@ -59,7 +59,7 @@ describe('/subscribe: follow a calendar someone already shared', () => {
   it('keeps one record when subscribing twice, and says nothing changed', async () => {
     await follow(bot, megan, alex);
     const pick = cardFrom(await bot.say(megan, '/subscribe alexw@example.com'));
-    expect(choicesOf(pick, 'calendarIds')[0].title).toBe('Project Phoenix (can see all details, already followed)');
+    expect(choicesOf(pick, 'calendarIds')[0].title).toBe('Project Phoenix (All details, already followed)');
     expect(inputValue(pick, 'calendarIds')).toBe('');
 
     const again = await follow(bot, megan, alex);
@@ -70,7 +70,7 @@ describe('/subscribe: follow a calendar someone already shared', () => {
   it('keeps the role and source an accepted invitation recorded when the same calendar is subscribed again', async () => {
     await phoenixFromInvitation(bot);
     const pick = cardFrom(await bot.say(megan, '/subscribe alexw@example.com'));
-    expect(choicesOf(pick, 'calendarIds')[0].title).toBe('Project Phoenix (can see all details, already followed)');
+    expect(choicesOf(pick, 'calendarIds')[0].title).toBe('Project Phoenix (All details, already followed)');
     await follow(bot, megan, alex);
     expect(await subscriptionsOf(bot, megan)).toEqual([expect.objectContaining({ role: 'read', source: 'invitation' })]);
   });
@@ -156,8 +156,8 @@ describe('/subscribe: follow a calendar someone already shared', () => {
 
   it('speaks French', async () => {
     const pick = cardFrom(await bot.say(inFrench(megan), '/abonner alexw@example.com'));
-    expect(cardText(pick)).toContain('Calendriers que Alex Wilber partage avec vous');
-    expect(choicesOf(pick, 'calendarIds')[0].title).toBe('Project Phoenix (voit tous les détails)');
+    expect(cardText(pick)).toContain("Calendriers qu'Alex Wilber partage avec vous");
+    expect(choicesOf(pick, 'calendarIds')[0].title).toBe('Project Phoenix (Tous les détails)');
     const done = await follow(bot, inFrench(megan), alex);
     expect(cardText(done)).toContain('C\'est fait : vous suivez maintenant Project Phoenix');
   });
@@ -168,9 +168,9 @@ describe('/subscribe: follow a calendar someone already shared', () => {
 
     // The owner's primary calendar is read with the lookup, in its `$batch`; another calendar costs a round trip more.
     it.each([
-      ['Patti shares her calendar at "free/busy"', megan, patti, 'Calendar (can see when busy)', 'freeBusyRead', 1],
-      ['Alex shares "Project Phoenix" at "all details"', megan, alex, 'Project Phoenix (can see all details)', 'read', 2],
-      ['Adele shares her calendar at "titles and locations"', alex, adele, 'Calendar (can see titles and locations)', 'limitedRead', 1],
+      ['Patti shares her calendar at "free/busy"', megan, patti, 'Calendar (Free/busy only)', 'freeBusyRead', 1],
+      ['Alex shares "Project Phoenix" at "All details"', megan, alex, 'Project Phoenix (All details)', 'read', 2],
+      ['Adele shares her calendar at "Titles and places"', alex, adele, 'Calendar (Titles and places)', 'limitedRead', 1],
     ] as const)('%s: shown on the pick card, read with the lookup, and stored', async (_case, sharee, owner, title, role, trips) => {
       bot.emulator.control.clearRequests();
       const pick = cardFrom(await bot.say(sharee, `/subscribe ${owner.email}`));
@@ -184,7 +184,7 @@ describe('/subscribe: follow a calendar someone already shared', () => {
       // Two months on, the seeded events are all behind the window read.
       bot.clock.set(new Date('2027-01-25T09:00:00Z'));
       const pick = cardFrom(await bot.say(megan, '/subscribe alexw@example.com'));
-      expect(choicesOf(pick, 'calendarIds')[0].title).toBe('Project Phoenix (can view)');
+      expect(choicesOf(pick, 'calendarIds')[0].title).toBe('Project Phoenix (Can view)');
       await follow(bot, megan, alex);
       expect((await subscriptionsOf(bot, megan))[0].role).toBeUndefined();
     });
@@ -192,7 +192,7 @@ describe('/subscribe: follow a calendar someone already shared', () => {
     it('says only "can view" when the calendar cannot be read, and still saves', async () => {
       bot.emulator.control.injectFault({ path: '/calendarView$', status: 500 });
       const pick = cardFrom(await bot.say(megan, '/subscribe alexw@example.com'));
-      expect(choicesOf(pick, 'calendarIds')[0].title).toBe('Project Phoenix (can view)');
+      expect(choicesOf(pick, 'calendarIds')[0].title).toBe('Project Phoenix (Can view)');
       expect(cardText(await follow(bot, megan, alex))).toContain('Done: you now follow Project Phoenix');
       expect((await subscriptionsOf(bot, megan))[0].role).toBeUndefined();
     });
@@ -202,7 +202,7 @@ describe('/subscribe: follow a calendar someone already shared', () => {
       await bot.app.gateway.grantPermission(asUser(alex), { calendarId, recipient: { address: megan.email }, role: 'write' });
       bot.emulator.control.clearRequests();
       const pick = cardFrom(await bot.say(megan, '/subscribe alexw@example.com'));
-      expect(choicesOf(pick, 'calendarIds').map((choice) => choice.title)).toEqual(['Project Phoenix (can see all details)', 'Team Offsite (can edit)']);
+      expect(choicesOf(pick, 'calendarIds').map((choice) => choice.title)).toEqual(['Project Phoenix (All details)', 'Team Offsite (Edit)']);
       expect(calendarViews().filter((request) => request.path.includes(calendarId))).toEqual([]);
       await follow(bot, megan, alex, ['Team Offsite']);
       expect(await subscriptionsOf(bot, megan)).toEqual([expect.objectContaining({ calendarName: 'Team Offsite', role: 'write' })]);
@@ -212,7 +212,7 @@ describe('/subscribe: follow a calendar someone already shared', () => {
       await phoenixFromInvitation(bot);
       await share(bot, alex, 'Project Phoenix', megan, 'limitedRead');
       const pick = cardFrom(await bot.say(megan, '/subscribe alexw@example.com'));
-      expect(choicesOf(pick, 'calendarIds')[0].title).toBe('Project Phoenix (can see titles and locations, already followed)');
+      expect(choicesOf(pick, 'calendarIds')[0].title).toBe('Project Phoenix (Titles and places, already followed)');
       await follow(bot, megan, alex);
       expect(await subscriptionsOf(bot, megan)).toEqual([expect.objectContaining({ role: 'limitedRead', source: 'invitation' })]);
     });

@@ -56,7 +56,7 @@ describe('helpdesk mode: /diagnose', () => {
     const text = cardText(card);
     expect(text).toContain('Sharing state of Megan Bowen');
     expect(text).toContain('Can receive cards from the assistant');
-    expect(text).toContain('Project Phoenix of Alex Wilber <alexw@example.com> (all details)');
+    expect(text).toContain('Project Phoenix of Alex Wilber <alexw@example.com> (All details)');
     expect(text).toContain('A calendar shared with me does not show, Outlook on the web (in progress)');
     expect(text).toContain('Checks of the last case, as Megan Bowen saw them');
     expect(text).toContain('✓ You follow it in the assistant: Project Phoenix');

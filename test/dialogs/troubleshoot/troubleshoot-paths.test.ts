@@ -50,6 +50,15 @@ function firstAdvice(symptom: string, client: string): string {
       return 'o-beyond-policy';
     case 'sign-in-mfa':
       return client === 'booking-tool' ? 'o-mfa-route' : client === 'outlook-2013-activesync' ? 'o-2013-modern-auth' : 'o-sign-in-again';
+    // The problems of snapshots, publishing, feeds and sync start with what went wrong, whatever the app.
+    case 'snapshot-problem':
+      return 'sn-what';
+    case 'publish-problem':
+      return 'pb-what';
+    case 'feed-problem':
+      return 'fd-what';
+    case 'sync-problem':
+      return 'sy-what';
     default:
       throw new Error(symptom);
   }

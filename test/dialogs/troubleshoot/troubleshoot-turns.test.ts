@@ -89,13 +89,13 @@ describe('the troubleshooting assistant, through the bot', () => {
     await bot.say(megan, 'hello');
     await share(bot, isaiah, { calendar: 'Calendar', people: 'meganb@example.com', role: 'limitedRead' });
     const card = await caseFor(bot, megan, { client: 'outlook-windows-mapi', symptom: 'calendar-missing' }, { person: 'isaiahl@example.com' });
-    expect(checklist(card)).toEqual(expect.arrayContaining(['✓ Shared with you: Calendar (titles and locations)', '✗ An invitation from Isaiah Langer is waiting for you: Calendar']));
+    expect(checklist(card)).toEqual(expect.arrayContaining(['✓ Shared with you: Calendar (Titles and places)', '✗ An invitation from Isaiah Langer is waiting for you: Calendar']));
     expect(cardText(card)).toMatch(/accept/i);
   });
 
   it('shared but not in the list: the add-calendar button opens the subscribe flow for that owner', async () => {
     const card = await caseFor(bot, megan, { client: 'outlook-web', symptom: 'invitation-lost' }, { person: 'alexw@example.com' });
-    expect(checklist(card)).toContain('✓ Shared with you: Project Phoenix (can view)');
+    expect(checklist(card)).toContain('✓ Shared with you: Project Phoenix (Can view)');
     expect(cardText(card)).toContain('Add the calendar yourself: no invitation needed');
     expect(findAction(card, 'Add the calendar').data).toEqual({ verb: 'subscribeOwner', ownerAddress: 'alexw@example.com' });
   });
@@ -105,9 +105,9 @@ describe('the troubleshooting assistant, through the bot', () => {
     const text = cardText(card);
     expect(checklist(card)).toEqual([
       '✓ jordan@partner.example.org is outside your organisation (partner.example.org)',
-      '✗ The policy allows at most "titles and locations" with partner.example.org; you tried "all details"',
+      '✗ The policy allows at most "Titles and places" with partner.example.org; you tried "All details"',
     ]);
-    expect(text).toContain('The sharing policy caps partner.example.org at "titles and locations"');
+    expect(text).toContain('The sharing policy caps partner.example.org at "Titles and places"');
     expect(findAction(card, 'Share again').data).toEqual({ verb: 'openShare', recipientAddress: 'jordan@partner.example.org' });
   });
 
@@ -172,9 +172,21 @@ describe('the troubleshooting assistant, through the bot', () => {
     expect(cardText(helper)).toContain('Never type your password here');
     expect(inputValue(helper, 'ewsInput')).toBe('meganb@example.com');
 
+    // The helper speaks of Exchange Online first: the organisation is in Microsoft 365.
+    expect(cardText(helper).indexOf('https://outlook.office365.com/EWS/Exchange.asmx')).toBeLessThan(cardText(helper).indexOf('https://mail.example.com/ews/exchange.asmx'));
+    expect(cardText(helper)).toContain('Exchange 2013, 2016 and 2019');
+    expect(cardText(helper)).toContain('Amazon WorkMail is not supported');
+
+    // An address at the organisation's domain: Exchange Online's address, never a guessed mail.example.com.
     const built = cardFrom(await press(bot, megan, helper, 'Build and check', { ewsInput: 'meganb@example.com' }));
-    expect(cardText(built)).toContain('https://mail.example.com/ews/exchange.asmx');
-    expect(cardText(built)).toContain('Built from your email domain');
+    expect(cardText(built)).toMatch(/Use this address:\nhttps:\/\/outlook\.office365\.com\/EWS\/Exchange\.asmx/);
+    expect(cardText(built)).toContain('Your mailbox is in Microsoft 365 (Exchange Online)');
+    expect(cardText(built)).not.toContain('Built from your email domain');
+
+    // A domain that is not on Exchange Online: the on-premises address, flagged as a guess.
+    const elsewhere = cardFrom(await press(bot, megan, built, 'Build and check', { ewsInput: 'sam@fabrikam.example.net' }));
+    expect(cardText(elsewhere)).toContain('https://mail.fabrikam.example.net/ews/exchange.asmx');
+    expect(cardText(elsewhere)).toContain('Built from your email domain');
 
     const repaired = await press(bot, megan, built, 'Build and check', { ewsInput: 'http://megan:Hunter2!@Mail.Contoso.com/owa/' });
     const repairedCard = cardFrom(repaired);
@@ -201,7 +213,7 @@ describe('the troubleshooting assistant, through the bot', () => {
     for (const part of ['Outlook 2013 with an ActiveSync account', 'A calendar shared with me does not show', 'Alex Wilber <alexw@example.com>', 'Outlook 2013 over ActiveSync needs an alias', 'Open the shared calendar by hand']) {
       expect(summary).toContain(part);
     }
-    expect(checklist(card)).toContain('✓ Shared with you: Project Phoenix (can view)');
+    expect(checklist(card)).toContain('✓ Shared with you: Project Phoenix (Can view)');
 
     const sent = cardFrom(await press(bot, megan, card, 'Send to the helpdesk'));
     expect(cardText(sent)).toContain('Sent to the helpdesk');
@@ -211,7 +223,7 @@ describe('the troubleshooting assistant, through the bot', () => {
     expect(mail.subject).toMatch(/^\[Calendar help\] Megan Bowen: A calendar shared with me does not show \(case [0-9A-F]{8}\)$/);
     expect(mail.body.content).toContain('Alex Wilber &lt;alexw@example.com&gt;');
     expect(mail.body.content).toContain('<li>Outlook 2013 over ActiveSync needs an alias</li>');
-    expect(mail.body.content).toContain('<li>✓ Shared with you: Project Phoenix (can view)</li>');
+    expect(mail.body.content).toContain('<li>✓ Shared with you: Project Phoenix (Can view)</li>');
 
     const delivered = await bot.deliverOutbox();
     const teamsCard = delivered.map((activity) => cardText(activity.attachments?.[0]?.content ?? {})).find((text) => text.includes('New case from Megan Bowen'));
