@@ -1,9 +1,9 @@
 import { alex, inFrench, megan } from '../../support/demo-users';
-import { buttonData, buttonTitles, cardText, invokeCard, messageCards, textFrom, type Card } from '../../support/cards';
+import { buttonData, buttonTitles, cardFrom, cardText, invokeCard, messageCards, textFrom, type Card } from '../../support/cards';
 import { calendarIdOf } from '../../support/demo-calendars';
 import { checklist } from '../troubleshoot/card-kit';
 import { deliveredInvitation, share } from '../share/share-kit';
-import { demoWorld, phoenixFromInvitation, subscriptionsOf } from '../subscribe/world';
+import { demoWorld, follow, phoenixFromInvitation, subscriptionsOf } from '../subscribe/world';
 
 /**
  * After a share is accepted, the calendar is followed in the assistant but not in Outlook: Graph cannot add it there.
@@ -38,14 +38,14 @@ describe('adding an accepted calendar to Outlook', () => {
     expect(buttonTitles(guide)).toEqual(['Done', 'Agenda']);
 
     // Not added yet: the check says so and offers the troubleshooter.
-    const still = invokeCard(await bot.click(megan, buttonData(guide, 'Done')));
+    const still = cardFrom(await bot.click(megan, buttonData(guide, "Done")));
     expect(cardText(still)).toContain('I checked again just now: it is not in your Outlook calendar list yet.');
     expect(checklist(still)).toContain('✗ Not in your Outlook calendar list yet');
     expect(buttonTitles(still)).toEqual(['Done', 'Agenda', 'Still missing']);
 
     // Added in Outlook: Graph's list has it, under Outlook's name for it.
     addToList('Team Offsite');
-    const done = invokeCard(await bot.click(megan, buttonData(still, 'Done')));
+    const done = cardFrom(await bot.click(megan, buttonData(still, "Done")));
     expect(cardText(done)).toMatch(/^«Team Offsite» is in your Outlook\n/);
     expect(checklist(done)).toEqual(['✓ Followed in this assistant', '✓ In your Outlook calendar list as «Alex Wilber - Team Offsite»']);
     expect(cardText(done)).toContain('show it after a restart');
@@ -81,6 +81,14 @@ describe('adding an accepted calendar to Outlook', () => {
     expect(textFrom(turn)).toContain("This card belongs to someone else's calendar list");
     expect(JSON.stringify(turn.body)).not.toContain('Phoenix');
     expect(bot.emulator.control.requests()).toEqual([]);
+  });
+
+  it('after /subscribe: the done card says following here is not Outlook, and "Add to Outlook" checks the list', async () => {
+    bot.emulator.control.addToCalendarList({ userId: megan.email, ownerId: alex.email, calendarId: calendarIdOf(bot, alex, 'Project Phoenix') });
+    const done = await follow(bot, megan, alex);
+    expect(cardText(done)).toContain('Followed in this assistant is not the same as in your Outlook');
+    const checked = cardFrom(await bot.click(megan, buttonData(done, 'Add to Outlook')));
+    expect(checklist(checked)).toEqual(['✓ Followed in this assistant', '✓ In your Outlook calendar list as «Alex Wilber - Project Phoenix»']);
   });
 
   it('"done" with nothing followed: the list of calendars, not an error', async () => {
