@@ -37,17 +37,18 @@ export class CalendarListFlow {
       presences.set(subscription.id, entries ? await presenceIn(this.deps, entries, subscription, { shared, followed: current }) : { state: 'unknown', error: undefined });
     }
     const subscribe = commandButton(t('calendars:list.subscribe'), 'subscribe');
+    // Each offer says what it is in a line of text, with a short button under it: a name never makes a button too long.
     const offers = [
-      ...invitations.map((invitation) =>
-        button(
-          t('calendars:list.offerInvitation', { name: invitation.calendarName, owner: invitation.ownerName, level: levelLabel(caller, shareeLevel(invitation.role)) }),
-          Verb.InvitationAccept,
-          { invitationId: invitation.invitationId },
-        ),
-      ),
+      ...invitations.map((invitation) => ({
+        text: t('calendars:list.offerInvitation', { name: invitation.calendarName, owner: invitation.ownerName, level: levelLabel(caller, shareeLevel(invitation.role)) }),
+        buttons: [button(t('calendars:list.offerAccept'), Verb.InvitationAccept, { invitationId: invitation.invitationId })],
+      })),
       ...owners
         .filter((owner) => !invitations.some((invitation) => normalizeAddress(invitation.ownerAddress) === owner.address))
-        .map((owner) => button(t('calendars:list.offerAdd', { owner: owner.name || owner.address }), Verb.SubscribeOwner, { ownerAddress: owner.address })),
+        .map((owner) => ({
+          text: t('calendars:list.offerAdd', { owner: owner.name || owner.address }),
+          buttons: [button(t('calendars:list.offerFollow'), Verb.SubscribeOwner, { ownerAddress: owner.address })],
+        })),
     ];
     if (current.length === 0 && offers.length === 0) return noticeCard({ title: t('calendars:list.title'), paragraphs: [t('calendars:list.empty')], buttons: [subscribe] });
 

@@ -98,7 +98,8 @@ describe('/calendars: what I follow, checked against Graph', () => {
     await follow(bot, megan, alex);
     const card = cardFrom(await bot.say(megan, '/calendars'));
     expect(cardText(card)).toContain('Also shared with you');
-    const offer = buttonData(card, "Add Patti Fernandez's calendars");
+    expect(cardText(card)).toContain("Add Patti Fernandez's calendars\nAdd\n");
+    const offer = buttonData(card, 'Add');
     expect(offer).toEqual({ verb: 'subscribeOwner', ownerAddress: 'pattif@example.com' });
     const pick = cardFrom(await bot.click(megan, offer));
     expect(choicesOf(pick, 'calendarIds').map((choice) => choice.title)).toEqual(['Calendar (can see when busy)']);
