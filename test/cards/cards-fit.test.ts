@@ -24,7 +24,11 @@ function longNamesOrg(): string {
     }),
   }));
   const shares = demoOrg.shares.map((share) => ({ ...share, calendar: calendars.get(share.calendar) ?? share.calendar }));
-  const events = demoOrg.events.map((event) => ({ ...event, subject: `${event.subject} ${'x'.repeat(200)}`, location: event.location && `${event.location} ${'y'.repeat(200)}` }));
+  const events = demoOrg.events.map((event) => ({
+    ...event,
+    ...('calendar' in event && typeof event.calendar === 'string' && { calendar: calendars.get(event.calendar) ?? event.calendar }),
+    subject: `${event.subject} ${'x'.repeat(200)}`, location: event.location && `${event.location} ${'y'.repeat(200)}`,
+  }));
   const externalPeople = demoOrg.externalPeople.map((person) => ({ ...person, name: longName(person.name.split(' ')[0], 'Partner') }));
   const org = { ...demoOrg, users, shares, events, externalPeople };
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'csa-long-')), 'org.json');
@@ -104,7 +108,7 @@ describe('cards fit a narrow Teams window and the size limit, whatever the names
       return render(name, data);
     });
     await bot.start({}, {}, { orgFile: longNamesOrg() });
-    bot.emulator.control.addToCalendarList({ userId: megan.email, ownerId: alex.email });
+    bot.emulator.control.addToCalendarList({ userId: megan.email, ownerId: 'pattif@example.com' });
   });
   afterAll(async () => {
     jest.restoreAllMocks();
