@@ -31,7 +31,7 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /** How long a text looks: characters as people count them (an emoji or an accented letter is one). */
 export function displayLength(text: string): number {
-  return [...segmenter.segment(text)].length;
+  return text.length < 2 ? text.length : [...segmenter.segment(text)].length;
 }
 
 /**
@@ -39,7 +39,8 @@ export function displayLength(text: string): number {
  * leaving a lone escaping backslash before the ellipsis.
  */
 export function shortenForDisplay(text: string, max: number): string {
-  if (displayLength(text) <= max) return text;
+  // A text is never longer in characters than in UTF-16 units: most texts need no segmenting.
+  if (text.length <= max || displayLength(text) <= max) return text;
   let out = '';
   let count = 0;
   for (const { segment } of segmenter.segment(text)) {
@@ -62,7 +63,7 @@ function shortenTitle(action: Node, max: number): Node {
 
 /** Whether buttons can share a row without Teams cutting a title. */
 function fitsSideBySide(actions: Node[]): boolean {
-  return actions.length <= 1 || actions.every((action) => typeof action.title !== 'string' || displayLength(action.title) <= sideBySideTitleLength);
+  return actions.length <= 1 || actions.every((action) => typeof action.title !== 'string' || action.title.length <= sideBySideTitleLength || displayLength(action.title) <= sideBySideTitleLength);
 }
 
 /** One ActionSet per button: each gets the card's width. */
