@@ -15,6 +15,9 @@ describe('/accept takes the code however it is typed', () => {
     const [mail] = bot.emulator.control.sentMail('pattif@example.com');
     const code = /\/accept ([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(mail.body.content)?.[1] ?? '';
     expect(code).not.toBe('');
+    // The email says Outlook needs the calendar added, and how.
+    expect(mail.body.content).toContain('Microsoft 365 does not do it for you');
+    expect(mail.body.content).toContain('Add calendar &gt; Add from directory, type alexw@example.com');
     const [first, second] = code.split('-');
 
     const accepted = await bot.say(patti, `/accept ${first.toLowerCase()} ${second.toLowerCase()}`);
