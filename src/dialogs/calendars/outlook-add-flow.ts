@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkMarks } from '../../cards/check-marks';
 import { renderCard, type AdaptiveCardJson } from '../../cards/render-card';
 import { Verb } from '../../cards/verbs';
 import { normalizeAddress, type Subscription } from '../../subscriptions/subscription-store';
@@ -18,8 +19,6 @@ const checkData = z.object({ subscriptionId: cardId, recheck: z.boolean().option
 
 /** At most this many calendars are checked for one typed "done": each costs Graph reads. */
 const maxTypedChecks = 3;
-
-const marks = { pass: { mark: '✓', color: 'Good' }, fail: { mark: '✗', color: 'Attention' }, unknown: { mark: '?', color: 'Warning' } } as const;
 
 /**
  * Graph cannot add a shared calendar to someone's Outlook list: their Outlook does. So after a share
@@ -104,11 +103,11 @@ export class OutlookAddFlow {
     const name = displayNameOf(subscription);
     const listRow =
       presence.state === 'inList'
-        ? { ...marks.pass, text: t('calendars:outlook.inList', { entry: presence.entry.name }) }
+        ? { ...checkMarks.pass, text: t('calendars:outlook.inList', { entry: presence.entry.name }) }
         : presence.state === 'notInList'
-          ? { ...marks.fail, text: t('calendars:outlook.notInList') }
-          : { ...marks.unknown, text: t('calendars:outlook.unknown') };
-    const checks = [{ ...marks.pass, text: t('calendars:outlook.followed') }, listRow];
+          ? { ...checkMarks.fail, text: t('calendars:outlook.notInList') }
+          : { ...checkMarks.unknown, text: t('calendars:outlook.unknown') };
+    const checks = [{ ...checkMarks.pass, text: t('calendars:outlook.followed') }, listRow];
     const agenda = button(t('calendars:outlook.agenda'), Verb.ShowAgenda, { subscriptionId: subscription.id, range: 'week' });
     const list = button(t('calendars:outlook.list'), Verb.ShowCalendars);
     if (presence.state === 'inList') {
@@ -147,8 +146,8 @@ export class OutlookAddFlow {
     return renderCard('outlook-add', {
       title: t('calendars:outlook.title', { name: displayNameOf(subscription) }),
       checks: [
-        { ...marks.pass, text: t('calendars:outlook.followed') },
-        { ...marks.fail, text: t('calendars:outlook.revoked', { owner }) },
+        { ...checkMarks.pass, text: t('calendars:outlook.followed') },
+        { ...checkMarks.fail, text: t('calendars:outlook.revoked', { owner }) },
       ],
       note: t('calendars:list.revoked', { owner }),
       paragraphs: [],
