@@ -27,7 +27,7 @@ describe('/accept takes the code however it is typed', () => {
     expect(cards[1]).toContain('Not in your Outlook calendar list yet');
 
     // The same invitation, already answered, whatever the form.
-    for (const typed of [`${first}${second}`, ` ${first.toLowerCase()} - ${second} `, `${first}–${second}`, `${first}_${second.toLowerCase()}`]) {
+    for (const typed of [`${first}${second}`, ` ${first.toLowerCase()} - ${second} `, `${first}–${second}`, `${first.toLowerCase()} — ${second.toLowerCase()}`]) {
       const turn = await bot.say(patti, `/accept ${typed}`);
       expect([typed, cardText(messageCards(turn)[0])]).toEqual([typed, expect.stringContaining('You accepted this invitation.')]);
     }
