@@ -36,7 +36,8 @@ export class OutlookAddFlow {
     const subscription = followed.find(
       (candidate) => candidate.ownerAddress === normalizeAddress(calendar.ownerAddress) && candidate.calendarId === calendar.calendarId,
     );
-    return subscription ? [cardReply(await this.cardFor(caller, subscription, { recheck: false }))] : [];
+    // Just accepted: the share was checked readable a moment ago, so only the Outlook list is read.
+    return subscription ? [cardReply(await this.cardFor(caller, subscription, { recheck: false, knownShared: true }))] : [];
   }
 
   /** "Add to Outlook" and "Done": the subscription is loaded server-side and must be the clicker's. */
@@ -63,17 +64,17 @@ export class OutlookAddFlow {
     return replies;
   }
 
-  private async cardFor(caller: Caller, subscription: Subscription, options: { recheck: boolean }): Promise<AdaptiveCardJson> {
-    let share: ShareState;
+  private async cardFor(caller: Caller, subscription: Subscription, options: { recheck: boolean; knownShared?: boolean }): Promise<AdaptiveCardJson> {
+    let share: ShareState = { state: 'unknown' };
     try {
-      share = await checkShare(this.deps.gateway, caller, subscription);
+      if (!options.knownShared) share = await checkShare(this.deps.gateway, caller, subscription);
     } catch {
       share = { state: 'unknown' };
     }
     if (share.state === 'revoked') return this.revokedCard(caller, subscription);
     const presence = await checkOutlookList(this.deps, caller, subscription, { shared: share.state === 'shared' ? share.calendar : undefined });
     const renamed = presence.state === 'inList' ? await this.applyAlias(caller, subscription, presence) : false;
-    return this.guideCard(caller, subscription, presence, { ...options, renamed });
+    return this.guideCard(caller, subscription, presence, { recheck: options.recheck, renamed });
   }
 
   /** Where Graph can rename the entry (it is in the list), the person's own name goes there too. Best effort. */
