@@ -10,6 +10,7 @@ import { teamsSsoOptions, TurnTokenProvider } from './bot/teams-sso';
 import { systemClock, type Clock } from './clock';
 import type { AppConfig } from './config';
 import { createCalendarsFeature } from './dialogs/calendars/calendars-feature';
+import { OutlookAddFlow } from './dialogs/calendars/outlook-add-flow';
 import { pendingInvitationsFrom } from './dialogs/calendars/pending-invitations';
 import { CommandRouter } from './dialogs/command-router';
 import type { Feature } from './dialogs/feature';
@@ -175,6 +176,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     acceptAttempts: new AttemptLimiter({ name: 'accept-code', limits: acceptCodeLimits, pool: database.pool }),
     heartbeatMs: options.sharingHeartbeatMs,
     publishedLinks: (caller) => publishedLinkEntries({ publications }, caller),
+    outlookSteps: (caller, calendar, outlookList) => outlookAdd.guideFor(caller, calendar, outlookList),
     externalLinks: config.publishing.externalShareLinks ? personalLinks : undefined,
     parked: parkedJobs,
     reachByInstall: proactiveInstall && (async (recipient, owner) => ['installed', 'alreadyInstalled'].includes(await proactiveInstall.reach(recipient, owner))),
@@ -188,6 +190,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
     logger,
     pendingInvitations: pendingInvitationsFrom(sharing.invitations),
   };
+  const outlookAdd = new OutlookAddFlow(subscriptionDeps);
   const sharingRecords = sharingRecordsFrom({ subscriptions, invitations: sharing.invitations });
   const freeBusy = createFreeBusyFeature({ db: database.db, gateway, clock, logger });
   const troubleshoot = createTroubleshootFeature({
@@ -212,7 +215,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const feedCache = new FeedCache({ builder: feedBuilder, clock, cacheSeconds, db: database.db });
   const publishedFeeds = new FeedService({ publications, cache: feedCache, clock, cacheSeconds, ratePerMinute, pool: database.pool, logger });
   const feedImports = createFeeds({ config, db: database.db, gateway, notifier, clock, logger, lookup: options.feedLookup });
-  const features: Feature[] = [createSubscribeFeature(subscriptionDeps), createCalendarsFeature(subscriptionDeps), ...sharing.features, troubleshoot, freeBusy, snapshot, publish, feedImports.feature];
+  const features: Feature[] = [createSubscribeFeature(subscriptionDeps), createCalendarsFeature(subscriptionDeps, outlookAdd), ...sharing.features, troubleshoot, freeBusy, snapshot, publish, feedImports.feature];
   const twoWaySync = createTwoWaySync({ config, db: database.db, gateway, clock, logger, instanceId: randomUUID(), notifier, localCalDav: options.localCalDav });
   features.push(twoWaySync.feature);
   const plainWords = new PlainWords({ understanding: new MessageUnderstanding({ classifier, directory: gateway }), context: new ConversationContextStore(database.db, clock) });

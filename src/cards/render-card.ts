@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Template } from 'adaptivecards-templating';
+import { fitCard } from './fit-card';
 import { safeCard } from './safe-text';
 
 /** An Adaptive Card as JSON, ready to send. */
@@ -27,10 +28,11 @@ function template(name: string): Template {
 /**
  * Expands `templates/<name>.json` with `data` as `$root`. Strings come in through `data`
  * (from the locale files), never from the template. Every shown text of the result goes through
- * `safeCard`: names and calendar names from other people never become links or formatting.
+ * `safeCard`: names and calendar names from other people never become links or formatting. Then
+ * `fitCard` makes it fit a narrow Teams window and Teams' size limit, whatever the names.
  */
 export function renderCard(name: string, data: object): AdaptiveCardJson {
   const card = template(name).expand({ $root: data }) as AdaptiveCardJson;
   if (card?.type !== 'AdaptiveCard') throw new Error(`Card template ${name} did not expand to an AdaptiveCard`);
-  return safeCard(card);
+  return fitCard(safeCard(card));
 }

@@ -23,6 +23,11 @@ export const Verb = {
   AskAlias: 'askAlias',
   /** Saves an alias: `{ subscriptionId, alias }`. */
   SaveAlias: 'saveAlias',
+  /**
+   * Checks (through Graph) whether a followed calendar is in the person's Outlook list, with the steps
+   * to add it when it is not: `{ subscriptionId, recheck? }` ("Add to Outlook", "Done").
+   */
+  CheckOutlookList: 'checkOutlookList',
   /** Asks to confirm an unsubscribe: `{ subscriptionId }`. */
   AskUnsubscribe: 'askUnsubscribe',
   /** Removes my subscription (never the owner's permission): `{ subscriptionId }`. */

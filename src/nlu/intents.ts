@@ -2,7 +2,8 @@ import type { CommandName } from '../dialogs/commands';
 
 /**
  * What a typed sentence can mean. Most intents are a command; `revoke` is /permissions aimed at one
- * person; `stillNot` and `whatAbout` are follow-ups that continue the current case.
+ * person; `done` is /calendars after "I have added it"; `stillNot` and `whatAbout` are follow-ups that continue
+ * the current case.
  */
 export const intentNames = [
   'help',
@@ -21,6 +22,7 @@ export const intentNames = [
   'feeds',
   'sync',
   'freebusy',
+  'done',
   'stillNot',
   'whatAbout',
 ] as const;
@@ -32,9 +34,14 @@ export function isFollowUp(intent: IntentName): intent is FollowUp {
   return intent === 'stillNot' || intent === 'whatAbout';
 }
 
-/** The command an intent runs (follow-ups run the command of the case they continue). */
+/**
+ * The command an intent runs (follow-ups run the command of the case they continue). `done` ("c'est
+ * fait" after the steps to add a calendar in Outlook) is /calendars, which checks the Outlook list again.
+ */
 export function commandOf(intent: Exclude<IntentName, FollowUp>): CommandName {
-  return intent === 'revoke' ? 'permissions' : intent;
+  if (intent === 'revoke') return 'permissions';
+  if (intent === 'done') return 'calendars';
+  return intent;
 }
 
 export function isIntentName(value: unknown): value is IntentName {

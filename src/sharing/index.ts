@@ -42,6 +42,8 @@ export interface SharingDeps {
   externalLinks?: ExternalShareLinks;
   /** Published calendar links for /permissions (see ShareFeatureDeps). */
   publishedLinks?: ShareFeatureDeps['publishedLinks'];
+  /** The steps to add an accepted calendar in Outlook (see ShareFeatureDeps). */
+  outlookSteps?: ShareFeatureDeps['outlookSteps'];
   /** Background work waiting for the app identity (issue 9). */
   parked?: ParkedJobStore;
   /** Installs the app for a recipient who never opened the bot (issue 9). */

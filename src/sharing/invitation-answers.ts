@@ -1,3 +1,4 @@
+import type { CalendarSummary } from '../graph/calendar-gateway';
 import { isGraphError, type GraphErrorReason } from '../graph/graph-error';
 import type { Invitation } from './invitation';
 import { notifyPerson } from './share-deps';
@@ -14,7 +15,8 @@ export interface Answerer {
 }
 
 export type AnswerOutcome =
-  | { kind: 'accepted'; invitation: Invitation }
+  /** `outlookList`: the recipient's calendar list, read with the readability check (what Outlook shows them). */
+  | { kind: 'accepted'; invitation: Invitation; outlookList?: CalendarSummary[] }
   | { kind: 'declined'; invitation: Invitation }
   /** Nothing changed: already answered, or another click is being handled. The current state. */
   | { kind: 'unchanged'; invitation: Invitation }
@@ -52,9 +54,10 @@ export class InvitationAnswers extends ShareOperations {
     const intent = this.requireIntent(invitation);
     const recipientUserId = intent.recipientUserId ?? invitation.recipient.userId ?? intent.actorUserId;
     const readable = await this.isReadable(invitation, recipientUserId, options.retryTransient ?? false);
-    if (readable !== true) {
+    if ('notReadable' in readable) {
       await this.deps.invitations.finish(invitation.id, intent.id, {});
-      return { kind: 'notReadable', invitation: await this.reload(invitation), ...readable };
+      const { reason, retryAfterMs } = readable;
+      return { kind: 'notReadable', invitation: await this.reload(invitation), ...(reason !== undefined && { reason }), ...(retryAfterMs !== undefined && { retryAfterMs }) };
     }
     // Graph said yes: a stop from here on leaves the answer for recovery, which checks Graph again.
     await this.deps.hooks?.afterGraphWrite?.('accept', invitation);
@@ -62,7 +65,7 @@ export class InvitationAnswers extends ShareOperations {
     await notifyPerson(this.deps.notifier, invitation.owner.userId, (to) => this.deps.notices.accepted(invitation, to), intent.id);
     await this.record(invitation, intent, 'accepted');
     await this.deps.invitations.finish(invitation.id, intent.id, { status: 'accepted', decidedAt: this.now(), recipientUserId });
-    return { kind: 'accepted', invitation: await this.reload(invitation) };
+    return { kind: 'accepted', invitation: await this.reload(invitation), ...(readable.outlookList && { outlookList: readable.outlookList }) };
   }
 
   /** Declines: recorded and the owner told. The permission stays until the owner revokes it. */
@@ -90,19 +93,26 @@ export class InvitationAnswers extends ShareOperations {
     return { kind: 'declined', invitation: await this.reload(invitation) };
   }
 
-  /** True, or why not: Exchange lists the owner's calendar for the recipient once they may open it. */
+  /**
+   * Readable, or why not: Exchange lists the owner's calendar for the recipient once they may open it. The
+   * recipient's own calendar list comes in the same round trip (what Outlook shows them, for the next card).
+   */
   private async isReadable(
     invitation: Invitation,
     recipientUserId: string,
     retryTransient: boolean,
-  ): Promise<true | { reason?: GraphErrorReason; retryAfterMs?: number }> {
-    try {
-      const calendars = await this.deps.gateway.listCalendarsSharedBy({ userId: recipientUserId }, { ownerAddress: invitation.owner.address });
-      return calendars.some((calendar) => calendar.id === invitation.calendar.id) ? true : {};
-    } catch (error) {
+  ): Promise<{ outlookList?: CalendarSummary[] } | { reason?: GraphErrorReason; retryAfterMs?: number; notReadable: true }> {
+    const { shared, mine } = await this.deps.gateway.readTogether({ userId: recipientUserId }, {
+      shared: { read: 'calendarsSharedBy', ownerAddress: invitation.owner.address },
+      mine: { read: 'myCalendars' },
+    });
+    if (!shared.ok) {
+      const error = shared.error;
       if (!isGraphError(error)) throw error;
       if (retryTransient && isWorthRetryingLater(error)) throw error;
-      return { reason: error.reason, retryAfterMs: error.retryAfterMs };
+      return { reason: error.reason, retryAfterMs: error.retryAfterMs, notReadable: true };
     }
+    if (!shared.value.some((calendar) => calendar.id === invitation.calendar.id)) return { notReadable: true };
+    return mine.ok ? { outlookList: mine.value } : {};
   }
 }

@@ -12,9 +12,12 @@ export function newInvitationCode(): string {
   return `${chars.slice(0, 4).join('')}-${chars.slice(4).join('')}`;
 }
 
-/** What the user typed, as stored: upper case, the dash optional, spaces ignored. Undefined if not a code. */
+/**
+ * What the user typed, as stored: upper case; spaces and a dash of any kind (an email client may turn
+ * "-" into "–") ignored. Undefined if not a code.
+ */
 export function normalizeInvitationCode(text: string): string | undefined {
-  const compact = text.toUpperCase().replace(/[\s-]/g, '');
+  const compact = text.toUpperCase().replace(/[\s\-\u2010-\u2015]/g, '');
   if (!/^[A-Z0-9]{8}$/.test(compact)) return undefined;
   return `${compact.slice(0, 4)}-${compact.slice(4)}`;
 }

@@ -47,7 +47,8 @@ describe('in the Agents Playground, Alex shares a calendar with Megan', () => {
     await megan.screenshot('share-invitation');
     await megan.clickButton(invitation, 'Accept');
     await megan.waitForText('You accepted this invitation.');
-    await megan.waitForText('Outlook for desktop may need a restart');
+    await megan.waitForText('does not add «Team Offsite» to your Outlook by itself');
+    await megan.waitForText('Add «Team Offsite» to your Outlook');
     await megan.screenshot('share-accepted');
 
     await alex.waitForText('Megan Bowen accepted your invitation to «Team Offsite» (All details).');

@@ -68,7 +68,7 @@ describe('someone whose mail address is not their sign-in name', () => {
     expect(checklist(card)).toEqual(
       expect.arrayContaining([
         '✓ Isaiah Langer (isaiahl@example.com) is in your organisation',
-        '✓ Shared with you: Calendar (can view)',
+        '✓ Shared with you: Calendar (Can view)',
         "✓ Isaiah Langer's calendar can be read right now",
       ]),
     );

@@ -11,7 +11,8 @@ const expected: Record<string, number> = {
   // One write per recipient; the review before it already read their current access.
   'share confirm (1 recipient)': 1,
   'share confirm (5 recipients)': 5,
-  // The calendar is checked readable; the subscription is ours to record.
+  // One $batch: the calendar checked readable (the subscription is ours to record) and the recipient's Outlook list,
+  // to say whether Outlook already shows it (issue 14: Graph cannot add it there).
   accept: 1,
   // One $batch: the owner's lookup, their calendars shared with me, their primary calendar and its events (the level).
   'subscribe listing': 1,

@@ -39,6 +39,9 @@ describe('invitation codes', () => {
     expect(code).toMatch(/^[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$/);
     expect(normalizeInvitationCode(code.toLowerCase().replace('-', ' '))).toBe(code);
     expect(normalizeInvitationCode(' k7qm4tzp ')).toBe('K7QM-4TZP');
+    // An email client may have turned the dash into an en or em dash.
+    expect(normalizeInvitationCode('K7QM–4TZP')).toBe('K7QM-4TZP');
+    expect(normalizeInvitationCode('k7qm — 4tzp')).toBe('K7QM-4TZP');
   });
 
   it.each(['', 'hello', 'K7QM-4TZ', 'K7QM-4TZPX', 'K7QM_4TZP'])('refuse %p', (text) => {

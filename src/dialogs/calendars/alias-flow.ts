@@ -11,8 +11,9 @@ import { cardReply, textReply, type Reply } from '../reply';
 import { checkAlias, maxAliasLength } from './alias-rules';
 import { button, cardId, firstNameOf, noticeCard, parseCardData } from './card-kit';
 import type { SubscriptionFeatureDeps } from './feature-deps';
-import { findListEntry, isPrimaryName } from './list-entry';
 import { loadOwnSubscription } from './own-subscription';
+import type { OutlookAddFlow } from './outlook-add-flow';
+import { checkOutlookList } from './outlook-list';
 import { checkShare } from './share-check';
 import { displayNameOf } from './subscription-view';
 
@@ -27,7 +28,10 @@ type OutlookOutcome = { kind: 'applied' } | { kind: 'notInList' } | { kind: 'fai
  * which renames only the sharee's view.
  */
 export class AliasFlow {
-  constructor(private readonly deps: SubscriptionFeatureDeps) {}
+  constructor(
+    private readonly deps: SubscriptionFeatureDeps,
+    private readonly outlook: OutlookAddFlow,
+  ) {}
 
   /** The command: pick the calendar (pre-selected when the words name one) and type the name. */
   async start(caller: Caller, args: string): Promise<Reply[]> {
@@ -70,17 +74,10 @@ export class AliasFlow {
     try {
       const share = await checkShare(gateway, caller, subscription);
       if (share.state !== 'shared') return { kind: 'revoked' };
-      const entries = await gateway.listMyCalendars(caller);
-      const followed = await subscriptions.listFor(caller.userId);
-      // Matched under its previous alias too: Outlook shows whatever name was applied last.
-      const isPrimary = share.calendar.isDefault || isPrimaryName(share.calendar.name);
-      const entry = findListEntry(entries, { ...subscription, alias: previousAlias }, { isPrimary, followed });
-      if (!entry) {
-        if (subscription.listEntryId) await subscriptions.setListEntry(subscription.id, undefined);
-        return { kind: 'notInList' };
-      }
-      if (entry.name !== subscription.alias) await gateway.renameMyCalendarView(caller, { calendarId: entry.id, name: subscription.alias ?? '' });
-      if (entry.id !== subscription.listEntryId) await subscriptions.setListEntry(subscription.id, entry.id);
+      const presence = await checkOutlookList(this.deps, caller, subscription, { shared: share.calendar, previousAlias });
+      if (presence.state === 'unknown') throw presence.error;
+      if (presence.state === 'notInList') return { kind: 'notInList' };
+      if (presence.entry.name !== subscription.alias) await gateway.renameMyCalendarView(caller, { calendarId: presence.entry.id, name: subscription.alias ?? '' });
       return { kind: 'applied' };
     } catch (error) {
       if (isGraphError(error) && error.reason === 'notFound') {
@@ -96,15 +93,20 @@ export class AliasFlow {
   private savedCard(caller: Caller, subscription: Subscription, outcome: OutlookOutcome, unchanged: boolean): AdaptiveCardJson {
     const { t } = caller;
     const owner = subscription.ownerName;
+    const title = t('calendars:alias.savedTitle', { alias: subscription.alias, owner, name: subscription.calendarName });
+    if (outcome.kind === 'notInList') {
+      // Graph can rename only an entry of the list: the steps to add it, and "Done" applies the name. Nothing to redo.
+      const lead = [...(unchanged ? [t('calendars:alias.unchanged')] : []), t('calendars:alias.notInOutlook')].join(' ');
+      return this.outlook.guideCard(caller, subscription, { state: 'notInList' }, { title, lead });
+    }
     const paragraphs = [
       ...(unchanged ? [t('calendars:alias.unchanged')] : []),
       ...(outcome.kind === 'applied' ? [t('calendars:alias.appliedOutlook')] : []),
-      ...(outcome.kind === 'notInList' ? [t('calendars:alias.notInOutlook')] : []),
       ...(outcome.kind === 'failed' ? [t('calendars:alias.outlookFailed', { reason: outcome.reason })] : []),
     ];
     const revoked = outcome.kind === 'revoked';
     return noticeCard({
-      title: t('calendars:alias.savedTitle', { alias: subscription.alias, owner, name: subscription.calendarName }),
+      title,
       paragraphs,
       warning: revoked ? t('calendars:list.revoked', { owner }) : undefined,
       buttons: revoked

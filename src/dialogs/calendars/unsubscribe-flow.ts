@@ -6,6 +6,7 @@ import { textReply } from '../reply';
 import { button, cardId, noticeCard, parseCardData } from './card-kit';
 import type { SubscriptionFeatureDeps } from './feature-deps';
 import { loadOwnSubscription } from './own-subscription';
+import { checkOutlookList } from './outlook-list';
 import { displayNameOf } from './subscription-view';
 
 const confirmData = z.object({ subscriptionId: cardId });
@@ -42,11 +43,20 @@ export class UnsubscribeFlow {
     }
     const own = await loadOwnSubscription(this.deps.subscriptions, caller, data);
     if (!own.ok) return { replies: own.replies };
+    // Following here and showing in Outlook are two things: say where Outlook stands, as Graph lists it.
+    const presence = await checkOutlookList(this.deps, caller, own.subscription);
     await this.deps.subscriptions.remove(own.subscription.id);
+    const name = displayNameOf(own.subscription);
+    const paragraphs =
+      presence.state === 'inList'
+        ? [t('calendars:outlook.unfollowed', { name }), t('calendars:outlook.stillInList', { entry: presence.entry.name })]
+        : presence.state === 'notInList'
+          ? [t('calendars:outlook.unfollowed', { name }), t('calendars:outlook.notInListEither')]
+          : [t('calendars:unsubscribe.done', { name })];
     return {
       card: noticeCard({
         title: t('calendars:list.title'),
-        paragraphs: [t('calendars:unsubscribe.done', { name: displayNameOf(own.subscription) })],
+        paragraphs,
         buttons: [button(t('calendars:agenda.list'), Verb.ShowCalendars)],
       }),
     };

@@ -1,6 +1,6 @@
 import type { AttemptLimiter } from '../../sharing/attempt-limiter';
 import type { Clock } from '../../clock';
-import type { Caller as GraphCaller, CalendarGateway, Person } from '../../graph/calendar-gateway';
+import type { Caller as GraphCaller, CalendarGateway, CalendarSummary, Person } from '../../graph/calendar-gateway';
 import type { AuditStore } from '../../sharing/audit-store';
 import type { InvitationAnswers } from '../../sharing/invitation-answers';
 import type { InvitationStore } from '../../sharing/invitation-store';
@@ -11,6 +11,7 @@ import type { AccessRequestStore } from '../../subscriptions/access-request-stor
 import type { Caller } from '../caller';
 import type { CardButton } from './card-kit';
 import type { Notifier } from '../notifier';
+import type { Reply } from '../reply';
 
 /** Looks a person up by directory object id: what the Teams people picker returns. */
 export interface PersonDirectory {
@@ -38,4 +39,9 @@ export interface ShareFeatureDeps {
   /** People outside get a personal subscription link by email (EXTERNAL_SHARE_LINKS), else a code. */
   outsidersGetLinks?: boolean;
   publishedLinks?: (caller: Caller) => Promise<Array<{ title: string; detail: string; buttons: CardButton[] }>>;
+  /**
+   * After an accept: the card that adds the calendar to the recipient's Outlook (Graph cannot), with
+   * each app's steps and a "Done" check (the calendars feature's).
+   */
+  outlookSteps?: (caller: Caller, calendar: { ownerAddress: string; calendarId: string }, outlookList?: CalendarSummary[]) => Promise<Reply[]>;
 }

@@ -54,7 +54,13 @@ export async function answerInvitation(deps: ShareFeatureDeps, caller: Caller, d
   if (!invitation) return staleCard(caller);
   if (viewerOf(invitation, caller.userId) !== 'recipient') return { card: cardFor(caller, invitation), onlyForClicker: true };
   const outcome = answer === 'accept' ? await deps.answers.accept(invitation, { userId: caller.userId }) : await deps.answers.decline(invitation, { userId: caller.userId });
-  return outcomeResult(caller, outcome);
+  return { ...outcomeResult(caller, outcome), replies: await stepsAfter(deps, caller, outcome) };
+}
+
+/** Accepted: the share is usable, but the calendar is not in the recipient's Outlook until they add it there. */
+async function stepsAfter(deps: ShareFeatureDeps, caller: Caller, outcome: AnswerOutcome): Promise<Reply[]> {
+  if (outcome.kind !== 'accepted' || !deps.outlookSteps) return [];
+  return deps.outlookSteps(caller, { ownerAddress: outcome.invitation.owner.address, calendarId: outcome.invitation.calendar.id }, outcome.outlookList);
 }
 
 /**
@@ -95,6 +101,7 @@ export async function acceptCommand(deps: ShareFeatureDeps, caller: Caller, args
   const answerer = { userId: caller.userId, verifiedAddress };
   if (!deps.answers.isRecipient(invitation, answerer)) return refused(textReply(t('share:accept.unknownCode')));
   if (invitation.status !== 'pending') return [cardReply(cardFor(caller, invitation, 'recipient'))];
-  const result = outcomeResult(caller, await deps.answers.accept(invitation, answerer));
-  return result.card ? [cardReply(result.card)] : [];
+  const outcome = await deps.answers.accept(invitation, answerer);
+  const result = outcomeResult(caller, outcome);
+  return [...(result.card ? [cardReply(result.card)] : []), ...(await stepsAfter(deps, caller, outcome))];
 }

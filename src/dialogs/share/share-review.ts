@@ -135,7 +135,7 @@ function skippedLine(caller: Caller, item: SkippedRecipient): string {
  */
 function reachFor(deps: ReviewDeps, caller: Caller, recipient: DraftRecipient): string {
   if (recipient.isInsideOrganization) return caller.t('share:review.reachTeams');
-  return caller.t(deps.outsidersGetLinks ? 'share:review.reachLink' : 'share:review.reachCode');
+  return caller.t(deps.outsidersGetLinks ? 'share:review.reachLink' : 'share:review.reachOutlook');
 }
 
 /** Notes under one recipient: how they are reached, why a level is not offered, what they have today. */

@@ -83,11 +83,12 @@ export function doneCard(caller: Caller, saved: Subscription[], nothingNew: bool
   const only = saved.length === 1 ? saved[0] : undefined;
   return noticeCard({
     title: t('subscribe:done.title', { names: saved.map(displayNameOf).join(', ') }),
-    paragraphs: [nothingNew ? t('subscribe:done.again') : t('subscribe:done.text')],
+    paragraphs: [nothingNew ? t('subscribe:done.again') : t('subscribe:done.text'), ...(only ? [t('subscribe:done.outlook')] : [])],
     buttons: [
       ...(only
         ? [
             button(t('subscribe:done.agenda'), Verb.ShowAgenda, { subscriptionId: only.id, range: 'week' }),
+            button(t('calendars:outlook.add'), Verb.CheckOutlookList, { subscriptionId: only.id }),
             button(t('subscribe:done.alias'), Verb.AskAlias, { subscriptionId: only.id }),
           ]
         : []),

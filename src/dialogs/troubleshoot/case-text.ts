@@ -1,3 +1,4 @@
+import { checkMarks } from '../../cards/check-marks';
 import { translatorFor, type Locale, type Translate } from '../../i18n';
 import type { CaseVars, CheckResult } from '../../troubleshoot/check-report';
 import { textVariables } from '../../troubleshoot/tree-schema';
@@ -35,18 +36,11 @@ function readableVars(t: Translate, vars: Record<string, string | undefined>): R
   return out;
 }
 
-/** Pass, fail, could not tell: marks every font has (emoji may not render), coloured on cards. */
-const marks = {
-  pass: { mark: '✓', color: 'Good' },
-  fail: { mark: '✗', color: 'Attention' },
-  unknown: { mark: '?', color: 'Warning' },
-} as const;
-
 /** One checklist row: its mark, the mark's colour, and the sentence. */
 export function checkRow(t: Translate, result: CheckResult): { mark: string; color: string; text: string } {
   const vars = readableVars(t, result.vars);
   if (result.calendars) vars.calendars = result.calendars.map((calendar) => `${calendar.name} (${levelName(t, calendar.level)})`).join(', ');
-  return { ...marks[result.status], text: t(`troubleshoot:checks.${result.id}.${result.message}`, vars) };
+  return { ...checkMarks[result.status], text: t(`troubleshoot:checks.${result.id}.${result.message}`, vars) };
 }
 
 /** One checklist line as plain text: "✓ Shared with you: Project Phoenix (all details)". */

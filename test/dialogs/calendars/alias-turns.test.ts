@@ -1,5 +1,6 @@
 import { alex, inFrench, megan, patti } from '../../support/demo-users';
-import { buttonData, cardFrom, cardText, choicesOf, inputValue, textFrom } from '../../support/cards';
+import { buttonData, buttonTitles, cardFrom, cardText, choicesOf, inputValue, textFrom } from '../../support/cards';
+import { checklist } from '../troubleshoot/card-kit';
 import { calendarIdOf } from '../../support/demo-calendars';
 import { demoWorld, follow, revoke, share, submit, subscriptionsOf } from '../subscribe/world';
 
@@ -32,6 +33,40 @@ describe('/alias: my own name for a followed calendar', () => {
     expect(cardText(cardFrom(await bot.say(megan, '/calendars')))).toContain('Phoenix 2026');
     const [subscription] = await subscriptionsOf(bot, megan);
     expect(cardText(cardFrom(await bot.click(megan, { verb: 'showAgenda', subscriptionId: subscription.id, range: 'week' })))).toMatch(/^Phoenix 2026\n/);
+  });
+
+  it('not in my Outlook list yet: the apps\' own steps and "Done", which applies the name there; never "rename again"', async () => {
+    const save = await aliasForm();
+    const saved = cardFrom(await bot.click(megan, { ...save, alias: 'Phoenix' }));
+    expect(cardText(saved)).toMatch(/^"Phoenix" is now your name for Alex Wilber's "Project Phoenix"\n/);
+    expect(checklist(saved)).toEqual(['✓ Followed in this assistant', '✗ Not in your Outlook calendar list yet']);
+    expect(cardText(saved)).toContain('Add calendar > Add from directory, type alexw@example.com');
+    expect(cardText(saved)).toContain('close Outlook 2013 completely and open it again');
+    expect(cardText(saved)).not.toMatch(/\/alias again|run \/alias/);
+    expect(buttonTitles(saved)).toEqual(['Done', 'Agenda']);
+
+    // Added in Outlook, then "Done": renamed there, and the card ends with what each app needs to show it.
+    bot.emulator.control.addToCalendarList({ userId: megan.email, ownerId: alex.email, calendarId: calendarIdOf(bot, alex, 'Project Phoenix') });
+    const done = cardFrom(await bot.click(megan, buttonData(saved, 'Done')));
+    expect(checklist(done)).toEqual(['✓ Followed in this assistant', '✓ In your Outlook calendar list as «Phoenix»']);
+    expect(cardText(done)).toContain('I gave it your name «Phoenix» in your Outlook list too.');
+    expect(cardText(done)).toContain('Outlook 2013 or 2016 over ActiveSync, show it after a restart');
+    expect(buttonTitles(done)).toEqual(['Agenda', 'My calendars']);
+    expect(await meganOutlookNames()).toEqual(['Phoenix']);
+
+    // Nothing left to do: a second "Done" renames nothing.
+    bot.emulator.control.clearRequests();
+    await bot.click(megan, buttonData(saved, 'Done'));
+    expect(bot.emulator.control.requests().filter((request) => request.method === 'PATCH')).toEqual([]);
+  });
+
+  it('in French, the steps name the French command and the button says « C\'est fait »', async () => {
+    const done = await follow(bot, inFrench(megan), alex);
+    const form = cardFrom(await bot.click(inFrench(megan), buttonData(done, /Donner mon propre nom|nom/)));
+    const saved = cardFrom(await bot.click(inFrench(megan), { ...buttonData(form, 'Enregistrer'), alias: 'Phénix' }));
+    expect(cardText(saved)).toContain("Ce calendrier n'est pas encore dans la liste de calendriers de votre Outlook");
+    expect(cardText(saved)).toContain('/renommer');
+    expect(buttonTitles(saved)).toEqual(["C'est fait", 'Agenda']);
   });
 
   it('applies it to my view in Outlook when the shared calendar is in my list, never to the owner\'s', async () => {

@@ -37,6 +37,26 @@ describe('/calendars: what I follow, checked against Graph', () => {
     expect(text).not.toContain('no longer shares');
   });
 
+  it('says for each calendar whether it is in my Outlook list too, as Graph reports that list, in both languages', async () => {
+    await follow(bot, megan, alex);
+    await follow(bot, megan, patti);
+    bot.emulator.control.addToCalendarList({ userId: megan.email, ownerId: patti.email });
+    const [phoenix] = await subscriptionsOf(bot, megan);
+
+    const card = cardFrom(await bot.say(megan, '/calendars'));
+    expect(cardText(card)).toContain('The calendars you follow in this assistant.');
+    expect(cardText(card)).toMatch(/Project Phoenix\n[^]*In Outlook\nNot in your calendar list yet\n/);
+    expect(cardText(card)).toMatch(/Patti Fernandez \(pattif@example.com\)\n[^]*In Outlook\nIn your calendar list as «Patti Fernandez»\n/);
+    // Only the calendar missing from Outlook offers to add it.
+    expect(actionsOf(card).filter((action) => action.verb === 'checkOutlookList').map((action) => action.data)).toEqual([{ verb: 'checkOutlookList', subscriptionId: phoenix.id }]);
+    const guide = cardFrom(await bot.click(megan, buttonData(card, 'Add to Outlook')));
+    expect(cardText(guide)).toContain('Add «Project Phoenix» to your Outlook');
+
+    const french = cardText(cardFrom(await bot.say(inFrench(megan), '/calendriers')));
+    expect(french).toMatch(/Dans Outlook\nPas encore dans votre liste de calendriers\n/);
+    expect(french).toContain('Dans votre liste de calendriers sous le nom « Patti Fernandez »');
+  });
+
   it('shows the role an invitation recorded, and the alias with the original name', async () => {
     await phoenixFromInvitation(bot, 'Phoenix');
     const text = cardText(cardFrom(await bot.say(megan, '/calendars')));
@@ -78,7 +98,8 @@ describe('/calendars: what I follow, checked against Graph', () => {
     await follow(bot, megan, alex);
     const card = cardFrom(await bot.say(megan, '/calendars'));
     expect(cardText(card)).toContain('Also shared with you');
-    const offer = buttonData(card, "Add Patti Fernandez's calendars");
+    expect(cardText(card)).toContain("Add Patti Fernandez's calendars\nAdd\n");
+    const offer = buttonData(card, 'Add');
     expect(offer).toEqual({ verb: 'subscribeOwner', ownerAddress: 'pattif@example.com' });
     const pick = cardFrom(await bot.click(megan, offer));
     expect(choicesOf(pick, 'calendarIds').map((choice) => choice.title)).toEqual(['Calendar (Free/busy only)']);
@@ -90,6 +111,9 @@ describe('/calendars: what I follow, checked against Graph', () => {
     const card = cardFrom(await bot.say(megan, '/calendars'));
     expect(cardText(card)).toContain('Project Phoenix');
     expect(cardText(card)).not.toContain('Also shared with you');
+    // It says it could not tell, never "not in your list".
+    expect(cardText(card)).toContain('In Outlook\nCould not check right now');
+    expect(cardText(card)).not.toContain('Not in your calendar list yet');
   });
 
   it('answers the list button and its Action.Submit fallback alike, in French', async () => {

@@ -15,7 +15,8 @@ describe('/calendars and the invitations of the share flow', () => {
 
     const list = cardFrom(await bot.say(megan, '/calendars'));
     expect(cardText(list)).toContain('Also shared with you');
-    const accept = buttonData(list, 'Accept Team Offsite from Alex Wilber (All details)');
+    expect(cardText(list)).toContain('Accept Team Offsite from Alex Wilber (All details)\nAccept\n');
+    const accept = buttonData(list, 'Accept');
     expect(accept).toEqual({ verb: 'invitationAccept', invitationId: expect.any(String) as unknown });
 
     await bot.click(megan, accept);

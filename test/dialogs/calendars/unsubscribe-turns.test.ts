@@ -21,6 +21,7 @@ describe('unsubscribing from a followed calendar', () => {
 
     const done = cardFrom(await bot.click(megan, buttonData(confirm, 'Unsubscribe')));
     expect(cardText(done)).toContain('You no longer follow "Project Phoenix" in this assistant.');
+    expect(cardText(done)).toContain('It is not in your Outlook calendar list either: nothing else to do.');
     expect(await subscriptionsOf(bot, megan)).toEqual([]);
     const permissions = bot.emulator.control.permissionsOf(alex.email, calendarIdOf(bot, alex, 'Project Phoenix'));
     expect(permissions).toEqual(expect.arrayContaining([expect.objectContaining({ address: 'meganb@example.com', role: 'read' })]));
@@ -29,6 +30,13 @@ describe('unsubscribing from a followed calendar', () => {
     // A replayed click: nothing left to do, said plainly.
     const replay = cardFrom(await bot.click(megan, buttonData(confirm, 'Unsubscribe')));
     expect(cardText(replay)).toContain('You no longer follow this calendar: nothing to do.');
+  });
+
+  it('says when the calendar stays in my Outlook list, as Graph lists it, and how to remove it there', async () => {
+    bot.emulator.control.addToCalendarList({ userId: megan.email, ownerId: alex.email, calendarId: calendarIdOf(bot, alex, 'Project Phoenix') });
+    const confirm = await askToUnsubscribe();
+    const done = cardFrom(await bot.click(megan, buttonData(confirm, 'Unsubscribe')));
+    expect(cardText(done)).toContain('It is still in your Outlook calendar list as «Alex Wilber - Project Phoenix»: to hide it there too');
   });
 
   it('keeps the subscription when I change my mind', async () => {

@@ -74,7 +74,7 @@ describe('sharing a calendar with a colleague', () => {
 
     const accepted = invokeCard(await bot.click(megan, buttonData(invitation, 'Accept')));
     expect(cardJson(accepted)).toContain('You accepted this invitation.');
-    expect(cardJson(accepted)).toContain('Outlook for desktop may need a restart');
+    expect(cardJson(accepted)).toContain('does not add «Team Offsite» to your Outlook by itself');
     expect(buttonTitles(accepted)).toEqual([]);
     expect(await subscriptionsOf(megan.aadObjectId)).toEqual([
       expect.objectContaining({ ownerAddress: alex.email, calendarId: calendarIdOf(bot, alex, 'Team Offsite'), role: 'read', source: 'invitation' }),

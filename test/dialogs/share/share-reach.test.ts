@@ -34,11 +34,14 @@ describe('the share review card says how each person is reached', () => {
     expect(section(french, jordan)).not.toMatch(/code/i);
   });
 
-  it('with EXTERNAL_SHARE_LINKS=false: people outside get an email with a code', async () => {
+  it('with EXTERNAL_SHARE_LINKS=false: people outside get an email with Outlook\'s own way to open it, never a code or Teams', async () => {
     bot = await startBotHarness({ EXTERNAL_SHARE_LINKS: 'false' });
     const text = await reviewText();
-    expect(section(text, jordan)).toContain('By email: a code to accept the invitation.');
+    expect(section(text, jordan)).toContain('By email, in English and French: how to open the calendar in their own Outlook («Open this calendar»). Nothing to do in Teams.');
+    expect(section(text, jordan)).not.toMatch(/code|\/accept/i);
     expect(text).not.toContain('personal subscription link');
-    expect(section(await reviewText(inFrench(alex)), jordan)).toContain("Par e-mail : un code pour accepter l'invitation.");
+    const french = section(await reviewText(inFrench(alex)), jordan);
+    expect(french).toContain('Par e-mail, en français et en anglais : comment ouvrir le calendrier dans son propre Outlook (« Ouvrir ce calendrier »).');
+    expect(french).not.toMatch(/code|\/accepter/i);
   });
 });

@@ -97,7 +97,7 @@ describe('the troubleshooting assistant, through the bot', () => {
     const card = await caseFor(bot, megan, { client: 'outlook-web', symptom: 'invitation-lost' }, { person: 'alexw@example.com' });
     expect(checklist(card)).toContain('✓ Shared with you: Project Phoenix (Can view)');
     expect(cardText(card)).toContain('Add the calendar yourself: no invitation needed');
-    expect(findAction(card, 'Add the calendar').data).toEqual({ verb: 'subscribeOwner', ownerAddress: 'alexw@example.com' });
+    expect(findAction(card, 'Follow it here').data).toEqual({ verb: 'subscribeOwner', ownerAddress: 'alexw@example.com' });
   });
 
   it('a share refused beyond the external policy: the cap, the level tried, and a share button for that person', async () => {
