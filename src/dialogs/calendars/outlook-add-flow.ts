@@ -149,7 +149,7 @@ export class OutlookAddFlow {
     const { t } = caller;
     const owner = subscription.ownerName;
     return renderCard('outlook-add', {
-      title: t('calendars:outlook.title', { name: displayNameOf(subscription) }),
+      title: t('calendars:outlook.revokedTitle', { name: displayNameOf(subscription) }),
       checks: [
         { ...checkMarks.pass, text: t('calendars:outlook.followed') },
         { ...checkMarks.fail, text: t('calendars:outlook.revoked', { owner }) },

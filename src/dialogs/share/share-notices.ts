@@ -20,7 +20,7 @@ export const shareNotices: ShareNotices = {
     const paragraphs = [
       t('share:mail.intro', vars),
       `${t('share:mail.level', vars)} ${roleForRecipient(t, invitation.role, invitation.owner.name)}`,
-      t('share:mail.outlook', { address: invitation.owner.address }),
+      t('share:mail.outlook', { address: invitation.owner.address, owner: invitation.owner.name }),
       t('share:mail.teams', { code }),
     ];
     const html = [

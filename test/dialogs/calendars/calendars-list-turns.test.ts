@@ -98,8 +98,8 @@ describe('/calendars: what I follow, checked against Graph', () => {
     await follow(bot, megan, alex);
     const card = cardFrom(await bot.say(megan, '/calendars'));
     expect(cardText(card)).toContain('Also shared with you');
-    expect(cardText(card)).toContain("Add Patti Fernandez's calendars\nAdd\n");
-    const offer = buttonData(card, 'Add');
+    expect(cardText(card)).toContain("Patti Fernandez's calendars shared with you\nFollow here\n");
+    const offer = buttonData(card, 'Follow here');
     expect(offer).toEqual({ verb: 'subscribeOwner', ownerAddress: 'pattif@example.com' });
     const pick = cardFrom(await bot.click(megan, offer));
     expect(choicesOf(pick, 'calendarIds').map((choice) => choice.title)).toEqual(['Calendar (Free/busy only)']);

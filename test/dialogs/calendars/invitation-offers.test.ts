@@ -15,7 +15,7 @@ describe('/calendars and the invitations of the share flow', () => {
 
     const list = cardFrom(await bot.say(megan, '/calendars'));
     expect(cardText(list)).toContain('Also shared with you');
-    expect(cardText(list)).toContain('Accept Team Offsite from Alex Wilber (All details)\nAccept\n');
+    expect(cardText(list)).toContain('«Team Offsite» from Alex Wilber (All details): invitation not answered yet\nAccept\n');
     const accept = buttonData(list, 'Accept');
     expect(accept).toEqual({ verb: 'invitationAccept', invitationId: expect.any(String) as unknown });
 

@@ -86,7 +86,7 @@ describe('adding an accepted calendar to Outlook', () => {
   it('after /subscribe: the done card says following here is not Outlook, and "Add to Outlook" checks the list', async () => {
     bot.emulator.control.addToCalendarList({ userId: megan.email, ownerId: alex.email, calendarId: calendarIdOf(bot, alex, 'Project Phoenix') });
     const done = await follow(bot, megan, alex);
-    expect(cardText(done)).toContain('Followed in this assistant is not the same as in your Outlook');
+    expect(cardText(done)).toContain('Following it in this assistant does not put it in your Outlook');
     const checked = cardFrom(await bot.click(megan, buttonData(done, 'Add to Outlook')));
     expect(checklist(checked)).toEqual(['✓ Followed in this assistant', '✓ In your Outlook calendar list as «Alex Wilber - Project Phoenix»']);
   });

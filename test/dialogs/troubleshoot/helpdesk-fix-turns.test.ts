@@ -55,7 +55,7 @@ describe('helpdesk mode: a targeted fix', () => {
 
     const before = (await sentAudit()).length;
     const diagnose = cardFrom(await bot.say(lynne, '/diagnose meganb@example.com'));
-    const resend = choicesOf(diagnose, 'fix').find((choice) => choice.title === 'Send again the invitation to Team Offsite from Alex Wilber');
+    const resend = choicesOf(diagnose, 'fix').find((choice) => choice.title === 'Send the invitation to «Team Offsite» from Alex Wilber again');
     expect(resend).toBeDefined();
     const sent = await press(bot, lynne, diagnose, 'Send the card', { symptom: 'calendar-missing', fix: resend?.value ?? '' });
     expect(textFrom(sent)).toBe('Sent Megan Bowen the invitation again: they will find it in their chat with the assistant.');
