@@ -51,7 +51,7 @@ describe('in the Agents Playground, Alex shares a calendar with Megan', () => {
     await megan.waitForText('Add «Team Offsite» to your Outlook');
     await megan.screenshot('share-accepted');
 
-    await alex.waitForText('Megan Bowen accepted your invitation to «Team Offsite» (All details).');
+    await alex.waitForText('Megan Bowen accepted your invitation to «Team Offsite» (All details). They add it to their own Outlook: I gave them the steps.');
     await alex.clickButton(alex.card('Sharing «Team Offsite»'), 'Refresh');
     await alex.waitForText('Accepted on');
     await alex.screenshot('share-owner-status');

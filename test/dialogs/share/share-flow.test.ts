@@ -79,7 +79,7 @@ describe('sharing a calendar with a colleague', () => {
     expect(await subscriptionsOf(megan.aadObjectId)).toEqual([
       expect.objectContaining({ ownerAddress: alex.email, calendarId: calendarIdOf(bot, alex, 'Team Offsite'), role: 'read', source: 'invitation' }),
     ]);
-    expect(toUser(await bot.deliverOutbox(), alex).map((activity) => activity.text)).toEqual(['Megan Bowen accepted your invitation to «Team Offsite» (All details).']);
+    expect(toUser(await bot.deliverOutbox(), alex).map((activity) => activity.text)).toEqual(['Megan Bowen accepted your invitation to «Team Offsite» (All details). They add it to their own Outlook: I gave them the steps.']);
 
     const refreshed = invokeCard(await bot.click(alex, refreshOf(status)?.action.data ?? {}));
     expect(cardJson(refreshed)).toContain('Accepted on 23 Nov 2026.');

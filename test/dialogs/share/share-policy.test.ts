@@ -93,7 +93,7 @@ describe('sharing rules and invitations by email', () => {
 
     const accepted = await bot.say(patti, `/accept ${code.toLowerCase()}`);
     expect(cardJson(cardOf(accepted.messages[0]))).toContain('You accepted this invitation.');
-    expect(toUser(await bot.deliverOutbox(), alex).map((activity) => activity.text)).toEqual(['Patti Fernandez accepted your invitation to «Team Offsite» (All details).']);
+    expect(toUser(await bot.deliverOutbox(), alex).map((activity) => activity.text)).toEqual(['Patti Fernandez accepted your invitation to «Team Offsite» (All details). They add it to their own Outlook: I gave them the steps.']);
     const again = await bot.say(patti, `accepter ${code}`);
     expect(cardJson(cardOf(again.messages[0]))).toContain('You accepted this invitation.');
     expect(await bot.deliverOutbox()).toEqual([]);

@@ -133,7 +133,7 @@ describe('a process that stops between the Graph write and the notices', () => {
     await bot.click(megan, buttonData(invitation, 'Accept'));
 
     const delivered = await restartAndRecover();
-    expect(texts(toUser(delivered, alex))).toEqual(['Megan Bowen accepted your invitation to «Team Offsite» (All details).']);
+    expect(texts(toUser(delivered, alex))).toEqual(['Megan Bowen accepted your invitation to «Team Offsite» (All details). They add it to their own Outlook: I gave them the steps.']);
     expect(toUser(delivered, megan)).toEqual([]);
     expect(await subscriptionsOf(megan.aadObjectId)).toHaveLength(1);
     expect(await invitationOf(megan.email)).toMatchObject({ status: 'accepted', intent_id: null });
