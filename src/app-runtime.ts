@@ -219,7 +219,7 @@ export async function startApp(config: AppConfig, options: AppOptions = {}): Pro
   const twoWaySync = createTwoWaySync({ config, db: database.db, gateway, clock, logger, instanceId: randomUUID(), notifier, localCalDav: options.localCalDav });
   features.push(twoWaySync.feature);
   const plainWords = new PlainWords({ understanding: new MessageUnderstanding({ classifier, directory: gateway }), context: new ConversationContextStore(database.db, clock) });
-  const router = new CommandRouter(Object.assign({}, ...features.map((feature) => feature.commands ?? {})) as Feature['commands'] & object, plainWords, helpdeskMembership(gateway, config.helpdeskUsers));
+  const router = new CommandRouter(Object.assign({}, ...features.map((feature) => feature.commands ?? {})) as Feature['commands'] & object, plainWords, helpdeskMembership(gateway, config.helpdeskUsers, clock));
   const app = createTeamsApp({
     adapter,
     storage: options.botStorage ?? new SqlBotStorage(database.db, clock),

@@ -1,5 +1,6 @@
 import { settle, reasonOf } from '../../troubleshoot/check-report';
 import type { HelpdeskAuditEntry } from '../../troubleshoot/helpdesk-audit';
+import type { Clock } from '../../clock';
 import type { Caller } from '../caller';
 import { errorReplies } from '../error-reply';
 import type { ActionResult } from '../feature';
@@ -161,12 +162,28 @@ export class HelpdeskMode {
  * Whether the caller is on the helpdesk, from their own mailbox address (the profile is cached a few
  * minutes). With no helpdesk configured, nobody is, and Graph is not asked.
  */
-export function helpdeskMembership(gateway: Pick<TroubleshootDeps['gateway'], 'getMe'>, helpdeskUsers: readonly string[]): (caller: Caller) => Promise<boolean> {
+/** A membership answer is kept this long per person: `/help` is the commonest turn, and a failed read is not retried on each. */
+const membershipMaxAgeMs = 5 * 60_000;
+const maxRemembered = 10_000;
+
+/**
+ * Whether the caller is on the helpdesk, from their own mailbox address (never from card data). Each answer is
+ * kept five minutes per person; an unreadable profile counts as "not on the helpdesk" until then.
+ */
+export function helpdeskMembership(gateway: Pick<TroubleshootDeps['gateway'], 'getMe'>, helpdeskUsers: readonly string[], clock: Clock): (caller: Caller) => Promise<boolean> {
   const members = new Set(helpdeskUsers.map((address) => address.toLowerCase()));
+  const known = new Map<string, { member: boolean; at: number }>();
   return async (caller) => {
     if (members.size === 0) return false;
+    const now = clock.now().getTime();
+    const remembered = known.get(caller.userId);
+    if (remembered && now - remembered.at >= 0 && now - remembered.at < membershipMaxAgeMs) return remembered.member;
     const me = await settle(gateway.getMe(caller));
-    return me.ok && members.has(me.value.address.toLowerCase());
+    const member = me.ok && members.has(me.value.address.toLowerCase());
+    known.delete(caller.userId);
+    known.set(caller.userId, { member, at: now });
+    if (known.size > maxRemembered) known.delete(known.keys().next().value as string);
+    return member;
   };
 }
 

@@ -50,4 +50,18 @@ describe('helpdesk mode: a person by name, and the permissions Graph reports', (
     expect(cardJson(cardFrom(await bot.say(megan, '/help')))).not.toContain('diagnose');
     expect(cardJson(cardFrom(await bot.say(inFrench(megan), '/aide')))).not.toContain('diagnostiquer');
   });
+
+  it('reads who is on the helpdesk once per person for a while, even when that read failed, not on every /help', async () => {
+    bot.clock.advance(5 * 60_000); // what earlier tests remembered of Lynne is forgotten
+    bot.emulator.control.injectFault({ path: '^/me', status: 403 });
+    expect(cardJson(cardFrom(await bot.say(lynne, '/help')))).not.toContain('/diagnose');
+    expect(bot.emulator.control.requests().length).toBeGreaterThan(0);
+    bot.emulator.control.clearRequests();
+    expect(cardJson(cardFrom(await bot.say(lynne, '/help')))).not.toContain('/diagnose');
+    expect(bot.emulator.control.requests()).toEqual([]);
+
+    bot.emulator.control.clearFaults();
+    bot.clock.advance(5 * 60_000);
+    expect(cardJson(cardFrom(await bot.say(lynne, '/help')))).toContain('/diagnose');
+  });
 });
