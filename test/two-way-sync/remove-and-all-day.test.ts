@@ -1,10 +1,7 @@
-import { alex } from '../support/demo-users';
 import { testBackends } from '../support/test-databases';
 import type { AppDatabase } from '../../src/storage/database';
-import { single, startSyncKit, vcalendar, type SyncKit } from './sync-kit';
+import { caldavObjects, outlookItems, single, startSyncKit, subjectsOnBothSides, type SyncKit, vcalendar } from './sync-kit';
 
-const user = { userId: alex.aadObjectId };
-const wide = { start: new Date('2026-10-01T00:00:00Z'), end: new Date('2027-12-31T00:00:00Z') };
 
 describe.each(testBackends('twowayremove'))('two-way sync: remove and all-day events on $name', (backend) => {
   let database: AppDatabase;
@@ -20,16 +17,6 @@ describe.each(testBackends('twowayremove'))('two-way sync: remove and all-day ev
   });
   afterAll(() => backend.cleanUp());
 
-  const outlookItems = async () => [...(await kit.outlook.read(user, { calendarId: kit.outlookCalendarId }, wide)).values()];
-  const caldavObjects = async () => {
-    const client = await kit.direct();
-    const refs = await client.listObjects(kit.caldavCalendarUrl);
-    return client.fetchObjects(kit.caldavCalendarUrl, refs.map((ref) => ref.href));
-  };
-  const subjects = async () => ({
-    outlook: (await outlookItems()).map((item) => item.event.content.subject).sort(),
-    caldav: (await caldavObjects()).map((object) => /SUMMARY:(.*)/.exec(object.data)?.[1]?.trim() ?? '').sort(),
-  });
 
   it('an all-day event goes both ways as a date (VALUE=DATE on CalDAV, isAllDay in Outlook), then zero writes', async () => {
     await kit.createInOutlook({ ...single('Congé', '2026-12-21T00:00:00', '2026-12-23T00:00:00'), isAllDay: true });
@@ -37,10 +24,10 @@ describe.each(testBackends('twowayremove'))('two-way sync: remove and all-day ev
     await client.create(kit.caldavCalendarUrl, 'holiday.ics', vcalendar('BEGIN:VEVENT', 'UID:holiday', 'DTSTAMP:20261124T000000Z', 'DTSTART;VALUE=DATE:20261225', 'DTEND;VALUE=DATE:20261226', 'SUMMARY:Noël', 'END:VEVENT'));
     const pair = await kit.addPair();
     await kit.engine().sync(pair.id);
-    const leave = (await caldavObjects()).find((object) => object.data.includes('SUMMARY:Congé'));
+    const leave = (await caldavObjects(kit)).find((object) => object.data.includes('SUMMARY:Congé'));
     expect(leave?.data).toMatch(/DTSTART;VALUE=DATE:20261221/);
     expect(leave?.data).toMatch(/DTEND;VALUE=DATE:20261223/);
-    const christmas = (await outlookItems()).find((item) => item.event.content.subject === 'Noël');
+    const christmas = (await outlookItems(kit)).find((item) => item.event.content.subject === 'Noël');
     expect(christmas?.event.content).toMatchObject({ isAllDay: true, start: { dateTime: '2026-12-25T00:00:00' }, end: { dateTime: '2026-12-26T00:00:00' } });
     const again = await kit.engine().sync(pair.id);
     expect(again).toMatchObject({ report: { toOutlook: { updated: 0, created: 0, deleted: 0 }, toCaldav: { updated: 0, created: 0, deleted: 0 } } });
@@ -58,7 +45,7 @@ describe.each(testBackends('twowayremove'))('two-way sync: remove and all-day ev
     // Made after the last sync: never synced, so never deleted by the removal.
     await kit.createInOutlook(single('Outlook plus tard', '2026-12-12T10:00:00', '2026-12-12T11:00:00'));
     await kit.engine().removePair(pair.id, deleteOn);
-    expect(await subjects()).toEqual(expected);
+    expect(await subjectsOnBothSides(kit)).toEqual(expected);
     expect(await kit.store.get(pair.id)).toBeUndefined();
   });
 });

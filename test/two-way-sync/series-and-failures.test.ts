@@ -1,10 +1,9 @@
 import { alex } from '../support/demo-users';
 import { testBackends } from '../support/test-databases';
 import type { AppDatabase } from '../../src/storage/database';
-import { parisZone, single, startSyncKit, vcalendar, type SyncKit } from './sync-kit';
+import { caldavObjects, outlookItems, parisZone, single, startSyncKit, type SyncKit, vcalendar, wideWindow } from './sync-kit';
 
 const user = { userId: alex.aadObjectId };
-const wide = { start: new Date('2026-10-01T00:00:00Z'), end: new Date('2027-12-31T00:00:00Z') };
 
 describe.each(testBackends('twowayseries'))('two-way sync of series and failures on $name', (backend) => {
   let database: AppDatabase;
@@ -20,12 +19,6 @@ describe.each(testBackends('twowayseries'))('two-way sync of series and failures
   });
   afterAll(() => backend.cleanUp());
 
-  const outlookItems = async () => [...(await kit.outlook.read(user, { calendarId: kit.outlookCalendarId }, wide)).values()];
-  const caldavObjects = async () => {
-    const client = await kit.direct();
-    const refs = await client.listObjects(kit.caldavCalendarUrl);
-    return client.fetchObjects(kit.caldavCalendarUrl, refs.map((ref) => ref.href));
-  };
 
   it('a CalDAV series with a moved and a cancelled occurrence becomes one Outlook series with those exceptions', async () => {
     const client = await kit.direct();
@@ -41,7 +34,7 @@ describe.each(testBackends('twowayseries'))('two-way sync of series and failures
     );
     const pair = await kit.addPair();
     expect(await kit.engine().sync(pair.id)).toMatchObject({ status: 'synced', report: { toOutlook: { created: 1 } } });
-    const [series] = await outlookItems();
+    const [series] = await outlookItems(kit);
     expect(series.event.content.recurrence?.pattern).toMatchObject({ type: 'weekly', daysOfWeek: ['tuesday'] });
     expect(series.event.exceptions.map((exception) => (exception.cancelled ? [exception.originalStart, 'cancelled'] : [exception.originalStart, exception.content.subject, exception.content.start]))).toEqual([
       ['2026-12-01T09:00:00.000Z', 'Point hebdo (déplacé)', { dateTime: '2026-12-02T14:00:00', timeZone: 'Europe/Paris' }],
@@ -59,14 +52,14 @@ describe.each(testBackends('twowayseries'))('two-way sync of series and failures
       ...single('Revue produit', '2026-11-25T15:00:00', '2026-11-25T16:00:00', 'W. Europe Standard Time'),
       recurrence: { pattern: { type: 'weekly', interval: 1, daysOfWeek: ['wednesday'], firstDayOfWeek: 'monday' }, range: { type: 'numbered', startDate: '2026-11-25', numberOfOccurrences: 4 } },
     });
-    const instances = await kit.gateway.listInstances(user, { calendar: { calendarId: kit.outlookCalendarId }, eventId: id, start: wide.start, end: wide.end });
+    const instances = await kit.gateway.listInstances(user, { calendar: { calendarId: kit.outlookCalendarId }, eventId: id, start: wideWindow.start, end: wideWindow.end });
     await kit.gateway.writeEvents(user, [
       { op: 'update', calendar: { calendarId: kit.outlookCalendarId }, eventId: instances[1].id, event: { subject: 'Revue produit (jeudi)', start: { dateTime: '2026-12-03T15:00:00', timeZone: 'Europe/Berlin' }, end: { dateTime: '2026-12-03T16:00:00', timeZone: 'Europe/Berlin' } } },
       { op: 'delete', calendar: { calendarId: kit.outlookCalendarId }, eventId: instances[2].id },
     ]);
     const pair = await kit.addPair();
     expect(await kit.engine().sync(pair.id)).toMatchObject({ status: 'synced', report: { toCaldav: { created: 1 } } });
-    const [object] = await caldavObjects();
+    const [object] = await caldavObjects(kit);
     expect(object.data).toMatch(/DTSTART;TZID=Europe\/Berlin:20261125T150000/);
     expect(object.data).toMatch(/RRULE:FREQ=WEEKLY;.*COUNT=4/);
     expect(object.data).toMatch(/EXDATE;TZID=Europe\/Berlin:20261209T150000/);
@@ -88,19 +81,19 @@ describe.each(testBackends('twowayseries'))('two-way sync of series and failures
     );
     const pair = await kit.addPair();
     await kit.engine().sync(pair.id);
-    const [series] = await outlookItems();
-    const instances = await kit.gateway.listInstances(user, { calendar: { calendarId: kit.outlookCalendarId }, eventId: series.id, start: wide.start, end: wide.end });
+    const [series] = await outlookItems(kit);
+    const instances = await kit.gateway.listInstances(user, { calendar: { calendarId: kit.outlookCalendarId }, eventId: series.id, start: wideWindow.start, end: wideWindow.end });
     await kit.gateway.writeEvents(user, [{ op: 'update', calendar: { calendarId: kit.outlookCalendarId }, eventId: instances[2].id, event: { subject: 'Standup (tard)', start: { dateTime: '2026-11-26T10:00:00', timeZone: 'UTC' }, end: { dateTime: '2026-11-26T10:30:00', timeZone: 'UTC' } } }]);
     expect(await kit.engine().sync(pair.id)).toMatchObject({ status: 'synced', report: { toCaldav: { updated: 1 }, toOutlook: { updated: 0 } } });
-    const [object] = await caldavObjects();
+    const [object] = await caldavObjects(kit);
     expect(object.data).toMatch(/RECURRENCE-ID:20261126T080000Z/);
     expect(object.data).toContain('SUMMARY:Standup (tard)');
 
     // Now the phone cancels Friday's standup on the CalDAV side.
-    const fresh = (await caldavObjects())[0];
+    const fresh = (await caldavObjects(kit))[0];
     await client.update(kit.caldavCalendarUrl, fresh.href, fresh.etag, fresh.data.replace('RRULE:FREQ=DAILY;COUNT=5', 'RRULE:FREQ=DAILY;COUNT=5\r\nEXDATE:20261128T080000Z'));
     expect(await kit.engine().sync(pair.id)).toMatchObject({ status: 'synced', report: { toOutlook: { updated: 1 }, toCaldav: { updated: 0 } } });
-    const [after] = await outlookItems();
+    const [after] = await outlookItems(kit);
     expect(after.event.exceptions.map((exception) => [exception.originalStart, exception.cancelled ? 'cancelled' : exception.content.subject])).toEqual([
       ['2026-11-26T08:00:00.000Z', 'Standup (tard)'],
       ['2026-11-28T08:00:00.000Z', 'cancelled'],
@@ -133,11 +126,11 @@ describe.each(testBackends('twowayseries'))('two-way sync of series and failures
     for (const ref of await client.listObjects(kit.caldavCalendarUrl)) await client.delete(ref.href, ref.etag);
     const outcome = await kit.engine().sync(pair.id);
     expect(outcome).toEqual({ status: 'failed', problem: 'caldavEmptied', paused: true });
-    expect(await outlookItems()).toHaveLength(3);
+    expect(await outlookItems(kit)).toHaveLength(3);
     // Confirmed by its owner, the deletions go through.
     const confirmed = await kit.engine().sync(pair.id, { confirmEmptied: true });
     expect(confirmed).toMatchObject({ status: 'synced', report: { toOutlook: { deleted: 3 } } });
-    expect(await outlookItems()).toHaveLength(0);
+    expect(await outlookItems(kit)).toHaveLength(0);
   });
 
   it('the Outlook side suddenly empty (seen by the delta round): the sync stops and asks instead of deleting the CalDAV events', async () => {
@@ -147,7 +140,7 @@ describe.each(testBackends('twowayseries'))('two-way sync of series and failures
     }
     const pair = await kit.addPair();
     await kit.engine().sync(pair.id);
-    const items = await outlookItems();
+    const items = await outlookItems(kit);
     expect(items).toHaveLength(3);
     await kit.gateway.writeEvents(user, items.map((item) => ({ op: 'delete' as const, calendar: { calendarId: kit.outlookCalendarId }, eventId: item.id })));
     expect(await kit.engine().sync(pair.id)).toEqual({ status: 'failed', problem: 'outlookEmptied', paused: true });
@@ -173,9 +166,9 @@ describe.each(testBackends('twowayseries'))('two-way sync of series and failures
     await kit.radicale.start();
     const next = await kit.engine().sync(pair.id);
     expect(next).toMatchObject({ status: 'synced', report: { toCaldav: { created: 2 }, toOutlook: { created: 0 } } });
-    const objects = await caldavObjects();
+    const objects = await caldavObjects(kit);
     expect(objects.map((object) => /SUMMARY:(.*)/.exec(object.data)?.[1]?.trim()).sort()).toEqual(['Réunion 1', 'Réunion 2', 'Réunion 3', 'Réunion 4']);
-    expect(await outlookItems()).toHaveLength(4);
+    expect(await outlookItems(kit)).toHaveLength(4);
     expect(await kit.engine().sync(pair.id)).toMatchObject({ report: { toCaldav: { created: 0, updated: 0 }, toOutlook: { created: 0, updated: 0 } } });
   });
 
@@ -186,6 +179,6 @@ describe.each(testBackends('twowayseries'))('two-way sync of series and failures
     await fetch(kit.caldavCalendarUrl, { method: 'DELETE', headers: { authorization: `Basic ${Buffer.from('alex:app-pass-2026').toString('base64')}` } });
     const outcome = await kit.engine().sync(pair.id);
     expect(outcome).toMatchObject({ status: 'failed', problem: 'calendarGone' });
-    expect(await outlookItems()).toHaveLength(1);
+    expect(await outlookItems(kit)).toHaveLength(1);
   });
 });

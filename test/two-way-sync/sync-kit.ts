@@ -110,12 +110,22 @@ export async function startSyncKit(database: AppDatabase, calendarName: string):
 /** A window wide enough for every event the sync tests write. */
 export const wideWindow = { start: new Date('2026-10-01T00:00:00Z'), end: new Date('2027-12-31T00:00:00Z') };
 
-/** The subjects on each side, sorted: what a person would see in Outlook and in the CalDAV calendar. */
-export async function subjectsOnBothSides(kit: SyncKit): Promise<{ outlook: string[]; caldav: string[] }> {
-  const outlook = [...(await kit.outlook.read({ userId: alex.aadObjectId }, { calendarId: kit.outlookCalendarId }, wideWindow)).values()].map((item) => item.event.content.subject).sort();
+/** Every Outlook item of the synced calendar in the wide window, as the engine reads them. */
+export async function outlookItems(kit: SyncKit) {
+  return [...(await kit.outlook.read({ userId: alex.aadObjectId }, { calendarId: kit.outlookCalendarId }, wideWindow)).values()];
+}
+
+/** Every object of the CalDAV calendar, read straight from the server. */
+export async function caldavObjects(kit: SyncKit) {
   const client = await kit.direct();
   const refs = await client.listObjects(kit.caldavCalendarUrl);
-  const caldav = (await client.fetchObjects(kit.caldavCalendarUrl, refs.map((ref) => ref.href))).map((object) => /SUMMARY:(.*)/.exec(object.data)?.[1]?.trim() ?? '').sort();
+  return client.fetchObjects(kit.caldavCalendarUrl, refs.map((ref) => ref.href));
+}
+
+/** The subjects on each side, sorted: what a person would see in Outlook and in the CalDAV calendar. */
+export async function subjectsOnBothSides(kit: SyncKit): Promise<{ outlook: string[]; caldav: string[] }> {
+  const outlook = (await outlookItems(kit)).map((item) => item.event.content.subject).sort();
+  const caldav = (await caldavObjects(kit)).map((object) => /SUMMARY:(.*)/.exec(object.data)?.[1]?.trim() ?? '').sort();
   return { outlook, caldav };
 }
 
