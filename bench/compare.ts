@@ -32,11 +32,12 @@ const medianResult = (results: LoadResult[]): LoadResult => ({
  * round so neither always runs on the warmer (or the busier) machine; the ratios are the medians of
  * the rounds' ratios.
  */
-export async function compareTurns(load: LoadOptions, rounds: number): Promise<Comparison[]> {
+export async function compareTurns(load: LoadOptions, rounds: number, only: string[] = []): Promise<Comparison[]> {
   const stack = await startStack();
   try {
     const remote = new RemoteBot(stack.ours.url, stack.connector);
-    const scenarios = await prepareScenarios(remote, stack.graphBaseUrl);
+    const prepared = await prepareScenarios(remote, stack.graphBaseUrl);
+    const scenarios = only.length ? prepared.filter((scenario) => only.includes(scenario.name)) : prepared;
     const comparisons: Comparison[] = [];
     for (const scenario of scenarios) {
       const warmUp = { connections: load.connections, seconds: 1 };

@@ -18,6 +18,11 @@ function option(name: string, fallback: number): number {
   return index >= 0 ? Number(process.argv[index + 1]) : fallback;
 }
 
+/** `--only <scenario>` (repeatable): just those turn comparisons, nothing else. */
+function onlyScenarios(): string[] {
+  return process.argv.flatMap((arg, index) => (arg === '--only' && process.argv[index + 1] ? [process.argv[index + 1]] : []));
+}
+
 const fixed = (value: number, digits = 2) => value.toFixed(digits);
 
 async function main(): Promise<void> {
@@ -27,7 +32,8 @@ async function main(): Promise<void> {
   console.log(`bench ${new Date().toISOString()}: ${connections} connections, ${rounds} rounds of ${seconds} s per bot and scenario, Node ${process.version}`);
   buildProduction();
 
-  const comparisons = await compareTurns({ connections, seconds }, rounds);
+  const only = onlyScenarios();
+  const comparisons = await compareTurns({ connections, seconds }, rounds, only);
   for (const c of comparisons) {
     console.log(
       `compare ${c.name}: throughput ratio ${fixed(c.throughputRatio)}, p99 ratio ${fixed(c.p99Ratio)}` +
@@ -35,6 +41,8 @@ async function main(): Promise<void> {
         `${c.ours.errors + c.baseline.errors ? `, errors ${c.ours.errors}/${c.baseline.errors}` : ''})`,
     );
   }
+
+  if (only.length) return;
 
   const footprint = await compareFootprint('http://127.0.0.1:9/v1.0', rounds);
   console.log(`startup ${fixed(footprint.ours.startupMs, 0)} ms (baseline ${fixed(footprint.baseline.startupMs, 0)} ms, ratio ${fixed(footprint.ours.startupMs / footprint.baseline.startupMs)})`);

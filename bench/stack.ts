@@ -47,8 +47,8 @@ export function rssMb(child: ChildProcess): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
-function startEmulator(cwd: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [path.join(root, 'dist', 'emulator', 'main.js'), '--port', '0'], { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
+function startEmulator(cwd: string, nodeArgs: string[]): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'dist', 'emulator', 'main.js'), '--port', '0'], { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`emulator exited (${code})`)));
     createInterface({ input: child.stdout }).on('line', (line) => {
@@ -58,10 +58,10 @@ function startEmulator(cwd: string): Promise<{ url: string; child: ChildProcess 
   });
 }
 
-/** `ourNodeArgs`: extra node options for our bot, such as `--cpu-prof`. */
-export async function startStack(ourNodeArgs: string[] = []): Promise<BenchStack> {
+/** `ourNodeArgs` and `emulatorNodeArgs`: extra node options, such as `--cpu-prof`. */
+export async function startStack(ourNodeArgs: string[] = [], emulatorNodeArgs: string[] = []): Promise<BenchStack> {
   const dir = mkdtempSync(path.join(tmpdir(), 'csa-bench-'));
-  const emulator = await startEmulator(dir);
+  const emulator = await startEmulator(dir, emulatorNodeArgs);
   const connector = await new FakeConnector().start();
   const ours = await startOurBot(emulator.url, path.join(dir, 'bot'), ourNodeArgs);
   const baseline = await startBaselineBot();

@@ -8,7 +8,8 @@ import { MailboxLimitMiddleware } from './middleware/mailbox-limit-middleware';
 import { RequestIdMiddleware } from './middleware/request-id-middleware';
 import { RetryMiddleware } from './middleware/retry-middleware';
 import { RetryPolicy, realSleep, type Sleep } from './middleware/retry-policy';
-import { TransportMiddleware, type Fetch } from './middleware/transport-middleware';
+import { undiciTransport, type HttpTransport } from './middleware/http-transport';
+import { TransportMiddleware } from './middleware/transport-middleware';
 
 export interface GraphClientOptions {
   /** Graph root with its version: `https://graph.microsoft.com/v1.0`, or the emulator's `baseUrl`. */
@@ -28,8 +29,8 @@ export interface GraphClientOptions {
   clock?: Clock;
   /** Backoff jitter source in [0, 1). */
   random?: () => number;
-  /** The HTTP transport (the platform's fetch by default); tests may wrap it to observe traffic. */
-  fetch?: Fetch;
+  /** The HTTP transport (undici's `request` on a keep-alive pool by default); tests may wrap one to observe traffic. */
+  transport?: HttpTransport;
   logger?: GraphLogger;
 }
 
@@ -59,7 +60,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClientBundl
     sleep: options.sleep ?? realSleep,
     random: options.random ?? Math.random,
   });
-  const fetchImpl: Fetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const transport = options.transport ?? undiciTransport();
 
   const client = Client.initWithMiddleware({
     baseUrl: host,
@@ -69,7 +70,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClientBundl
       new RetryMiddleware(retryPolicy, baseUrl, logger),
       new AuthMiddleware(options.tokenProvider, baseUrl),
       new MailboxLimitMiddleware(new MailboxLimiter(options.maxConcurrentPerMailbox ?? 4), baseUrl),
-      new TransportMiddleware(fetchImpl, options.timeoutMs ?? 10_000, baseUrl, logger),
+      new TransportMiddleware(transport, options.timeoutMs ?? 10_000, baseUrl, logger),
     ],
   });
   return { client, baseUrl, retryPolicy, clock, logger };

@@ -1,5 +1,6 @@
 import type { EventContent, EventOperation } from '../../src/graph/event-gateway';
 import type { GraphError } from '../../src/graph/graph-error';
+import { undiciTransport } from '../../src/graph/middleware/http-transport';
 import { callers, calendarIdOf, startGraphKit, type GraphKit } from './graph-kit';
 
 const content = (subject: string): EventContent => ({
@@ -13,6 +14,8 @@ const content = (subject: string): EventContent => ({
   location: '',
   categories: [],
 });
+
+const network = undiciTransport();
 
 describe('gateway: event writes', () => {
   let kit: GraphKit;
@@ -28,9 +31,9 @@ describe('gateway: event writes', () => {
 
   const gateway = () =>
     kit.gatewayWith({
-      fetch: (input, init) => {
-        if (String(input).endsWith('/$batch') && typeof init?.body === 'string') batches.push(JSON.parse(init.body) as (typeof batches)[number]);
-        return fetch(input, init);
+      transport: (input, init) => {
+        if (input.endsWith('/$batch') && typeof init.body === 'string') batches.push(JSON.parse(init.body) as (typeof batches)[number]);
+        return network(input, init);
       },
     });
 

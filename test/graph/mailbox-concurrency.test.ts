@@ -1,3 +1,4 @@
+import { undiciTransport, type HttpTransport } from '../../src/graph/middleware/http-transport';
 import { alex, patti } from '../support/demo-users';
 import { callers, startGraphKit, type GraphKit } from './graph-kit';
 
@@ -8,34 +9,35 @@ beforeAll(async () => {
 afterAll(() => kit.close());
 beforeEach(() => kit.reset());
 
-/** Watches the HTTP traffic the gateway sends (the real fetch underneath), per mailbox of the URL. */
+/** Watches the HTTP traffic the gateway sends (the real transport underneath), per mailbox of the URL. */
 function trafficMeter() {
   const inFlight = new Map<string, number>();
   const peak = new Map<string, number>();
   let overallPeak = 0;
   let overall = 0;
   const mailboxOf = (url: string): string => /\/users\/([^/?]+)/.exec(url)?.[1] ?? 'me';
-  const meteredFetch = async (input: string, init?: RequestInit): Promise<Response> => {
+  const network = undiciTransport();
+  const metered: HttpTransport = async (input, init) => {
     const mailbox = decodeURIComponent(mailboxOf(input));
     inFlight.set(mailbox, (inFlight.get(mailbox) ?? 0) + 1);
     peak.set(mailbox, Math.max(peak.get(mailbox) ?? 0, inFlight.get(mailbox) ?? 0));
     overall += 1;
     overallPeak = Math.max(overallPeak, overall);
     try {
-      return await fetch(input, init);
+      return await network(input, init);
     } finally {
       inFlight.set(mailbox, (inFlight.get(mailbox) ?? 1) - 1);
       overall -= 1;
     }
   };
-  return { fetch: meteredFetch, peak, overallPeak: () => overallPeak };
+  return { transport: metered, peak, overallPeak: () => overallPeak };
 }
 
 describe('per-mailbox concurrency', () => {
   it('keeps at most 4 requests in flight for one mailbox and queues the rest', async () => {
     kit.emulator.control.injectFault({ path: '/calendars$', latencyMs: 100 });
     const meter = trafficMeter();
-    const gateway = kit.gatewayWith({ fetch: meter.fetch });
+    const gateway = kit.gatewayWith({ transport: meter.transport });
 
     const results = await Promise.all(Array.from({ length: 8 }, () => gateway.listCalendarsSharedBy(callers.megan, { ownerAddress: alex.email })));
 
@@ -49,7 +51,7 @@ describe('per-mailbox concurrency', () => {
   it('does not make one mailbox wait for another', async () => {
     kit.emulator.control.injectFault({ path: '/calendars$', latencyMs: 100 });
     const meter = trafficMeter();
-    const gateway = kit.gatewayWith({ fetch: meter.fetch });
+    const gateway = kit.gatewayWith({ transport: meter.transport });
 
     await Promise.all([
       ...Array.from({ length: 6 }, () => gateway.listCalendarsSharedBy(callers.megan, { ownerAddress: alex.email })),
@@ -64,7 +66,7 @@ describe('per-mailbox concurrency', () => {
   it('counts /me calls against the caller and honours a custom limit', async () => {
     kit.emulator.control.injectFault({ path: '^/me/calendars$', latencyMs: 100 });
     const meter = trafficMeter();
-    const gateway = kit.gatewayWith({ fetch: meter.fetch, maxConcurrentPerMailbox: 2 });
+    const gateway = kit.gatewayWith({ transport: meter.transport, maxConcurrentPerMailbox: 2 });
 
     await Promise.all(Array.from({ length: 5 }, () => gateway.listMyCalendars(callers.alex)));
 

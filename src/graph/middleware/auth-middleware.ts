@@ -2,7 +2,7 @@ import type { Context } from '@microsoft/microsoft-graph-client';
 import type { TokenProvider } from '../calendar-gateway';
 import { GraphError, graphErrorFromTokenFailure } from '../graph-error';
 import { ChainedMiddleware } from './chained-middleware';
-import { requestContextOf, requestUrl } from './request-context';
+import { requestContextOf, requestUrl, withHeader } from './request-context';
 
 /**
  * Puts the caller's token on each attempt (the provider caches; asking again lets a refreshed token in).
@@ -34,9 +34,7 @@ export class AuthMiddleware extends ChainedMiddleware {
       call.failure = graphErrorFromTokenFailure(error);
       throw call.failure;
     }
-    const headers = new Headers(context.options?.headers);
-    headers.set('Authorization', `Bearer ${token}`);
-    context.options = { ...context.options, headers };
+    withHeader(context, 'authorization', `Bearer ${token}`);
     await this.next(context);
     if (context.response?.status === 401) this.tokenProvider.rejected?.(call.caller);
   }

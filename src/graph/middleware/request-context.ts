@@ -44,3 +44,17 @@ export function requestMethod(context: Context): string {
 export function pathAfterBase(url: string, baseUrl: string): string {
   return url.startsWith(baseUrl) ? url.slice(baseUrl.length) || '/' : new URL(url).pathname;
 }
+
+/** A request's headers as a plain record, names in lower case, whatever form the client or a middleware left them in. */
+export function headerRecord(headers: RequestInit['headers'] | undefined): Record<string, string> {
+  const record: Record<string, string> = {};
+  if (!headers) return record;
+  const entries = headers instanceof Headers || Array.isArray(headers) ? headers : Object.entries(headers);
+  for (const [name, value] of entries as Iterable<[string, string | readonly string[]]>) record[name.toLowerCase()] = typeof value === 'string' ? value : value.join(', ');
+  return record;
+}
+
+/** The context's request options with one header set (a copy: the client may reuse the options it passed). */
+export function withHeader(context: Context, name: string, value: string): void {
+  context.options = { ...context.options, headers: { ...headerRecord(context.options?.headers), [name.toLowerCase()]: value } };
+}

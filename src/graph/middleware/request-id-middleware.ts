@@ -3,7 +3,7 @@ import type { Context } from '@microsoft/microsoft-graph-client';
 import { pathForLog } from '../graph-error';
 import type { GraphLogger } from '../graph-logger';
 import { ChainedMiddleware } from './chained-middleware';
-import { pathAfterBase, requestContextOf, requestMethod, requestUrl } from './request-context';
+import { headerRecord, pathAfterBase, requestContextOf, requestMethod, requestUrl, withHeader } from './request-context';
 
 /** The header Microsoft support asks for: the client's own id of a request, a GUID. */
 export const clientRequestIdHeader = 'client-request-id';
@@ -22,10 +22,8 @@ export class RequestIdMiddleware extends ChainedMiddleware {
   }
 
   async execute(context: Context): Promise<void> {
-    const headers = new Headers(context.options?.headers);
-    const clientRequestId = headers.get(clientRequestIdHeader) ?? this.newId();
-    headers.set(clientRequestIdHeader, clientRequestId);
-    context.options = { ...context.options, headers };
+    const clientRequestId = headerRecord(context.options?.headers)[clientRequestIdHeader] ?? this.newId();
+    withHeader(context, clientRequestIdHeader, clientRequestId);
     const call = requestContextOf(context);
     if (call) call.clientRequestId = clientRequestId;
     const what = { method: requestMethod(context), path: pathForLog(pathAfterBase(requestUrl(context), this.baseUrl)) };

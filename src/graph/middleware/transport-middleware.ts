@@ -2,9 +2,8 @@ import type { Context } from '@microsoft/microsoft-graph-client';
 import { GraphError, pathForLog } from '../graph-error';
 import type { GraphLogger } from '../graph-logger';
 import { ChainedMiddleware } from './chained-middleware';
-import { pathAfterBase, requestContextOf, requestMethod, requestUrl } from './request-context';
-
-export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+import { BufferedResponse, type HttpTransport } from './http-transport';
+import { headerRecord, pathAfterBase, requestContextOf, requestMethod, requestUrl } from './request-context';
 
 /**
  * Sends one attempt over HTTP with a deadline. The body is read inside the deadline too (Graph answers are
@@ -12,7 +11,7 @@ export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
  */
 export class TransportMiddleware extends ChainedMiddleware {
   constructor(
-    private readonly fetchImpl: Fetch,
+    private readonly transport: HttpTransport,
     private readonly timeoutMs: number,
     private readonly baseUrl: string,
     private readonly logger: GraphLogger,
@@ -28,10 +27,10 @@ export class TransportMiddleware extends ChainedMiddleware {
     const timer = setTimeout(() => controller.abort(), this.timeoutMs);
     const startedAt = Date.now();
     try {
-      const response = await this.fetchImpl(url, { ...context.options, signal: controller.signal });
-      const hasBody = ![101, 204, 205, 304].includes(response.status);
-      const body = hasBody ? await response.arrayBuffer() : null;
-      context.response = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+      const answer = await this.transport(url, { method, headers: headerRecord(context.options?.headers), body: bodyOf(context.options?.body), signal: controller.signal });
+      // The client reads only this part of a Response (see BufferedResponse).
+      const response = new BufferedResponse(answer) as unknown as Response;
+      context.response = response;
       this.logger.debug({ method, path, status: response.status, ms: Date.now() - startedAt }, 'Graph call');
     } catch (error) {
       const failure = controller.signal.aborted
@@ -45,6 +44,14 @@ export class TransportMiddleware extends ChainedMiddleware {
       clearTimeout(timer);
     }
   }
+}
+
+/** The serialized body the Graph client built (JSON text for every gateway call). */
+function bodyOf(body: RequestInit['body'] | undefined): string | Uint8Array | undefined {
+  if (body === undefined || body === null) return undefined;
+  if (typeof body === 'string' || body instanceof Uint8Array) return body;
+  if (body instanceof ArrayBuffer) return new Uint8Array(body);
+  throw new TypeError('Unsupported request body type in the Graph middleware chain');
 }
 
 /** The network error's code (ECONNREFUSED...), never the request it carried. */
