@@ -17,12 +17,26 @@ const card = {
   actions: [{ type: 'Action.Execute', title: 'Help', verb: 'runCommand', data: { verb: 'runCommand', command: 'help' } }],
 };
 
+// BASELINE_GRAPH_URL set: every turn also makes one GET there (undici, keep-alive) and parses the JSON
+// answer before replying: the floor of any turn that must read Graph once.
+const graphUrl = process.env.BASELINE_GRAPH_URL;
+const { request } = require('undici');
+const readGraph = async (context) => {
+  if (!graphUrl) return;
+  const answer = await request(graphUrl, { headers: { authorization: `Bearer emu.${context.activity.from.aadObjectId}` } });
+  await answer.body.json();
+};
+
 const adapter = new TeamsAdapter({});
 const app = new Application({ adapter, storage: new MemoryStorage() });
 app.message(/.*/, async (context) => {
+  await readGraph(context);
   await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
 });
-app.adaptiveCards.actionExecute(/.*/, async () => card);
+app.adaptiveCards.actionExecute(/.*/, async (context) => {
+  await readGraph(context);
+  return card;
+});
 
 const server = restify.createServer();
 server.use(restify.plugins.bodyParser());

@@ -1,5 +1,6 @@
 import { buttonData, cardFrom, choicesOf } from '../test/support/cards';
-import { adele, alex, isaiah, lynne, megan, patti, tenantId, type DemoUser } from '../test/support/demo-users';
+import { tenantId, type DemoUser } from '../test/support/demo-users';
+import { benchPeople, benchPeopleCount, sharerOf } from './bench-org';
 import type { RemoteBot } from './remote-bot';
 
 /** One load of the comparison: the activity of request n, posted to both bots alike. */
@@ -8,27 +9,28 @@ export interface Scenario {
   activityFor: (n: number) => object;
 }
 
-/** How many conversations a load spreads over. */
-export const conversations = 200;
-
 type Delivery = 'expectReplies' | 'connector';
 
-function activities(remote: RemoteBot, users: DemoUser[], delivery: Delivery, fields: (user: DemoUser) => Record<string, unknown>) {
+/**
+ * Request n comes from person n mod 200, in that person's own 1:1 chat with the bot: in Teams a person has
+ * one, so their conversation reference stays the same from turn to turn.
+ */
+function activities(remote: RemoteBot, delivery: Delivery, fields: (user: DemoUser, index: number) => Record<string, unknown>) {
   return (n: number): object => {
-    const conversation = n % conversations;
-    const user = users[conversation % users.length];
+    const index = n % benchPeopleCount;
+    const user = benchPeople[index];
     return {
-      ...remote.activity(user, fields(user)),
+      ...remote.activity(user, fields(user, index)),
       id: `load-${n}`,
-      conversation: { id: `bench-${conversation}-${user.aadObjectId}`, conversationType: 'personal', tenantId },
+      conversation: { id: `bench-${user.aadObjectId}`, conversationType: 'personal', tenantId },
       ...(delivery === 'expectReplies' ? { deliveryMode: 'expectReplies' } : {}),
     };
   };
 }
 
 const message = (text: string) => () => ({ type: 'message', text });
-const click = (dataOf: (user: DemoUser) => Record<string, unknown>) => (user: DemoUser) => {
-  const data = dataOf(user);
+const click = (dataOf: (user: DemoUser, index: number) => Record<string, unknown>) => (user: DemoUser, index: number) => {
+  const data = dataOf(user, index);
   return { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: data.verb, data } } };
 };
 
@@ -39,7 +41,7 @@ async function primaryCalendarId(graphBaseUrl: string, user: DemoUser): Promise<
   return primary.id;
 }
 
-/** Follows `owner`'s calendars through /subscribe and returns the done card's agenda button data. */
+/** Follows the calendar shared with `user` through /subscribe and returns the done card's agenda button data. */
 async function agendaButton(remote: RemoteBot, user: DemoUser, owner: DemoUser): Promise<Record<string, unknown>> {
   const pick = cardFrom(await remote.say(user, `/subscribe ${owner.email}`));
   const calendarIds = choicesOf(pick, 'calendarIds').map((choice) => choice.value).join(',');
@@ -47,38 +49,35 @@ async function agendaButton(remote: RemoteBot, user: DemoUser, owner: DemoUser):
   return { ...buttonData(done, /^(Open the agenda|Ouvrir l'agenda)$/), range: 'week' };
 }
 
-/**
- * One person per conversation, for the turns that need no Graph: in Teams a person has one 1:1 chat
- * with the bot, so their conversation reference stays the same from turn to turn.
- */
-const people: DemoUser[] = Array.from({ length: conversations }, (_, i) => ({
-  aadObjectId: `00000000-0000-0000-0000-b${String(i).padStart(11, '0')}`,
-  name: `Bench Person ${i}`,
-  email: `bench${i}@example.com`,
-  locale: i % 2 ? 'fr-FR' : 'en-US',
-}));
+/** `work` for every bench person, one after the other (setting up through turns, as people would). */
+async function forEveryone<T>(work: (user: DemoUser, index: number) => Promise<T>): Promise<T[]> {
+  const results: T[] = [];
+  for (const [index, user] of benchPeople.entries()) results.push(await work(user, index));
+  return results;
+}
 
 /**
- * The scenarios of the issue, their data prepared through our bot's own turns. Those that read
- * Graph need the emulator's people, so their 200 conversations share six of them.
+ * The scenarios of the issue over the bench's 200 people (bench/bench-org.ts), their data prepared
+ * through our bot's own turns: each person follows the calendar the person before them shared.
  */
 export async function prepareScenarios(remote: RemoteBot, graphBaseUrl: string): Promise<Scenario[]> {
-  const everyone = [alex, megan, adele, isaiah, patti, lynne];
-  const owners = [alex, megan, isaiah, patti];
-  const calendars = new Map(await Promise.all(owners.map(async (owner) => [owner.aadObjectId, await primaryCalendarId(graphBaseUrl, owner)] as const)));
-  // Someone none of them shares with yet, so each review proposes a new share.
-  const reviewData = (user: DemoUser) => ({ verb: 'shareReview', calendarId: calendars.get(user.aadObjectId), emails: user === lynne ? adele.email : lynne.email, role: 'read', endDate: '' });
-  const agendas = new Map([
-    [alex.aadObjectId, await agendaButton(remote, alex, adele)],
-    [megan.aadObjectId, await agendaButton(remote, megan, patti)],
-  ]);
-  const expect = (users: DemoUser[], fields: (user: DemoUser) => Record<string, unknown>) => activities(remote, users, 'expectReplies', fields);
+  const calendars = await forEveryone((user) => primaryCalendarId(graphBaseUrl, user));
+  // Someone they do not share with yet, so each review proposes a new share.
+  const reviewData = (_user: DemoUser, index: number) => ({
+    verb: 'shareReview',
+    calendarId: calendars[index],
+    emails: benchPeople[(index + 2) % benchPeopleCount].email,
+    role: 'read',
+    endDate: '',
+  });
+  const agendas = await forEveryone((user, index) => agendaButton(remote, user, sharerOf(index)));
+  const expect = (fields: (user: DemoUser, index: number) => Record<string, unknown>) => activities(remote, 'expectReplies', fields);
   return [
-    { name: '/help', activityFor: expect(people, message('/help')) },
-    { name: '/share (form)', activityFor: expect(everyone, message('/share')) },
-    { name: 'share review click', activityFor: expect(owners, click(reviewData)) },
-    { name: '/permissions', activityFor: expect(everyone, message('/permissions')) },
-    { name: 'agenda click', activityFor: expect([alex, megan], click((user) => agendas.get(user.aadObjectId) ?? {})) },
-    { name: '/help (replies through the connector)', activityFor: activities(remote, people, 'connector', message('/help')) },
+    { name: '/help', activityFor: expect(message('/help')) },
+    { name: '/share (form)', activityFor: expect(message('/share')) },
+    { name: 'share review click', activityFor: expect(click(reviewData)) },
+    { name: '/permissions', activityFor: expect(message('/permissions')) },
+    { name: 'agenda click', activityFor: expect(click((_user, index) => agendas[index])) },
+    { name: '/help (replies through the connector)', activityFor: activities(remote, 'connector', message('/help')) },
   ];
 }

@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import { startBuiltBot, type BuiltBot } from '../test/support/built-bot';
 import { tenantId } from '../test/support/demo-users';
 import { FakeConnector } from '../test/support/fake-connector';
+import { writeBenchOrg } from './bench-org';
 
 const root = path.resolve(__dirname, '..');
 
@@ -47,8 +48,10 @@ export function rssMb(child: ChildProcess): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
+/** The emulator's production build, seeded with the demo organisation and the bench's people. */
 function startEmulator(cwd: string, nodeArgs: string[]): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'dist', 'emulator', 'main.js'), '--port', '0'], { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
+  const args = [...nodeArgs, path.join(root, 'dist', 'emulator', 'main.js'), '--port', '0', '--org', writeBenchOrg(cwd)];
+  const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`emulator exited (${code})`)));
     createInterface({ input: child.stdout }).on('line', (line) => {

@@ -1,5 +1,5 @@
 /**
- * `npm run emulator [-- --port 5990] [--reset]`: the Graph emulator on its own, with state kept in
+ * `npm run emulator [-- --port 5990] [--reset] [--org <file>]`: the Graph emulator on its own, with state kept in
  * .data/emulator-state.json. It is a development tool and refuses to run in production.
  */
 import path from 'node:path';
@@ -16,6 +16,12 @@ function portFrom(argv: string[]): number {
   return port;
 }
 
+/** `--org <file>`: another organisation than the demo one (the bench seeds 200 people this way). */
+function orgFileFrom(argv: string[]): string | undefined {
+  const index = argv.indexOf('--org');
+  return index >= 0 ? path.resolve(argv[index + 1] ?? '') : undefined;
+}
+
 async function main(): Promise<void> {
   // The one environment read here: an emulator that accepts made-up tokens must never run in production.
   if (process.env.NODE_ENV === 'production') {
@@ -27,6 +33,7 @@ async function main(): Promise<void> {
   const emulator = await startGraphEmulator({
     port: portFrom(argv),
     stateFile: path.resolve('.data', 'emulator-state.json'),
+    orgFile: orgFileFrom(argv),
     logger,
   });
   if (argv.includes('--reset')) {

@@ -54,13 +54,29 @@ export function localeOf(activityLocale: string | undefined): Locale {
 }
 
 const translators = new Map<Locale, Translate>();
+/** Texts remembered per language; past this many the memory starts again (keys and names repeat, so it refills fast). */
+const rememberedTexts = 5_000;
 
-/** One translator per language, made once: every turn asks for one. */
+/**
+ * One translator per language, made once: every turn asks for one. A text is a pure function of its key and
+ * variables (the resources never change while running), and i18next's lookup and interpolation were a tenth of a
+ * card turn's CPU: each text is worked out once and then remembered.
+ */
 export function translatorFor(locale: Locale): Translate {
   let translate = translators.get(locale);
   if (!translate) {
     const t = translator().getFixedT(locale);
-    translate = (key, vars) => t(key, vars ?? {});
+    const known = new Map<string, string>();
+    translate = (key, vars) => {
+      const memoKey = vars === undefined ? key : `${key}\u0000${JSON.stringify(vars)}`;
+      let text = known.get(memoKey);
+      if (text === undefined) {
+        text = t(key, vars ?? {});
+        if (known.size >= rememberedTexts) known.clear();
+        known.set(memoKey, text);
+      }
+      return text;
+    };
     translators.set(locale, translate);
   }
   return translate;
