@@ -4,7 +4,8 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { postActivities, type LoadOptions, type LoadResult } from './load';
 import { RemoteBot } from './remote-bot';
-import { prepareScenarios } from './scenarios';
+import { prepareScenarios, type Scenario } from './scenarios';
+import type { BuiltBot } from '../test/support/built-bot';
 import { rssMb, startBaselineBot, startOurBot, startStack } from './stack';
 
 export interface Comparison {
@@ -28,9 +29,37 @@ const medianResult = (results: LoadResult[]): LoadResult => ({
 });
 
 /**
- * Each scenario loads our bot and the baseline in turn, `rounds` times, the order swapped every
- * round so neither always runs on the warmer (or the busier) machine; the ratios are the medians of
- * the rounds' ratios.
+ * Loads `bot` and `baseline` in turn, `rounds` times, the order swapped every round so neither always runs on
+ * the warmer (or the busier) machine; the ratios are the medians of the rounds' ratios.
+ */
+async function compareOne(name: string, scenario: Scenario, bot: BuiltBot, baselineBot: BuiltBot, load: LoadOptions, rounds: number): Promise<Comparison> {
+  const warmUp = { connections: load.connections, seconds: 1 };
+  await postActivities(bot.url, scenario.activityFor, warmUp);
+  await postActivities(baselineBot.url, scenario.activityFor, warmUp);
+  const ours: LoadResult[] = [];
+  const baseline: LoadResult[] = [];
+  for (let round = 0; round < rounds; round += 1) {
+    const pair = [
+      async () => ours.push(await postActivities(bot.url, scenario.activityFor, load)),
+      async () => baseline.push(await postActivities(baselineBot.url, scenario.activityFor, load)),
+    ];
+    for (const run of round % 2 ? pair.reverse() : pair) await run();
+  }
+  return {
+    name,
+    ours: medianResult(ours),
+    baseline: medianResult(baseline),
+    throughputRatio: median(ours.map((r, i) => r.throughput / baseline[i].throughput)),
+    p99Ratio: median(ours.map((r, i) => r.p99 / Math.max(baseline[i].p99, 1))),
+  };
+}
+
+/** The name of the floor comparison: the bare bot reading Graph once per turn, against the bare bot. */
+export const floorName = 'floor: the bare bot reading Graph once per turn';
+
+/**
+ * Each scenario, our bot against the baseline (see compareOne); then the floor of any turn that reads Graph:
+ * the same bare bot making one Graph GET per turn, under the agenda click's load, against the bare bot.
  */
 export async function compareTurns(load: LoadOptions, rounds: number, only: string[] = []): Promise<Comparison[]> {
   const stack = await startStack();
@@ -39,27 +68,9 @@ export async function compareTurns(load: LoadOptions, rounds: number, only: stri
     const prepared = await prepareScenarios(remote, stack.graphBaseUrl);
     const scenarios = only.length ? prepared.filter((scenario) => only.includes(scenario.name)) : prepared;
     const comparisons: Comparison[] = [];
-    for (const scenario of scenarios) {
-      const warmUp = { connections: load.connections, seconds: 1 };
-      await postActivities(stack.ours.url, scenario.activityFor, warmUp);
-      await postActivities(stack.baseline.url, scenario.activityFor, warmUp);
-      const ours: LoadResult[] = [];
-      const baseline: LoadResult[] = [];
-      for (let round = 0; round < rounds; round += 1) {
-        const pair = [
-          async () => ours.push(await postActivities(stack.ours.url, scenario.activityFor, load)),
-          async () => baseline.push(await postActivities(stack.baseline.url, scenario.activityFor, load)),
-        ];
-        for (const run of round % 2 ? pair.reverse() : pair) await run();
-      }
-      comparisons.push({
-        name: scenario.name,
-        ours: medianResult(ours),
-        baseline: medianResult(baseline),
-        throughputRatio: median(ours.map((r, i) => r.throughput / baseline[i].throughput)),
-        p99Ratio: median(ours.map((r, i) => r.p99 / Math.max(baseline[i].p99, 1))),
-      });
-    }
+    for (const scenario of scenarios) comparisons.push(await compareOne(scenario.name, scenario, stack.ours, stack.baseline, load, rounds));
+    const agenda = prepared.find((scenario) => scenario.name === 'agenda click');
+    if (agenda && (!only.length || only.includes(floorName))) comparisons.push(await compareOne(floorName, agenda, stack.baselineReadingGraph, stack.baseline, load, rounds));
     return comparisons;
   } finally {
     await stack.stop();

@@ -2,7 +2,7 @@ import { alex } from '../test/support/demo-users';
 import { startBotHarness } from '../test/support/bot-harness';
 import { buildProduction } from '../test/support/built-bot';
 import { feedBuildRow, notModifiedRow } from './calendar-export';
-import { compareFootprint, compareTurns } from './compare';
+import { compareFootprint, compareTurns, floorName } from './compare';
 import { feedBenchRows } from './feeds';
 import { benchFreeBusySlots } from './freebusy-slots';
 import { countRoundTrips } from './round-trips';
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   const comparisons = await compareTurns({ connections, seconds }, rounds, only);
   for (const c of comparisons) {
     console.log(
-      `compare ${c.name}: throughput ratio ${fixed(c.throughputRatio)}, p99 ratio ${fixed(c.p99Ratio)}` +
+      `${c.name === floorName ? floorName : `compare ${c.name}`}: throughput ratio ${fixed(c.throughputRatio)}, p99 ratio ${fixed(c.p99Ratio)}` +
         `  (ours ${fixed(c.ours.throughput, 0)}/s p99 ${c.ours.p99} ms, baseline ${fixed(c.baseline.throughput, 0)}/s p99 ${c.baseline.p99} ms` +
         `${c.ours.errors + c.baseline.errors ? `, errors ${c.ours.errors}/${c.baseline.errors}` : ''})`,
     );

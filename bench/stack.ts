@@ -16,6 +16,8 @@ export interface BenchStack {
   connector: FakeConnector;
   ours: BuiltBot;
   baseline: BuiltBot;
+  /** The bare bot reading `/me/calendars` from the emulator once per turn, nothing else. */
+  baselineReadingGraph: BuiltBot;
   stop(): Promise<void>;
 }
 
@@ -38,8 +40,9 @@ export function startOurBot(graphBaseUrl: string, dataDir: string, nodeArgs: str
   );
 }
 
-export function startBaselineBot(): Promise<BuiltBot> {
-  return startBuiltBot({ BOT_PORT: '0' }, 'bench/baseline-bot.js');
+/** The bare bot; with `graphReadUrl`, one that also reads that Graph URL once per turn (the floor of a Graph turn). */
+export function startBaselineBot(graphReadUrl?: string): Promise<BuiltBot> {
+  return startBuiltBot({ BOT_PORT: '0', ...(graphReadUrl ? { BASELINE_GRAPH_URL: graphReadUrl } : {}) }, 'bench/baseline-bot.js');
 }
 
 /** Resident memory of a process, in MB (Linux /proc). */
@@ -68,13 +71,15 @@ export async function startStack(ourNodeArgs: string[] = [], emulatorNodeArgs: s
   const connector = await new FakeConnector().start();
   const ours = await startOurBot(emulator.url, path.join(dir, 'bot'), ourNodeArgs);
   const baseline = await startBaselineBot();
+  const baselineReadingGraph = await startBaselineBot(`${emulator.url}/me/calendars`);
   return {
     graphBaseUrl: emulator.url,
     connector,
     ours,
     baseline,
+    baselineReadingGraph,
     stop: async () => {
-      await Promise.all([ours.stop(), baseline.stop()]);
+      await Promise.all([ours.stop(), baseline.stop(), baselineReadingGraph.stop()]);
       emulator.child.kill('SIGTERM');
       await connector.close();
       rmSync(dir, { recursive: true, force: true });
