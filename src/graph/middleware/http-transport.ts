@@ -34,15 +34,6 @@ export function undiciTransport(dispatcher: Agent = new Agent({ connections: 64 
   };
 }
 
-/** The platform's `fetch` as a transport (tests that observe calls by wrapping `fetch`). */
-export function fetchTransport(fetchImpl: typeof fetch = fetch): HttpTransport {
-  return async (url, init) => {
-    const response = await fetchImpl(url, init);
-    const body = Buffer.from(await response.arrayBuffer());
-    return { status: response.status, statusText: response.statusText, headers: Object.fromEntries(response.headers), body };
-  };
-}
-
 function flatHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
   const flat: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) if (value !== undefined) flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
@@ -55,10 +46,6 @@ export class AnswerHeaders {
 
   get(name: string): string | null {
     return this.values[name.toLowerCase()] ?? null;
-  }
-
-  has(name: string): boolean {
-    return name.toLowerCase() in this.values;
   }
 }
 
